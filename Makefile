@@ -1,0 +1,42 @@
+# eventwire: set-up, demo and tests. Everything installs into .venv from pinned, hashed requirements.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+DEMO   := build/demo
+
+.PHONY: setup setup-test demo test lint schema clean
+
+setup: $(VENV)/.base-installed
+
+setup-test: $(VENV)/.test-installed
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.base-installed: requirements/base.txt pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --require-hashes --no-deps -r requirements/base.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.txt $(VENV)/.base-installed
+	$(PIP) install --require-hashes --no-deps -r requirements/test.txt
+	touch $@
+
+demo: setup
+	@mkdir -p $(DEMO)
+	$(BIN)/eventwire code examples/corpus.jsonl -o $(DEMO)/results.jsonl --force
+	$(BIN)/eventwire timeline $(DEMO)/results.jsonl
+
+test: setup-test
+	$(BIN)/python -m pytest -q
+
+lint: setup-test
+	$(BIN)/ruff check eventwire tests
+	$(BIN)/ruff format --check eventwire tests
+
+schema: setup
+	$(BIN)/python -m eventwire.schema > eventwire/data/document-result.schema.json
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

@@ -1,0 +1,36 @@
+"""The `eventwire` command: one module per subcommand, each a thin wrapper over a function."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from eventwire import __version__
+from eventwire.cli import code, schema, timeline
+from eventwire.errors import EventwireError
+
+COMMANDS = (code, timeline, schema)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventwire", description="Sourced political event data from news text."
+    )
+    parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except EventwireError as exc:
+        print(f"eventwire: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("eventwire: interrupted", file=sys.stderr)
+        return 130

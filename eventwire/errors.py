@@ -1,0 +1,36 @@
+"""Errors and warnings with stable codes, so that users can search for them."""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """An error eventwire reports to the user with a stable code and a one-line reason."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code} {message}")
+        self.code = code
+        self.message = message
+
+
+# Document-level problems: each becomes the `error` of a document's result line.
+EMPTY = "E101"  # the document has no text
+BINARY = "E102"  # the bytes are not text
+ENCODING = "E103"  # invalid UTF-8
+NO_TEXT_FIELD = "E104"  # a JSON line without `text` (or `html`)
+BAD_JSON = "E105"  # a line that is not a JSON object
+TOO_LONG = "E106"  # longer than the configured limit
+NOT_ENGLISH = "E107"  # the text does not look like English
+NO_MAIN_TEXT = "E108"  # HTML from which no main text could be extracted
+BAD_DATE = "E109"  # an unreadable publication date
+INTERNAL = "E199"  # a bug: the document failed inside a stage
+
+# Warnings: the text is still usable.
+W_CONTROL_CHARS = "W201"  # control characters were present
+W_REPLACED = "W202"  # undecodable bytes were replaced
+W_NO_PUBLISHED = "W203"  # no publication date: relative dates stay unresolved
+W_MOSTLY_ENGLISH = "W204"  # a good share of the text is not English
+
+
+def describe(code: str, message: str) -> str:
+    """The one-line form used in result lines and on stderr."""
+    return f"{code} {message}"

@@ -1,0 +1,84 @@
+"""Coding many documents: batches through one code path, in one process or several.
+
+:func:`code_batch` is the unit of work: a list of documents in, their result lines out, in
+order. The CLI, the Python API and the cluster runner all call it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from eventwire import errors
+from eventwire.documents import PreparedDocument, prepare
+from eventwire.model import DocumentError, DocumentResult
+from eventwire.nlp import load_model
+from eventwire.options import Options
+from eventwire.pipeline import result_of, run_stages
+from eventwire.readers import InputDocument, ReadItem
+
+Result = DocumentResult | DocumentError
+
+
+def code_batch(items: list[ReadItem], options: Options) -> list[Result]:
+    """Code a batch of documents; every item gets exactly one result, in input order."""
+    prepared: list[Result | PreparedDocument] = [
+        item if isinstance(item, DocumentError) else safe_prepare(item, options) for item in items
+    ]
+    todo = [p for p in prepared if isinstance(p, PreparedDocument)]
+    nlp = load_model(options.model)
+    coded = iter(nlp.pipe((p.text for p in todo), batch_size=max(1, len(todo))))
+    out: list[Result] = []
+    for p in prepared:
+        out.append(code_parsed(p, next(coded), options) if isinstance(p, PreparedDocument) else p)
+    return out
+
+
+def safe_prepare(item: InputDocument, options: Options) -> PreparedDocument | DocumentError:
+    try:
+        return prepare(item, options)
+    except Exception as exc:  # a document must never take the run down with it
+        return DocumentError(id=item.id, error=errors.describe(errors.INTERNAL, f"reading failed: {exc!r}"[:300]))
+
+
+def code_parsed(p: PreparedDocument, doc: object, options: Options) -> Result:
+    try:
+        analysis = run_stages(doc, p.published, options)  # type: ignore[arg-type]
+        analysis.warnings[:0] = p.warnings
+        return result_of(analysis, p.id, **p.meta)
+    except Exception as exc:  # a bug in a stage costs one document, not the run
+        return DocumentError(id=p.id, error=errors.describe(errors.INTERNAL, f"coding failed: {exc!r}"[:300]))
+
+
+def batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def code_documents(
+    items: Iterable[ReadItem], options: Options, processes: int = 1, batch_size: int = 16
+) -> Iterator[Result]:
+    """Results for every document, in input order, using ``processes`` worker processes."""
+    if processes <= 1:
+        for batch in batches(items, batch_size):
+            yield from code_batch(batch, options)
+        return
+    context = multiprocessing.get_context("spawn" if _forking_unsafe() else "fork")
+    with context.Pool(processes, initializer=_warm_worker, initargs=(options,)) as pool:
+        jobs = ((batch, options) for batch in batches(items, batch_size))
+        for results in pool.imap(_code_batch_job, jobs):
+            yield from results
+
+
+def _code_batch_job(job: tuple[list[ReadItem], Options]) -> list[Result]:
+    return code_batch(*job)
+
+
+def _warm_worker(options: Options) -> None:
+    load_model(options.model)
+
+
+def _forking_unsafe() -> bool:
+    return multiprocessing.get_start_method(allow_none=True) == "spawn"
