@@ -1,9 +1,9 @@
 """eventwire: sourced political event data from news text.
 
-    >>> import eventwire
-    >>> result = eventwire.analyze("Colombia's president, Gustavo Petro, proposed talks.",
-    ...                            published="2025-12-01")
-    >>> [e.cameo for e in result.events]  # doctest: +SKIP
+>>> import eventwire
+>>> result = eventwire.analyze("Colombia's president, Gustavo Petro, proposed talks.",
+...                            published="2025-12-01")
+>>> [e.cameo for e in result.events]  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ def analyze(
     text: str,
     published: str | date | None = None,
     *,
-    id: str = "doc",  # noqa: A002  (the contract's name for it)
+    id: str = "doc",
     options: Options | None = None,
 ) -> DocumentResult:
     """Code one document in-process. Raises :class:`EventwireError` if it cannot be coded."""

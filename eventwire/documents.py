@@ -5,18 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
 
 from eventwire import errors
 from eventwire.model import DocumentError
 from eventwire.options import Options
 from eventwire.readers import InputDocument
 
-# The commonest English function words: running English text is full of them.
-ENGLISH_WORDS = frozenset(
-    "the of and to a in is that for it on was with as by he at from his be have are this an "
-    "not but or had has they were which its their been said would will who after also more "
-    "than about there when can into one over new two we our all she her out up what so if".split()
-)
 WORD = re.compile(r"[^\W\d_]+")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -67,7 +63,10 @@ def check_text(text: str, options: Options, warnings: list[str]) -> tuple[str, s
         warnings.append(errors.describe(errors.W_CONTROL_CHARS, "control characters in the text"))
     share = english_share(text)
     if share is not None and share < options.min_english:
-        return errors.NOT_ENGLISH, f"the text does not look like English ({share:.0%} English words)"
+        return (
+            errors.NOT_ENGLISH,
+            f"the text does not look like English ({share:.0%} English words)",
+        )
     return None
 
 
@@ -80,13 +79,25 @@ def english_share(text: str, sample: int = 20_000) -> float | None:
     words = WORD.findall(text[:sample].lower())
     if len(words) < 12:
         return None
-    hits = sum(w in ENGLISH_WORDS for w in words)
+    english = english_words()
+    hits = sum(w in english for w in words)
     return min(1.0, hits / len(words) / 0.25)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    path = resources.files("eventwire.data").joinpath("language/english-function-words.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def parse_published(value: str | None, warnings: list[str]) -> date | None:
     if not value:
-        warnings.append(errors.describe(errors.W_NO_PUBLISHED, "no publication date; relative dates stay unresolved"))
+        warnings.append(
+            errors.describe(
+                errors.W_NO_PUBLISHED, "no publication date; relative dates stay unresolved"
+            )
+        )
         return None
     try:
         return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
@@ -94,7 +105,11 @@ def parse_published(value: str | None, warnings: list[str]) -> date | None:
         try:
             return date.fromisoformat(value.strip()[:10])
         except ValueError:
-            warnings.append(errors.describe(errors.W_NO_PUBLISHED, f"unreadable publication date {value[:40]!r}"))
+            warnings.append(
+                errors.describe(
+                    errors.W_NO_PUBLISHED, f"unreadable publication date {value[:40]!r}"
+                )
+            )
             return None
 
 
@@ -105,7 +120,9 @@ def extract_html(html: str) -> str | None:
     if not html.strip():
         return None
     try:
-        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+        text = trafilatura.extract(
+            html, include_comments=False, include_tables=False, favor_recall=True
+        )
     except Exception:  # trafilatura raises assorted parser errors on broken markup
         text = None
     if not text:

@@ -28,9 +28,14 @@ def cameo_codes() -> dict[str, CameoCode]:
     rows = csv.DictReader(text.splitlines(), delimiter="\t")
     return {
         r["code"]: CameoCode(
-            code=r["code"], root=r["root"], name=r["name"], goldstein=float(r["goldstein"]),
-            quad_class=int(r["quad_class"]), plover=r["plover"] or None,
-            plover_mode=r["plover_mode"] or None, plover_context=r["plover_context"] or None,
+            code=r["code"],
+            root=r["root"],
+            name=r["name"],
+            goldstein=float(r["goldstein"]),
+            quad_class=int(r["quad_class"]),
+            plover=r["plover"] or None,
+            plover_mode=r["plover_mode"] or None,
+            plover_context=r["plover_context"] or None,
             description=r["description"],
         )
         for r in rows

@@ -58,13 +58,15 @@ class Event(_Model):
     plover_mode: str | None = None
     goldstein: float | None = None
     quad_class: int | None = Field(
-        None, description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
-        "4 material conflict."
+        None,
+        description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+        "4 material conflict.",
     )
     date: str | None = Field(None, description="ISO date of the event itself, or YYYY-MM / YYYY.")
     date_source: Literal["text", "episode", "published"] | None = Field(
-        None, description="Where the date comes from: a time expression in the sentence, the "
-        "episode the event belongs to, or the publication date as a fallback."
+        None,
+        description="Where the date comes from: a time expression in the sentence, the "
+        "episode the event belongs to, or the publication date as a fallback.",
     )
     location: Location | None = None
     certainty: Certainty = "asserted"
@@ -130,8 +132,10 @@ class Place(_Model):
 class ActorMention(_Model):
     span: Span
     text: str
-    how: str = Field(description="How the mention was resolved: name, alias, title, apposition, "
-                     "description, demonym, pronoun, ...")
+    how: str = Field(
+        description="How the mention was resolved: name, alias, title, apposition, "
+        "description, demonym, pronoun, ..."
+    )
 
 
 class Actor(_Model):

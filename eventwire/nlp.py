@@ -32,5 +32,7 @@ def load_model(name: str | None = None) -> Language:
             return spacy.load(name)
         except OSError:
             pass
-    raise EventwireError("E001", f"no spaCy English model installed (tried {', '.join(candidates)}); "
-                         "run `make setup`")
+    raise EventwireError(
+        "E001",
+        f"no spaCy English model installed (tried {', '.join(candidates)}); run `make setup`",
+    )

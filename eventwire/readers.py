@@ -59,7 +59,9 @@ def read_inputs(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterato
 
 
 def read_directory(root: Path) -> Iterator[ReadItem]:
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES)
+    files = sorted(
+        p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
+    )
     for path in files:
         yield from read_file(path, path.relative_to(root).as_posix())
 
@@ -73,7 +75,9 @@ def read_file(path: Path, doc_id: str) -> Iterator[ReadItem]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield DocumentError(id=doc_id, error=errors.describe("E100", f"cannot read: {exc.strerror}"))
+        yield DocumentError(
+            id=doc_id, error=errors.describe("E100", f"cannot read: {exc.strerror}")
+        )
         return
     decoded = decode_text(data, doc_id)
     if isinstance(decoded, DocumentError):
@@ -87,7 +91,9 @@ def read_file(path: Path, doc_id: str) -> Iterator[ReadItem]:
 def decode_text(data: bytes, doc_id: str) -> InputDocument | DocumentError:
     """Bytes to text, refusing binary data and text that is mostly undecodable."""
     if looks_binary(data):
-        return DocumentError(id=doc_id, error=errors.describe(errors.BINARY, "binary data, not text"))
+        return DocumentError(
+            id=doc_id, error=errors.describe(errors.BINARY, "binary data, not text")
+        )
     try:
         return InputDocument(id=doc_id, text=data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -121,16 +127,24 @@ def parse_document_line(raw: bytes, where: str) -> ReadItem:
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        return DocumentError(id=where, error=errors.describe(errors.ENCODING, f"invalid UTF-8 at byte {exc.start}"))
+        return DocumentError(
+            id=where, error=errors.describe(errors.ENCODING, f"invalid UTF-8 at byte {exc.start}")
+        )
     except json.JSONDecodeError as exc:
-        return DocumentError(id=where, error=errors.describe(errors.BAD_JSON, f"not JSON: {exc.msg}"))
+        return DocumentError(
+            id=where, error=errors.describe(errors.BAD_JSON, f"not JSON: {exc.msg}")
+        )
     if not isinstance(record, dict):
-        return DocumentError(id=where, error=errors.describe(errors.BAD_JSON, "a JSON line must be an object"))
+        return DocumentError(
+            id=where, error=errors.describe(errors.BAD_JSON, "a JSON line must be an object")
+        )
     doc_id = record.get("id")
     doc_id = str(doc_id) if isinstance(doc_id, str | int) and str(doc_id) else where
     text, html = record.get("text"), record.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
-        return DocumentError(id=doc_id, error=errors.describe(errors.NO_TEXT_FIELD, "no `text` (or `html`) string"))
+        return DocumentError(
+            id=doc_id, error=errors.describe(errors.NO_TEXT_FIELD, "no `text` (or `html`) string")
+        )
     return InputDocument(
         id=doc_id,
         text=text if isinstance(text, str) else None,

@@ -39,7 +39,9 @@ def safe_prepare(item: InputDocument, options: Options) -> PreparedDocument | Do
     try:
         return prepare(item, options)
     except Exception as exc:  # a document must never take the run down with it
-        return DocumentError(id=item.id, error=errors.describe(errors.INTERNAL, f"reading failed: {exc!r}"[:300]))
+        return DocumentError(
+            id=item.id, error=errors.describe(errors.INTERNAL, f"reading failed: {exc!r}"[:300])
+        )
 
 
 def code_parsed(p: PreparedDocument, doc: object, options: Options) -> Result:
@@ -48,7 +50,9 @@ def code_parsed(p: PreparedDocument, doc: object, options: Options) -> Result:
         analysis.warnings[:0] = p.warnings
         return result_of(analysis, p.id, **p.meta)
     except Exception as exc:  # a bug in a stage costs one document, not the run
-        return DocumentError(id=p.id, error=errors.describe(errors.INTERNAL, f"coding failed: {exc!r}"[:300]))
+        return DocumentError(
+            id=p.id, error=errors.describe(errors.INTERNAL, f"coding failed: {exc!r}"[:300])
+        )
 
 
 def batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:

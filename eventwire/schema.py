@@ -15,7 +15,9 @@ SCHEMA_FILE = "document-result.schema.json"
 
 def document_schema() -> dict[str, Any]:
     """A result line is either a document result or a document error."""
-    schema = TypeAdapter(DocumentResult | DocumentError).json_schema(by_alias=True, mode="serialization")
+    schema = TypeAdapter(DocumentResult | DocumentError).json_schema(
+        by_alias=True, mode="serialization"
+    )
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "eventwire document result"
     return schema

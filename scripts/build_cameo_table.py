@@ -35,8 +35,19 @@ def plover_table(path: Path) -> dict[str, tuple[str, str, str]]:
 def main(data: Path) -> None:
     plover = plover_table(data / "plover" / "CAMEO2PLOVER-2021.txt")
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    out.writerow(["code", "root", "name", "goldstein", "quad_class", "plover", "plover_mode",
-                  "plover_context", "description"])
+    out.writerow(
+        [
+            "code",
+            "root",
+            "name",
+            "goldstein",
+            "quad_class",
+            "plover",
+            "plover_mode",
+            "plover_context",
+            "description",
+        ]
+    )
     with (data / "cameo" / "cameo_event_codes.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             code = row["code"]
@@ -45,8 +56,19 @@ def main(data: Path) -> None:
             kind, mode, context = plover.get(code) or plover.get(code[:3]) or ("", "", "")
             if code[:2] in ("01", "02"):
                 kind = mode = context = ""
-            out.writerow([code, code[:2], row["name"], row["goldstein"], quad_class(int(code[:2])),
-                          kind, mode, context, " ".join(row["description"].split())])
+            out.writerow(
+                [
+                    code,
+                    code[:2],
+                    row["name"],
+                    row["goldstein"],
+                    quad_class(int(code[:2])),
+                    kind,
+                    mode,
+                    context,
+                    " ".join(row["description"].split()),
+                ]
+            )
 
 
 if __name__ == "__main__":

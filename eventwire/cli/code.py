@@ -18,12 +18,27 @@ from eventwire.runner import Result, code_documents
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("code", help="code documents into document results (JSON Lines)")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .txt, .html, a directory, or - for stdin")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="where the results go (- for stdout)")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for documents that give none")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".jsonl, .txt, .html, a directory, or - for stdin",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.jsonl",
+        help="where the results go (- for stdout)",
+    )
+    p.add_argument(
+        "--published", metavar="YYYY-MM-DD", help="publication date for documents that give none"
+    )
     p.add_argument("-n", "--processes", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--batch-size", type=int, default=16, help="documents per batch (default 16)")
-    p.add_argument("--max-chars", type=int, default=Options.max_chars, help="longest document coded")
+    p.add_argument(
+        "--max-chars", type=int, default=Options.max_chars, help="longest document coded"
+    )
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
@@ -37,8 +52,13 @@ def run(args: argparse.Namespace) -> int:
         raise EventwireError("E003", "--processes and --batch-size must be at least 1")
     options = Options(max_chars=args.max_chars)
     items = with_default_date(read_inputs(args.inputs), args.published)
-    stats = write_results(code_documents(items, options, args.processes, args.batch_size), out, not args.no_progress)
-    print(f"eventwire: {stats['ok']} coded, {stats['failed']} failed -> {args.output}", file=sys.stderr)
+    stats = write_results(
+        code_documents(items, options, args.processes, args.batch_size), out, not args.no_progress
+    )
+    print(
+        f"eventwire: {stats['ok']} coded, {stats['failed']} failed -> {args.output}",
+        file=sys.stderr,
+    )
     if stats["ok"] == 0 and stats["failed"] > 0:
         print("eventwire: every document failed", file=sys.stderr)
         return 1
@@ -63,7 +83,9 @@ def write_results(results: Iterable[Result], out: Path, progress: bool) -> dict[
     try:
         for result in tqdm(results, desc="coding", unit="doc", disable=not show, file=sys.stderr):
             stats["failed" if isinstance(result, DocumentError) else "ok"] += 1
-            line = result.model_dump(mode="json", by_alias=True, exclude_none=isinstance(result, DocumentError))
+            line = result.model_dump(
+                mode="json", by_alias=True, exclude_none=isinstance(result, DocumentError)
+            )
             stream.write(json.dumps(line, ensure_ascii=False) + "\n")
     finally:
         if stream is not sys.stdout:
@@ -71,5 +93,3 @@ def write_results(results: Iterable[Result], out: Path, progress: bool) -> dict[
     if stream is not sys.stdout:
         os.replace(tmp, out)
     return stats
-
-

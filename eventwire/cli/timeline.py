@@ -45,13 +45,19 @@ def timeline_rows(results: list[dict]) -> list[dict]:
         for e in result.get("events", []):
             if e.get("negated"):
                 continue
-            rows.append({
-                "date": e.get("date"), "doc": result.get("outlet") or result["id"],
-                "source": actor_label(e.get("source")), "target": actor_label(e.get("target")),
-                "code": e["cameo"], "what": e.get("cameo_name") or cameo_name(e["cameo"]),
-                "quad": QUADS.get(e.get("quad_class") or 0, ""), "certainty": e.get("certainty", ""),
-                "text": e.get("text", ""),
-            })
+            rows.append(
+                {
+                    "date": e.get("date"),
+                    "doc": result.get("outlet") or result["id"],
+                    "source": actor_label(e.get("source")),
+                    "target": actor_label(e.get("target")),
+                    "code": e["cameo"],
+                    "what": e.get("cameo_name") or cameo_name(e["cameo"]),
+                    "quad": QUADS.get(e.get("quad_class") or 0, ""),
+                    "certainty": e.get("certainty", ""),
+                    "text": e.get("text", ""),
+                }
+            )
     return rows
 
 
@@ -67,7 +73,12 @@ def render(rows: list[dict], width: int) -> list[str]:
         if r["date"] != last:
             lines.append(f"\n== {r['date'] or 'undated'} ==")
             last = r["date"]
-        lines.append(f"  {r['source']} -> {r['target']}: {r['what']} [{r['code']}, {r['quad']}, {r['certainty']}]")
-        evidence = " ".join(r["text"].split())
-        lines.append(f"      \"{evidence[: width - 10]}{'…' if len(evidence) > width - 10 else ''}\"  ({r['doc']})")
+        how = f"[{r['code']}, {r['quad']}, {r['certainty']}]"
+        lines.append(f"  {r['source']} -> {r['target']}: {r['what']} {how}")
+        lines.append(f'      "{shorten(r["text"], width - 10)}"  ({r["doc"]})')
     return lines
+
+
+def shorten(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
