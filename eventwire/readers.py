@@ -68,6 +68,10 @@ def read_directory(root: Path) -> Iterator[ReadItem]:
 
 def read_file(path: Path, doc_id: str) -> Iterator[ReadItem]:
     suffix = path.suffix.lower()
+    if suffix == ".json":
+        reason = "a .json file is not read as documents; give JSON Lines (.jsonl), one per line"
+        yield DocumentError(id=doc_id, error=errors.describe("E100", reason))
+        return
     if suffix in JSONL_SUFFIXES:
         with path.open("rb") as stream:
             yield from read_jsonl_stream(stream, path.name)

@@ -39,6 +39,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--max-chars", type=int, default=Options.max_chars, help="longest document coded"
     )
+    p.add_argument(
+        "--dictionary",
+        action="append",
+        default=[],
+        metavar="FILE.yaml",
+        help="an actor dictionary that extends or overrides the built-in one (repeatable)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
@@ -50,7 +57,10 @@ def run(args: argparse.Namespace) -> int:
         raise EventwireError("E002", f"{out} exists; use --force to overwrite it")
     if args.processes < 1 or args.batch_size < 1:
         raise EventwireError("E003", "--processes and --batch-size must be at least 1")
-    options = Options(max_chars=args.max_chars)
+    for path in args.dictionary:
+        if not Path(path).is_file():
+            raise EventwireError("E004", f"cannot read dictionary {path!r}: no such file")
+    options = Options(max_chars=args.max_chars, dictionaries=tuple(map(Path, args.dictionary)))
     items = with_default_date(read_inputs(args.inputs), args.published)
     stats = write_results(
         code_documents(items, options, args.processes, args.batch_size), out, not args.no_progress

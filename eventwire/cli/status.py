@@ -1,0 +1,32 @@
+"""`eventwire status [--db eventwire.sqlite]`: what the store holds."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from eventwire.cli.ingest import DEFAULT_DB
+from eventwire.store import open_store
+from eventwire.store.status import summarise
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("status", help="summarise a store")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    conn = open_store(args.db, readonly=True)
+    try:
+        summary = summarise(conn)
+    finally:
+        conn.close()
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        for key, value in summary.items():
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+            print(f"{key.replace('_', ' '):>14}: {shown}")
+    return 0

@@ -1,0 +1,147 @@
+"""The store: ingestion is idempotent, survives kill -9, and refuses stores it cannot use."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import EventwireError
+from eventwire.store import SCHEMA_VERSION, open_store
+from eventwire.store.ingest import ingest
+from eventwire.store.status import summarise
+
+TEXT = (
+    "Officials in {city} said on Monday that the government of {country} had recalled its "
+    "ambassador after the talks collapsed, and the opposition called for new elections."
+)
+PLACES = [
+    ("Lima", "Peru"),
+    ("Quito", "Ecuador"),
+    ("La Paz", "Bolivia"),
+    ("Santiago", "Chile"),
+    ("Asunción", "Paraguay"),
+    ("Montevideo", "Uruguay"),
+    ("Brasília", "Brazil"),
+]
+
+
+def corpus(path: Path, n: int) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            city, country = PLACES[i % len(PLACES)]
+            text = TEXT.format(city=city, country=country) + f" Report number {i}."
+            fh.write(json.dumps({"id": f"doc-{i}", "text": text, "published": "2025-11-20"}) + "\n")
+    return path
+
+
+def snapshot(db: Path) -> dict:
+    conn = sqlite3.connect(db)
+    docs = sorted(conn.execute("SELECT hash, id, result FROM documents"))
+    events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    conn.close()
+    return {"documents": docs, "events": events}
+
+
+def test_reingest_adds_nothing(tmp_path: Path) -> None:
+    src, db = corpus(tmp_path / "c.jsonl", 6), tmp_path / "s.sqlite"
+    first = ingest([str(src)], db, batch_size=4)
+    before = snapshot(db)
+    second = ingest([str(src)], db, batch_size=4)
+    assert (first.stored, second.stored, second.skipped) == (6, 0, 6)
+    assert snapshot(db) == before
+
+
+def test_failed_documents_are_kept_with_their_reason(tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    src.write_text('{"id": "empty", "text": ""}\n{"id": "no-text"}\n', encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    stats = ingest([str(src)], db)
+    conn = open_store(db)
+    errors = {r["id"]: r["error"] for r in conn.execute("SELECT id, error FROM errors")}
+    assert stats.failed == 2
+    assert errors["empty"].startswith("E101") and errors["no-text"].startswith("E104")
+    assert summarise(conn)["errors"] == 2
+
+
+def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "c.jsonl", 60)
+    reference = tmp_path / "ref.sqlite"
+    ingest([str(src)], reference, batch_size=2)
+    db = tmp_path / "killed.sqlite"
+    command = [
+        sys.executable,
+        "-m",
+        "eventwire.cli",
+        "ingest",
+        str(src),
+        "--db",
+        str(db),
+        "--batch-size",
+        "2",
+    ]
+    proc = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and stored(db) < 4:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert stored(db) < 60, "the run finished before it could be killed"
+    subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
+    assert snapshot(db) == snapshot(reference)
+
+
+def stored(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        n = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        conn.close()
+        return n
+    except sqlite3.Error:
+        return 0
+
+
+def test_full_text_search(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    ingest([str(corpus(tmp_path / "c.jsonl", 3))], db)
+    conn = open_store(db)
+    hits = conn.execute(
+        "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'Quito'"
+    ).fetchall()
+    assert len(hits) == 1
+
+
+def test_corrupt_store_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "bad.sqlite"
+    db.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(EventwireError, match="not a usable eventwire store"):
+        open_store(db)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "new.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(EventwireError, match="newer than this eventwire"):
+        open_store(db)
+
+
+def test_migrations_bring_an_empty_store_to_the_current_version(tmp_path: Path) -> None:
+    conn = open_store(tmp_path / "s.sqlite")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"documents", "errors", "events", "attributions", "ledger", "actors"} <= tables
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_missing_store_for_reading_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(EventwireError, match="no store"):
+        open_store(tmp_path / "none.sqlite", readonly=True)
