@@ -19,6 +19,7 @@ from eventwire.options import Options
 from eventwire.readers import InputDocument, ReadItem, read_inputs
 from eventwire.runner import code_documents
 from eventwire.store.db import open_store
+from eventwire.store.derive import rebuild
 from eventwire.store.writer import Stored, write_batch
 
 
@@ -74,6 +75,7 @@ def ingest(
                     on_stored(stats)
         if batch:
             write_batch(conn, batch)
+        rebuild(conn)  # also finishes the derived tables of a run killed before this point
     finally:
         conn.close()
     return stats

@@ -1,0 +1,1 @@
+"""Across documents: incidents, the ledger over time, series and exports."""

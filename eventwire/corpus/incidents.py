@@ -1,0 +1,156 @@
+"""Merging event mentions from many reports into incidents.
+
+The rule (its numbers are in data/corpus/incidents.yaml): two mentions report the same
+happening when they share the dyad (source and target, country and sector), the CAMEO root,
+a compatible date, and either the exact code or enough evidence words. Mentions are taken in
+date order and each joins the first open incident it fits, else starts a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+WORD = re.compile(r"[a-z]{4,}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One event mention as stored, with what merging needs."""
+
+    event_key: int
+    doc_key: int
+    outlet: str
+    published: str | None
+    source: str | None  # actor code, e.g. USAGOV
+    target: str | None
+    cameo: str
+    date: str | None
+    certainty: str
+    text: str
+    goldstein: float | None = None
+    quad_class: int | None = None
+
+
+@dataclass
+class Incident:
+    mentions: list[Mention] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    text = resources.files("eventwire.data").joinpath("corpus/incidents.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def content_words(text: str) -> set[str]:
+    return set(WORD.findall(text.lower()))
+
+
+def parse_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def dates_compatible(a: Mention, b: Mention) -> bool:
+    """Equal at the shared precision; an undated mention falls back on its publication date."""
+    window = rules()["undated_window_days"]
+    if a.date and b.date:
+        if len(a.date) != 10 or len(b.date) != 10:
+            n = min(len(a.date), len(b.date))
+            return a.date[:n] == b.date[:n]
+        da, db = parse_day(a.date), parse_day(b.date)
+        return bool(da and db and abs((da - db).days) <= rules()["dated_slack_days"])
+    if not a.date and not b.date:
+        pa, pb = parse_day(a.published), parse_day(b.published)
+        return bool(pa and pb and abs((pa - pb).days) <= window)
+    dated, undated = (a, b) if a.date else (b, a)
+    happened, reported = parse_day(dated.date), parse_day(undated.published)
+    if dated.date and len(dated.date) < 10:
+        return bool(undated.published and undated.published.startswith(dated.date))
+    return bool(happened and reported and 0 <= (reported - happened).days <= window)
+
+
+def fits(incident: Incident, m: Mention) -> bool:
+    head = incident.first
+    if (head.source, head.target, head.cameo[:2]) != (m.source, m.target, m.cameo[:2]):
+        return False
+    if not dates_compatible(head, m):
+        return False
+    if any(other.cameo == m.cameo for other in incident.mentions):
+        return True
+    words = content_words(m.text)
+    overlap = len(words & incident.words) / max(1, min(len(words), len(incident.words)))
+    return overlap >= rules()["min_evidence_overlap"]
+
+
+def merge(mentions: list[Mention]) -> list[Incident]:
+    """Group mentions into incidents, deterministically."""
+    order = sorted(
+        mentions, key=lambda m: (m.date or m.published or "", m.published or "", m.event_key)
+    )
+    open_by_dyad: dict[tuple, list[Incident]] = {}
+    incidents: list[Incident] = []
+    for m in order:
+        candidates = open_by_dyad.setdefault((m.source, m.target, m.cameo[:2]), [])
+        home = next((i for i in candidates if fits(i, m)), None)
+        if home is None:
+            home = Incident()
+            candidates.append(home)
+            incidents.append(home)
+        home.mentions.append(m)
+        home.words |= content_words(m.text)
+    return incidents
+
+
+def summary(incident: Incident) -> dict[str, Any]:
+    """The incident row: best code and date, counts, first and last report, confidence."""
+    ms = incident.mentions
+    order = rules()["certainty_order"]
+    dated = [m.date for m in ms if m.date]
+    published = sorted(m.published for m in ms if m.published)
+    code = Counter(m.cameo for m in ms).most_common(1)[0][0]
+    return {
+        "source_code": ms[0].source,
+        "target_code": ms[0].target,
+        "cameo": code,
+        "root": code[:2],
+        "date": max(dated, key=lambda d: (len(d), dated.count(d))) if dated else None,
+        "first_report": published[0] if published else None,
+        "last_report": published[-1] if published else None,
+        "mentions": len(ms),
+        "articles": len({m.doc_key for m in ms}),
+        "outlets": len({m.outlet for m in ms}),
+        "confidence": round(confidence(ms), 3),
+        "goldstein": next((m.goldstein for m in ms if m.cameo == code), None),
+        "quad_class": ms[0].quad_class,
+        "certainty": min(
+            (m.certainty for m in ms), key=lambda c: order.index(c) if c in order else 99
+        ),
+    }
+
+
+def confidence(mentions: list[Mention]) -> float:
+    """1 - product(1 - w) over outlets, w the weight of the firmest report of each outlet."""
+    weights = rules()["certainty_weights"]
+    best: dict[str, float] = {}
+    for m in mentions:
+        best[m.outlet] = max(best.get(m.outlet, 0.0), weights.get(m.certainty, 0.1))
+    doubt = 1.0
+    for w in best.values():
+        doubt *= 1.0 - w
+    return 1.0 - doubt
