@@ -42,6 +42,7 @@ class ActorRef(_Model):
 class Location(_Model):
     name: str
     country: str | None = None
+    kind: Literal["country", "region", "city", "feature"] | None = None
     lat: float | None = None
     lon: float | None = None
     span: Span | None = None

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from eventwire import __version__
-from eventwire.cli import code, schema, timeline
+from eventwire.cli import code, export, ingest, schema, series, status, timeline
 from eventwire.errors import EventwireError
 
-COMMANDS = (code, timeline, schema)
+COMMANDS = (code, ingest, status, export, series, timeline, schema)
 
 
 def build_parser() -> argparse.ArgumentParser:

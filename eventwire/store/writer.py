@@ -6,7 +6,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from eventwire.model import DocumentError, DocumentResult
+from eventwire.model import DocumentError, DocumentResult, Event
 
 
 @dataclass(frozen=True)
@@ -97,42 +97,29 @@ def write_document(conn: sqlite3.Connection, item: Stored, r: DocumentResult) ->
     )
 
 
-def write_event(conn: sqlite3.Connection, key: int, n: int, e) -> None:  # e: model.Event
+def event_row(key: int, n: int, e: Event) -> dict[str, object]:
+    """The events-table columns of one event."""
     src, tgt, loc = e.source, e.target, e.location
+    return {
+        "doc_key": key, "ordinal": n,
+        "source_code": src and src.code, "source_country": src and src.country,
+        "source_sector": src and src.sector, "source_name": src and (src.name or src.text),
+        "target_code": tgt and tgt.code, "target_country": tgt and tgt.country,
+        "target_sector": tgt and tgt.sector, "target_name": tgt and (tgt.name or tgt.text),
+        "cameo": e.cameo, "root": e.cameo[:2], "plover": e.plover, "goldstein": e.goldstein,
+        "quad_class": e.quad_class, "date": e.date, "date_source": e.date_source,
+        "certainty": e.certainty, "negated": int(e.negated),
+        "attributed_to": json.dumps(e.attributed_to, ensure_ascii=False),
+        "place": loc and loc.name, "place_country": loc and loc.country,
+        "place_kind": loc and loc.kind, "lat": loc and loc.lat, "lon": loc and loc.lon,
+        "span_start": e.span[0], "span_end": e.span[1], "text": e.text,
+    }  # fmt: skip
+
+
+def write_event(conn: sqlite3.Connection, key: int, n: int, e: Event) -> None:
+    row = event_row(key, n, e)
+    columns = ", ".join(row)
     cur = conn.execute(
-        "INSERT INTO events (doc_key, ordinal, source_code, source_country, source_sector, "
-        "source_name, target_code, target_country, target_sector, target_name, cameo, root, "
-        "plover, goldstein, quad_class, date, date_source, certainty, negated, attributed_to, "
-        "place, place_country, lat, lon, span_start, span_end, text) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            key,
-            n,
-            src.code if src else None,
-            src.country if src else None,
-            src.sector if src else None,
-            (src.name or src.text) if src else None,
-            tgt.code if tgt else None,
-            tgt.country if tgt else None,
-            tgt.sector if tgt else None,
-            (tgt.name or tgt.text) if tgt else None,
-            e.cameo,
-            e.cameo[:2],
-            e.plover,
-            e.goldstein,
-            e.quad_class,
-            e.date,
-            e.date_source,
-            e.certainty,
-            int(e.negated),
-            json.dumps(e.attributed_to, ensure_ascii=False),
-            loc.name if loc else None,
-            loc.country if loc else None,
-            loc.lat if loc else None,
-            loc.lon if loc else None,
-            e.span[0],
-            e.span[1],
-            e.text,
-        ),
+        f"INSERT INTO events ({columns}) VALUES ({', '.join(':' + c for c in row)})", row
     )
     conn.execute("INSERT INTO evidence_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, e.text))

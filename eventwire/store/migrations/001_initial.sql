@@ -47,6 +47,7 @@ CREATE TABLE events (
     attributed_to   TEXT,                      -- JSON list
     place           TEXT,
     place_country   TEXT,
+    place_kind      TEXT,
     lat             REAL,
     lon             REAL,
     span_start      INTEGER,

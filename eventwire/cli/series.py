@@ -1,0 +1,45 @@
+"""`eventwire series SOURCE TARGET`: a dyad's events per day or week, and its escalation."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from eventwire.cli.ingest import DEFAULT_DB
+from eventwire.corpus.series import dyad_series, escalation
+from eventwire.store import open_store
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("series", help="a dyad's event counts and Goldstein per day or week")
+    p.add_argument("source", help="source country or actor code (USA, USAGOV)")
+    p.add_argument("target", help="target country or actor code")
+    p.add_argument("--period", choices=("day", "week"), default="day")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    conn = open_store(args.db, readonly=True)
+    try:
+        source, target = args.source.upper(), args.target.upper()
+        points = dyad_series(conn, source, target, args.period)
+        daily = points if args.period == "day" else dyad_series(conn, source, target)
+    finally:
+        conn.close()
+    signal = escalation(daily)
+    if args.json:
+        print(json.dumps({"points": [p.__dict__ for p in points], "escalation": signal}))
+        return 0
+    print(f"{'period':<10} {'events':>6} {'goldstein':>9} {'mean':>6}  quad 1/2/3/4")
+    for p in points:
+        quads = "/".join(map(str, p.quad))
+        total, mean = p.goldstein_sum, p.goldstein_mean
+        print(f"{p.period:<10} {p.events:>6} {total:>9.1f} {mean:>6.2f}  {quads}")
+    state = "ESCALATING" if signal["escalating"] else "steady"
+    print(
+        f"escalation: {state} (z = {signal['z']}, recent mean {signal['recent_mean']}, "
+        f"baseline {signal['baseline_mean']})"
+    )
+    return 0

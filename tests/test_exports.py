@@ -1,0 +1,198 @@
+"""Exports in every format, their filters, and dyad series, over a store of known results."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from eventwire.cli import main
+from eventwire.corpus.exports import Filters, rows
+from eventwire.corpus.gdelt import COLUMNS
+from eventwire.corpus.series import dyad_series, escalation
+from eventwire.lexicon import cameo
+from eventwire.model import ActorRef, DocumentResult, Event, LedgerItem, Location
+from eventwire.store import open_store
+from eventwire.store.derive import rebuild
+from eventwire.store.writer import Stored, write_batch
+
+USA = ActorRef(text="Washington", name="United States", code="USAGOV", country="USA", sector="GOV")
+VEN = ActorRef(text="Caracas", name="Venezuela", code="VENGOV", country="VEN", sector="GOV")
+COL = ActorRef(text="Bogotá", name="Colombia", code="COLGOV", country="COL", sector="GOV")
+
+
+def event(
+    source: ActorRef,
+    target: ActorRef,
+    code: str,
+    day: str,
+    certainty: str = "asserted",
+    place: Location | None = None,
+) -> Event:
+    entry = cameo(code)
+    return Event(
+        source=source,
+        target=target,
+        cameo=code,
+        plover=entry.plover,
+        goldstein=entry.goldstein,
+        quad_class=entry.quad_class,
+        date=day,
+        certainty=certainty,
+        location=place,
+        span=(0, 10),
+        trigger=(0, 4),
+        text=f"{source.text} {entry.name.lower()} {target.text}",
+    )
+
+
+def doc(
+    n: int, outlet: str, published: str, events: list[Event], ledger: list[LedgerItem] = ()
+) -> Stored:
+    result = DocumentResult(
+        id=f"d{n}",
+        outlet=outlet,
+        published=published,
+        events=events,
+        ledger=list(ledger),
+        url=f"https://example.org/{n}",
+    )
+    return Stored(hash=f"h{n}", source="test", text=f"text {n}", result=result)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "s.sqlite"
+    cartagena = Location(name="Cartagena", country="COL", kind="city", lat=10.39, lon=-75.51)
+    conn = open_store(path)
+    write_batch(
+        conn,
+        [
+            doc(
+                1,
+                "Harbor Times",
+                "2025-11-22",
+                [
+                    event(USA, VEN, "041", "2025-11-21"),
+                    event(USA, VEN, "139", "2025-11-21", "reported"),
+                ],
+                [
+                    LedgerItem(
+                        kind="demand", from_="USAGOV", to="VENGOV", what="Maduro must leave office"
+                    )
+                ],
+            ),
+            doc(2, "Andes Wire", "2025-11-23", [event(USA, VEN, "041", "2025-11-21")]),
+            doc(
+                3,
+                "Caribbean Ledger",
+                "2025-11-30",
+                [event(USA, VEN, "191", "2025-11-29"), event(VEN, USA, "1231", "2025-11-21")],
+                [
+                    LedgerItem(
+                        kind="demand",
+                        from_="USAGOV",
+                        to="VENGOV",
+                        what="Maduro should leave office",
+                        status="rejected",
+                    )
+                ],
+            ),
+            doc(
+                4,
+                "Andes Wire",
+                "2025-12-02",
+                [event(COL, VEN, "039", "2025-12-01", place=cartagena)],
+            ),
+        ],
+    )
+    rebuild(conn)
+    conn.close()
+    return path
+
+
+def export(db: Path, tmp_path: Path, *args: str) -> str:
+    out = tmp_path / "out"
+    assert main(["export", *args, "--db", str(db), "-o", str(out)]) == 0
+    return out.read_text(encoding="utf-8")
+
+
+def test_incidents_merge_reports_across_outlets(db: Path) -> None:
+    conn = open_store(db, readonly=True)
+    calls = [r for r in rows(conn, "incidents", Filters()) if r["cameo"] == "041"]
+    assert len(calls) == 1
+    assert (calls[0]["mentions"], calls[0]["outlets"], calls[0]["articles"]) == (2, 2, 2)
+    assert calls[0]["confidence"] > 0.8
+
+
+def test_ledger_history_across_articles(db: Path, tmp_path: Path) -> None:
+    (item,) = [json.loads(line) for line in export(db, tmp_path, "ledger").splitlines()]
+    assert item["status"] == "rejected"
+    assert [h["status"] for h in item["history"]] == ["open", "rejected"]
+
+
+def test_jsonl_and_csv_agree(db: Path, tmp_path: Path) -> None:
+    as_jsonl = [json.loads(line) for line in export(db, tmp_path, "events").splitlines()]
+    as_csv = list(csv.DictReader(io.StringIO(export(db, tmp_path, "events", "--format", "csv"))))
+    assert len(as_jsonl) == len(as_csv) == 6
+    assert [r["cameo"] for r in as_jsonl] == [r["cameo"] for r in as_csv]
+
+
+def test_parquet(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.parquet"
+    assert (
+        main(["export", "incidents", "--db", str(db), "-o", str(out), "--format", "parquet"]) == 0
+    )
+    table = pq.read_table(out)
+    assert table.num_rows == 5 and "confidence" in table.column_names
+
+
+def test_gdelt_columns(db: Path, tmp_path: Path) -> None:
+    lines = export(db, tmp_path, "incidents", "--format", "gdelt").splitlines()
+    cells = [line.split("\t") for line in lines]
+    assert all(len(c) == len(COLUMNS) == 61 for c in cells)
+    venue = next(c for c in cells if c[COLUMNS.index("EventCode")] == "039")
+    assert venue[COLUMNS.index("Actor1Code")] == "COLGOV"
+    assert venue[COLUMNS.index("SQLDATE")] == "20251201"
+    assert venue[COLUMNS.index("ActionGeo_FullName")] == "Cartagena"
+    assert venue[COLUMNS.index("ActionGeo_Type")] == "4"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--since", "2025-11-25"), {"191", "039"}),
+        (("--until", "2025-11-21"), {"041", "139", "1231"}),
+        (("--actor", "COL"), {"039"}),
+        (("--country", "USA"), {"041", "139", "191", "1231"}),
+        (("--dyad", "VEN:USA"), {"1231"}),
+        (("--root", "13"), {"139"}),
+        (("--certainty", "reported"), {"139"}),
+        (("--min-sources", "2"), {"041"}),
+    ],
+)
+def test_filters(db: Path, tmp_path: Path, args: tuple[str, ...], expected: set[str]) -> None:
+    found = {
+        json.loads(line)["cameo"] for line in export(db, tmp_path, "incidents", *args).splitlines()
+    }
+    assert found == expected
+
+
+def test_bad_requests_are_refused(db: Path, tmp_path: Path) -> None:
+    assert main(["export", "ledger", "--db", str(db), "--format", "gdelt"]) == 2
+    assert main(["export", "events", "--db", str(db), "--dyad", "USA"]) == 2
+    assert main(["export", "events", "--db", str(tmp_path / "none.sqlite")]) == 2
+
+
+def test_dyad_series_and_escalation(db: Path) -> None:
+    conn = open_store(db, readonly=True)
+    points = dyad_series(conn, "USA", "VEN")
+    assert [(p.period, p.events) for p in points] == [("2025-11-21", 3), ("2025-11-29", 1)]
+    assert points[0].quad == (2, 0, 1, 0)  # two calls (041), one ultimatum (139)
+    weekly = dyad_series(conn, "USAGOV", "VENGOV", period="week")
+    assert sum(p.events for p in weekly) == 4
+    assert escalation(points, recent=3)["recent_mean"] == cameo("191").goldstein
