@@ -62,9 +62,27 @@ def batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
 
 
 def code_documents(
-    items: Iterable[ReadItem], options: Options, processes: int = 1, batch_size: int = 16
+    items: Iterable[ReadItem],
+    options: Options,
+    processes: int = 1,
+    batch_size: int = 16,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[Result]:
-    """Results for every document, in input order, using ``processes`` worker processes."""
+    """Results for every document, in input order.
+
+    ``engine="local"`` uses ``processes`` worker processes on this machine; ``engine="dask"``
+    maps the same batches over a Dask cluster (``scheduler`` address, or a local cluster of
+    ``processes`` workers).
+    """
+    if engine == "dask":
+        from eventwire.cluster import dask_results
+
+        for results in dask_results(batches(items, batch_size), options, scheduler, processes):
+            yield from results
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}; use local or dask")
     if processes <= 1:
         for batch in batches(items, batch_size):
             yield from code_batch(batch, options)

@@ -48,6 +48,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster (default local)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (default: a local cluster of -n workers)",
+    )
     p.set_defaults(run=run)
 
 
@@ -63,7 +74,11 @@ def run(args: argparse.Namespace) -> int:
     options = Options(max_chars=args.max_chars, dictionaries=tuple(map(Path, args.dictionary)))
     items = with_default_date(read_inputs(args.inputs), args.published)
     stats = write_results(
-        code_documents(items, options, args.processes, args.batch_size), out, not args.no_progress
+        code_documents(
+            items, options, args.processes, args.batch_size, args.engine, args.scheduler
+        ),
+        out,
+        not args.no_progress,
     )
     print(
         f"eventwire: {stats['ok']} coded, {stats['failed']} failed -> {args.output}",

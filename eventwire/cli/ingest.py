@@ -28,6 +28,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="FILE.yaml",
         help="an actor dictionary over the built-in one (repeatable)",
     )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster (default local)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (default: a local cluster of -n workers)",
+    )
     p.set_defaults(run=run)
 
 
@@ -41,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
         processes=args.processes,
         batch_size=args.batch_size,
         published=args.published,
+        engine=args.engine,
+        scheduler=args.scheduler,
         on_stored=report if show else None,
     )
     if show:

@@ -50,6 +50,8 @@ def ingest(
     processes: int = 1,
     batch_size: int = 16,
     published: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
     on_stored: Callable[[IngestStats], None] | None = None,
 ) -> IngestStats:
     """Code every new document of ``sources`` into the store at ``db``."""
@@ -58,7 +60,9 @@ def ingest(
     pending: deque[tuple[str, str, str]] = deque()  # (hash, source, text) in coding order
     try:
         fresh = new_items(sources, known_hashes(conn), stats, pending, published)
-        results = code_documents(fresh, options or Options(), processes, batch_size)
+        results = code_documents(
+            fresh, options or Options(), processes, batch_size, engine, scheduler
+        )
         batch: list[Stored] = []
         for result in results:
             digest, source, text = pending.popleft()
