@@ -26,6 +26,9 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.base-installed
 demo: setup
 	@mkdir -p $(DEMO)
 	$(BIN)/eventwire code examples/corpus.jsonl -o $(DEMO)/results.jsonl --force
+	rm -f $(DEMO)/eventwire.sqlite*
+	$(BIN)/eventwire ingest examples/corpus.jsonl --db $(DEMO)/eventwire.sqlite
+	$(BIN)/eventwire report --db $(DEMO)/eventwire.sqlite
 	$(BIN)/eventwire timeline $(DEMO)/results.jsonl
 
 test: setup-test
