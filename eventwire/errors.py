@@ -22,6 +22,9 @@ TOO_LONG = "E106"  # longer than the configured limit
 NOT_ENGLISH = "E107"  # the text does not look like English
 NO_MAIN_TEXT = "E108"  # HTML from which no main text could be extracted
 BAD_DATE = "E109"  # an unreadable publication date
+NO_ENTRIES = "E110"  # a feed without entries
+ROBOTS = "E111"  # robots.txt disallows fetching the URL
+FETCH = "E112"  # the URL could not be fetched (network error, status, size limit)
 INTERNAL = "E199"  # a bug: the document failed inside a stage
 
 # Warnings: the text is still usable.
@@ -29,6 +32,7 @@ W_CONTROL_CHARS = "W201"  # control characters were present
 W_REPLACED = "W202"  # undecodable bytes were replaced
 W_NO_PUBLISHED = "W203"  # no publication date: relative dates stay unresolved
 W_MOSTLY_ENGLISH = "W204"  # a good share of the text is not English
+W_FEED_SUMMARY = "W205"  # a feed entry's page could not be fetched; its summary is used
 
 
 def describe(code: str, message: str) -> str:

@@ -21,7 +21,8 @@ from eventwire.model import DocumentError
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 MAX_REPLACED_SHARE = 0.01  # above this share of undecodable bytes a text is refused
 
 
@@ -71,6 +72,11 @@ def read_file(path: Path, doc_id: str) -> Iterator[ReadItem]:
     if suffix == ".json":
         reason = "a .json file is not read as documents; give JSON Lines (.jsonl), one per line"
         yield DocumentError(id=doc_id, error=errors.describe("E100", reason))
+        return
+    if suffix in FEED_SUFFIXES:
+        from eventwire.feeds import read_feed
+
+        yield from read_feed(path.read_bytes(), doc_id)
         return
     if suffix in JSONL_SUFFIXES:
         with path.open("rb") as stream:

@@ -29,6 +29,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="an actor dictionary over the built-in one (repeatable)",
     )
     p.add_argument(
+        "--fetch",
+        action="store_true",
+        help="allow URLs and feed URLs among the sources (robots.txt is respected)",
+    )
+    p.add_argument(
         "--engine",
         choices=("local", "dask"),
         default="local",
@@ -54,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         published=args.published,
         engine=args.engine,
         scheduler=args.scheduler,
+        fetch=args.fetch,
         on_stored=report if show else None,
     )
     if show:

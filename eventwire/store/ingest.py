@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire.fetch import Fetcher, is_url, read_url
 from eventwire.model import DocumentError, DocumentResult
 from eventwire.options import Options
 from eventwire.readers import InputDocument, ReadItem, read_inputs
@@ -52,14 +53,16 @@ def ingest(
     published: str | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    fetch: bool = False,
     on_stored: Callable[[IngestStats], None] | None = None,
 ) -> IngestStats:
     """Code every new document of ``sources`` into the store at ``db``."""
     conn = open_store(db)
     stats = IngestStats()
+    fetcher = Fetcher() if fetch else None
     pending: deque[tuple[str, str, str]] = deque()  # (hash, source, text) in coding order
     try:
-        fresh = new_items(sources, known_hashes(conn), stats, pending, published)
+        fresh = new_items(sources, known_hashes(conn), stats, pending, published, fetcher)
         results = code_documents(
             fresh, options or Options(), processes, batch_size, engine, scheduler
         )
@@ -82,7 +85,19 @@ def ingest(
         rebuild(conn)  # also finishes the derived tables of a run killed before this point
     finally:
         conn.close()
+        if fetcher:
+            fetcher.close()
     return stats
+
+
+def read_source(source: str, fetcher: Fetcher | None) -> Iterator[ReadItem]:
+    """Files, directories and feeds; URLs and feed URLs only when fetching is allowed."""
+    if not is_url(source):
+        yield from read_inputs([source])
+    elif fetcher is None:
+        yield DocumentError(id=source, error="E100 a URL is only read with --fetch")
+    else:
+        yield from read_url(source, fetcher)
 
 
 def new_items(
@@ -91,10 +106,11 @@ def new_items(
     stats: IngestStats,
     pending: deque[tuple[str, str, str]],
     published: str | None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[ReadItem]:
     """The documents not yet stored, each noted in ``pending`` as it is handed on."""
     for source in sources:
-        for item in read_inputs([source]):
+        for item in read_source(source, fetcher):
             stats.read += 1
             digest = content_hash(item)
             if digest in known:
