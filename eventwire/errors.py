@@ -25,6 +25,7 @@ BAD_DATE = "E109"  # an unreadable publication date
 NO_ENTRIES = "E110"  # a feed without entries
 ROBOTS = "E111"  # robots.txt disallows fetching the URL
 FETCH = "E112"  # the URL could not be fetched (network error, status, size limit)
+BAD_DICTIONARY = "E120"  # a user actor dictionary that cannot be read
 INTERNAL = "E199"  # a bug: the document failed inside a stage
 
 # Warnings: the text is still usable.

@@ -1,0 +1,64 @@
+"""`eventwire dict`: work with actor dictionaries.
+
+    eventwire dict import PETRARCH_FILE... -o OUT.yaml   convert PETRARCH/TABARI dictionaries
+    eventwire dict check DICT.yaml...                     read user dictionaries and report
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from eventwire.actors.dictionaries import (
+    ImportReport,
+    dump_dictionary,
+    import_petrarch,
+    read_dictionary,
+)
+from eventwire.actors.kb import load_kb
+from eventwire.errors import EventwireError
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("dict", help="convert and check actor dictionaries")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    imp = actions.add_parser(
+        "import", help="convert PETRARCH/TABARI actor and agent dictionaries into YAML")
+    imp.add_argument("files", nargs="+", metavar="PETRARCH_FILE")
+    imp.add_argument("-o", "--output", required=True, metavar="OUT.yaml",
+                     help="the YAML dictionary to write")
+    imp.add_argument("--quiet", action="store_true", help="do not list skipped lines")
+    imp.set_defaults(run=run_import)
+    check = actions.add_parser("check", help="read YAML dictionaries and report what they hold")
+    check.add_argument("files", nargs="+", metavar="DICT.yaml")
+    check.set_defaults(run=run_check)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    report = ImportReport()
+    for name in args.files:
+        if not Path(name).is_file():
+            raise EventwireError("E100", f"cannot read {name}: no such file")
+    data = import_petrarch([Path(f) for f in args.files], report)
+    try:
+        Path(args.output).write_text(dump_dictionary(data), encoding="utf-8")
+    except OSError as exc:
+        raise EventwireError("E100", f"cannot write {args.output}: {exc.strerror}") from exc
+    if not args.quiet:
+        for error in report.errors:
+            print(error, file=sys.stderr)
+    print(f"{report.actors} actor entries and {report.agents} agent entries written to "
+          f"{args.output}; {len(report.errors)} problems skipped", file=sys.stderr)
+    return 0 if report.actors or report.agents else 1
+
+
+def run_check(args: argparse.Namespace) -> int:
+    for name in args.files:
+        parsed = read_dictionary(Path(name))
+        print(f"{name}: {len(parsed.entries)} entries, {len(parsed.aliases)} aliases, "
+              f"{len(parsed.agents)} agent words, {len(parsed.remove)} removals")
+    kb = load_kb([Path(f) for f in args.files])
+    print(f"knowledge base with these dictionaries: {len(kb.entries)} entries, "
+          f"{len(kb.agents)} agent words")
+    return 0
