@@ -67,7 +67,21 @@ def kill_and_resume(
 
 
 def long_sentence(tmp: Path, limit: float) -> str:
-    words = ["the", "minister", "said", "that", "the", "talks", "with", "the", "envoy", "would", "go", "on", "and"]
+    words = [
+        "the",
+        "minister",
+        "said",
+        "that",
+        "the",
+        "talks",
+        "with",
+        "the",
+        "envoy",
+        "would",
+        "go",
+        "on",
+        "and",
+    ]
     text = " ".join(words[i % len(words)] for i in range(180_000))[:1_000_000]
     src = tmp / "long.jsonl"
     src.write_text(json.dumps({"id": "long", "text": text, "published": "2025-12-01"}) + "\n")
