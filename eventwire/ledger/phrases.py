@@ -1,0 +1,192 @@
+"""Phrases of an item read off the dependency parse: what is asked or offered, on what
+condition, by whom.
+
+``what`` is the object or complement of the trigger ("safe passage for Maduro, along with his
+wife and son"), ``condition`` the clause after a condition marker ("the leader agreed to resign
+immediately"). Both stop at a coordinated or adverbial clause, so that the condition and later
+acts in the same sentence stay out of the ``what``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.ledger.lexicon import LedgerLexicon
+
+STOP_DEPS = frozenset({"cc", "conj", "advcl", "mark", "parataxis", "relcl"})
+VERB_PARTS = frozenset(
+    {"dobj", "dative", "prep", "attr", "oprd", "xcomp", "ccomp", "advmod", "npadvmod", "prt",
+     "acomp"}
+)
+NOUN_PARTS = frozenset({"prep", "acl", "ccomp", "xcomp"})
+LEADING_PREPOSITIONS = frozenset({"for", "of", "on", "that", "about"})
+WHEN_PREPOSITIONS = frozenset({"on", "in", "at", "during", "since", "after"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "relcl"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+TextSpan = tuple[str, tuple[int, int]]
+
+
+def tokens_at(doc: Doc, span: tuple[int, int]) -> Span | None:
+    """The tokens that cover a character span, or None if it lies outside the text."""
+    if not 0 <= span[0] < span[1] <= len(doc.text):
+        return None
+    return doc.char_span(span[0], span[1], alignment_mode="expand")
+
+
+def text_between(doc: Doc, first: int, last: int) -> TextSpan | None:
+    """The text of tokens first..last, trimmed of punctuation, leading prepositions and a
+    trailing time adjunct."""
+    last = without_when(first, last, doc)
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if first < last and doc[first].lower_ in LEADING_PREPOSITIONS:
+        first += 1
+    if first > last:
+        return None
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return doc.text[start:end], (start, end)
+
+
+def right_parts(head: Token, allowed: frozenset[str]) -> list[Token]:
+    """The right dependents of a head that belong to its phrase, up to the first clause break."""
+    parts: list[Token] = []
+    for child in head.rights:
+        if child.dep_ in STOP_DEPS:
+            break
+        if child.dep_ in allowed and not is_when(child):
+            parts.append(child)
+    return parts
+
+
+def is_when(part: Token) -> bool:
+    """Whether a dependent only says when ("on Monday", "last week"): not part of the what.
+    A deadline ("by Friday") is part of it."""
+    if part.dep_ == "prep" and part.lower_ in WHEN_PREPOSITIONS:
+        objects = [c for c in part.children if c.dep_ == "pobj"]
+    elif part.dep_ == "npadvmod":
+        objects = [part]
+    else:
+        return False
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def without_when(first: int, last: int, doc: Doc) -> int:
+    """The last token of a phrase once a trailing time adjunct is cut off."""
+    for token in doc[first : last + 1]:
+        if token.i > first and token.right_edge.i == last and is_when(token):
+            return token.i - 1
+    return last
+
+
+def phrase_after(head: Token, allowed: frozenset[str], with_head: bool) -> TextSpan | None:
+    """The phrase a head governs to its right (optionally starting at the head itself)."""
+    parts = right_parts(head, allowed)
+    if not parts:
+        return text_between(head.doc, head.i, head.i) if with_head else None
+    first = head.i if with_head else parts[0].left_edge.i
+    if with_head:
+        first = min([head.i] + [c.i for c in head.lefts if c.dep_ == "aux" and c.lower_ == "to"])
+    return text_between(head.doc, first, parts[-1].right_edge.i)
+
+
+def noun_what(noun: Token) -> TextSpan | None:
+    """What a naming noun asks or offers: its complement, or the noun phrase itself."""
+    found = phrase_after(noun, NOUN_PARTS, with_head=False)
+    return found or text_between(noun.doc, noun.left_edge.i, noun.i)
+
+
+def modal_clause(trigger: Token, lexicon: LedgerLexicon) -> Token | None:
+    """The verb after the trigger that a demand modal marks ("you must leave")."""
+    for token in trigger.sent:
+        if token.i <= trigger.i or token.lemma_.lower() not in lexicon.modal_cues:
+            continue
+        if token.head.i > trigger.i and token.head.pos_ in {"VERB", "AUX"}:
+            return token.head
+    return None
+
+
+def verb_what(verb: Token, lexicon: LedgerLexicon) -> TextSpan | None:
+    """What a trigger verb asks or offers: the demanded clause, its complement or object."""
+    demanded = modal_clause(verb, lexicon)
+    if demanded is not None:
+        return phrase_after(demanded, VERB_PARTS, with_head=True)
+    complement = next((c for c in verb.rights if c.dep_ in {"xcomp", "ccomp"}), None)
+    if complement is not None and complement.dep_ == "ccomp":
+        return text_between(verb.doc, complement.left_edge.i, complement.right_edge.i)
+    if complement is not None:
+        return phrase_after(complement, VERB_PARTS, with_head=True)
+    parts = [c for c in right_parts(verb, VERB_PARTS) if c.dep_ != "dative"]
+    if not parts:
+        return None
+    return text_between(verb.doc, parts[0].left_edge.i, parts[-1].right_edge.i)
+
+
+def condition_of(trigger: Token, lexicon: LedgerLexicon) -> TextSpan | None:
+    """The condition attached to a trigger ("only if X", "provided that X"), if any."""
+    sent = list(trigger.sent)
+    words = [t.lower_ for t in sent]
+    for n in range(len(sent)):
+        for marker in lexicon.condition_markers:
+            if tuple(words[n : n + len(marker)]) != marker:
+                continue
+            last = sent[n + len(marker) - 1]
+            head = last.head if last.dep_ == "mark" else last
+            if head == trigger or trigger in head.ancestors:
+                found = text_between(trigger.doc, last.i + 1, head.right_edge.i)
+                if found and marker[0] == "unless":
+                    return f"unless {found[0]}", found[1]
+                return found
+            break
+    return None
+
+
+def is_conditional(token: Token, lexicon: LedgerLexicon) -> bool:
+    """Whether a token lies inside an "if" or "unless" clause (a hypothetical act)."""
+    marks = lexicon.single_condition_marks
+    for node in [token, *token.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            return True
+    return False
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def subject_of(token: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, climbing through raising and coordination; and whether it is
+    the passive subject of the verb itself (then it is the receiver of the act)."""
+    node = token
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+            return node.head, False
+        if subject is not None:
+            return subject, subject.dep_ == "nsubjpass" and node == token
+        if node.dep_ not in CLIMB_DEPS:
+            break
+        node = node.head
+    return None, False
+
+
+def object_noun(verb: Token, nouns: frozenset[str]) -> Token | None:
+    """The naming noun a verb presents ("presented a series of counter-demands" -> demands)."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"}:
+            return next((t for t in child.subtree if t.lemma_.lower() in nouns), None)
+    return None
+
+
+def content_lemmas(doc: Doc, span: tuple[int, int] | None) -> frozenset[str]:
+    """The content words of a stretch of text, as lower-case lemmas."""
+    tokens = tokens_at(doc, span) if span else None
+    if tokens is None:
+        return frozenset()
+    return frozenset(
+        t.lemma_.lower() for t in tokens if t.pos_ in CONTENT_POS and not t.is_stop
+    )

@@ -1,0 +1,146 @@
+"""Items from words the event coder left uncoded: "offered", "requested", "an ultimatum".
+
+Only words whose parties the actors stage resolved open an item here: a verb with a resolved
+subject, a noun presented by a verb such as "issued", "presented" or "received" (then the
+subject is the receiver, and the sender is found among the other acts of the document), or a
+noun first named as it is answered ("Maduro rejected Trump's offer of safe passage": an offer
+from Trump to Maduro, which the answer then rejects).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.analysis import Analysis
+from eventwire.ledger.items import Draft, Party
+from eventwire.ledger.lexicon import LedgerLexicon
+from eventwire.ledger.openings import NOUN_POS, make_draft, party_at
+from eventwire.ledger.phrases import is_conditional, is_negated, subject_of
+
+OBJECT_DEPS = frozenset({"dobj", "attr"})
+
+
+def addressee_of(analysis: Analysis, verb: Token) -> Party | None:
+    """The actor an act is addressed to: indirect object, object, or "to X"."""
+    for child in verb.children:
+        if child.dep_ in {"dative", "dobj"} and (party := party_at(analysis, child)):
+            return party
+        if child.dep_ == "prep" and child.lower_ == "to":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if party := party_at(analysis, pobj):
+                return party
+    return None
+
+
+def agent_of(analysis: Analysis, verb: Token) -> Party | None:
+    """The actor of a passive verb ("was offered by X") or of "from X"."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if party := party_at(analysis, pobj):
+                return party
+    return None
+
+
+def date_near(analysis: Analysis, token: Token) -> str | None:
+    """The date of an event around the token, else of a date expression in its sentence."""
+    for event in analysis.events:
+        if event.date and event.span[0] <= token.idx < event.span[1]:
+            return event.date
+    sent: Span = token.sent
+    for timex in analysis.timexes:
+        if timex.type == "DATE" and sent.start_char <= timex.span[0] < sent.end_char:
+            return timex.value
+    return None
+
+
+def governing_verb(noun: Token, lexicon: LedgerLexicon) -> Token | None:
+    """The verb that presents a naming noun, through "a series of" and the like."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of":
+        node = node.head.head
+    verb_lemma = node.head.lemma_.lower()
+    if node.dep_ in OBJECT_DEPS and (
+        verb_lemma in lexicon.nominal_verbs or verb_lemma in lexicon.answer_lemmas
+    ):
+        return node.head
+    return None
+
+
+def possessor_of(analysis: Analysis, noun: Token) -> Party | None:
+    """The actor whose act a noun names ("Trump's offer")."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return party_at(analysis, poss)
+
+
+def actor_before(analysis: Analysis, verb: Token) -> Token | None:
+    """The actor mention right before a verb the parser gave no subject ("X, Y, proposed")."""
+    node = verb.i - 1
+    while node >= verb.sent.start and analysis.doc[node].is_punct:
+        node -= 1
+    if node < verb.sent.start or analysis.actors.at(analysis.doc[node]) is None:
+        return None
+    return analysis.doc[node]
+
+
+def verb_opening(analysis: Analysis, verb: Token, lexicon: LedgerLexicon) -> Draft | None:
+    subject, passive = subject_of(verb)
+    if subject is None:
+        subject = actor_before(analysis, verb)
+    if subject is None:
+        return None
+    if passive:
+        parties = (agent_of(analysis, verb), party_at(analysis, subject))
+    else:
+        parties = (party_at(analysis, subject), addressee_of(analysis, verb))
+    if parties[0] is None and parties[1] is None:
+        return None
+    kind = lexicon.words[verb.lemma_.lower()]
+    return make_draft(analysis, kind, verb, None, parties, date_near(analysis, verb), lexicon)
+
+
+def noun_opening(analysis: Analysis, noun: Token, lexicon: LedgerLexicon) -> Draft | None:
+    verb = governing_verb(noun, lexicon)
+    if verb is None:
+        return None
+    subject, _ = subject_of(verb)
+    actor = party_at(analysis, subject)
+    if actor is None:
+        return None
+    role = lexicon.nominal_verbs.get(verb.lemma_.lower())
+    if role == "source":
+        parties = (actor, addressee_of(analysis, verb))
+    elif role == "target":
+        parties = (agent_of(analysis, verb), actor)
+    else:  # answered as it is named: "Maduro rejected Trump's offer of safe passage"
+        parties = (possessor_of(analysis, noun), actor)
+        if parties[0] is None:
+            return None
+    kind = lexicon.words[noun.lemma_.lower()]
+    return make_draft(analysis, kind, verb, noun, parties, date_near(analysis, verb), lexicon)
+
+
+def opening_at(analysis: Analysis, token: Token, lexicon: LedgerLexicon) -> Draft | None:
+    """The item a word opens by itself, if it names an act and its parties are known."""
+    lemma = token.lemma_.lower()
+    if is_negated(token) or is_conditional(token, lexicon):
+        return None
+    if token.pos_ == "VERB" and lemma in lexicon.verb_words:
+        return verb_opening(analysis, token, lexicon)
+    if token.pos_ in NOUN_POS and lemma in lexicon.noun_words:
+        return noun_opening(analysis, token, lexicon)
+    return None
+
+
+def drafts_from_parse(
+    analysis: Analysis, lexicon: LedgerLexicon, taken: frozenset[int]
+) -> list[Draft]:
+    """Items opened by words that no coded event covers (tokens in ``taken`` are covered)."""
+    drafts = []
+    for token in analysis.doc:
+        if token.i in taken:
+            continue
+        draft = opening_at(analysis, token, lexicon)
+        if draft is not None and not draft.anchors & taken:
+            drafts.append(draft)
+    return drafts
