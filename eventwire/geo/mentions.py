@@ -1,0 +1,428 @@
+"""Finding toponyms in a parse: names the gazetteer knows, used as places.
+
+A candidate is the longest run of tokens (at most ``MAX_NAME_WORDS``, starting and ending with a
+capital) whose name the gazetteer knows. The parser's entity labels and the words around the
+run decide whether it is used as a place. Never places: demonyms ("Venezuelan"), acronyms of
+agencies ("U.N." is not the Indian town of Un), institutions (``never_places`` in
+``cues.yaml``), a name inside a larger name ("the Miami Herald"), another place's translated
+name outside a place entity ("White House"). Then:
+
+- the name of a country, US state, feature or continent: a place unless the parser puts it
+  inside a larger entity of another kind ("Bank of America");
+- a word of a full person name in the document ("Hillary Clinton" and then "Clinton"), or a
+  town called like a common word ("Central", "Union"): a place only when the words around
+  leave no doubt ("the city of X", "X, Iowa", "X as a venue");
+- a word the parser calls a person more often than a place: a city of a million people, or a
+  name after a preposition of place ("in Cartagena");
+- otherwise: a place inside a GPE, LOC or FAC entity, a city of a million people, a city of
+  100,000 that the parser did not label at all, or a name the words around mark as a place
+  ("in X", "to X", "Kiev and Odessa", "the city of X", "X, Spain").
+
+Each toponym also records the context that helps to resolve it: an explicit country or state
+("the Colombian city of Cartagena", "Long Beach, CA"), a following "state" ("Washington
+state"), the toponyms listed with it ("Georgia and Ukraine"), and the larger phrase it heads
+("northern Syria", "Venezuela's northern coast")."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.geo.cues import Cues
+from eventwire.geo.gazetteer import MAX_NAME_WORDS, Gazetteer, GeoRecord, NameMatch
+from eventwire.geo.names import name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+BIG_CITY = 1_000_000
+KNOWN_CITY = 100_000
+STRONG_SOURCES = frozenset({"country", "us_state", "feature", "continent"})
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A country (and US state) that the text gives for a place next to its name."""
+
+    country: str
+    admin1: str | None = None
+
+
+@dataclass
+class Toponym:
+    """A place name in the text, with what the text says around it."""
+
+    start: int  # token indices, [start, end)
+    end: int
+    matches: list[NameMatch]
+    qualifier: Qualifier | None = None
+    prefers_state: bool = False
+    phrase_start: int | None = None  # the larger phrase it heads, when there is one
+    phrase_end: int | None = None
+    phrase_kind: str | None = None
+    direction: str | None = None
+    list_mates: list[Toponym] = field(default_factory=list)  # "Georgia and Ukraine"
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        start = self.start if self.phrase_start is None else self.phrase_start
+        end = self.end if self.phrase_end is None else self.phrase_end
+        return start, end
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the whole document tells about its names, gathered once."""
+
+    gaz: Gazetteer
+    cues: Cues
+    entity_at: dict[int, Span]  # token index -> the entity that covers it
+    full_names: frozenset[str]  # words of full person names ("clinton")
+    mostly_people: frozenset[str]  # words labelled persons at least as often as places
+
+
+def find_toponyms(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[Toponym]:
+    """Every toponym of the document, in text order."""
+    entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    reading = _Reading(gaz, cues, entity_at, *person_name_words(doc))
+    found: list[Toponym] = []
+    i = 0
+    while i < len(doc):
+        toponym = _longest_name_at(doc, i, reading)
+        if toponym is None:
+            i += 1
+            continue
+        found.append(toponym)
+        i = toponym.end
+    for toponym in found:
+        toponym.qualifier = find_qualifier(doc, toponym, gaz, cues)
+        following = doc[toponym.end].lower_ if toponym.end < len(doc) else ""
+        toponym.prefers_state = following in cues.state_words
+        _extend_to_phrase(doc, toponym, cues)
+    _link_lists(doc, found)
+    return found + _abbreviated_states(doc, found, gaz)
+
+
+def _link_lists(doc: Doc, found: list[Toponym]) -> None:
+    """Toponyms listed together ("Georgia and Ukraine", "Ohio, Florida") know each other."""
+    for left, right in pairwise(found):
+        between = doc[left.end : right.start]
+        if 0 < len(between) <= 2 and all(t.lower_ in {",", "and", "or"} for t in between):
+            left.list_mates.append(right)
+            right.list_mates.append(left)
+
+
+def person_name_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """Words the document uses as person names: (in full names, as names more than places).
+
+    A word of a full person name ("Hillary Clinton" gives "clinton") is a place only where the
+    words around leave no doubt ("Clinton, Iowa"); a word the parser labels a person at least
+    as often as a place needs at least a preposition of place ("in Cartagena").
+    """
+    as_person: Counter[str] = Counter()
+    as_place: Counter[str] = Counter()
+    full_names: set[str] = set()
+    for ent in doc.ents:
+        words = [t.lower_ for t in ent if t.pos_ == "PROPN"]
+        if ent.label_ == "PERSON":
+            as_person.update(words)
+            if len(ent) > 1:
+                full_names.update(words)
+        elif ent.label_ in PLACE_LABELS:
+            as_place.update(words)
+    mostly_people = {w for w, n in as_person.items() if n >= as_place[w]}
+    return frozenset(full_names), frozenset(mostly_people - full_names)
+
+
+def _longest_name_at(doc: Doc, i: int, reading: _Reading) -> Toponym | None:
+    if not doc[i].text[:1].isupper() or doc[i].lower_ == "the":
+        return None
+    gaz = reading.gaz
+    for end in range(min(len(doc), i + MAX_NAME_WORDS), i, -1):
+        if not doc[end - 1].text[:1].isupper():
+            continue
+        if any(doc[k].is_sent_start for k in range(i + 1, end)):
+            continue
+        span = doc[i:end]
+        if gaz.country_of_demonym(span.text) and not gaz.country_of_name(span.text):
+            return None  # "Venezuelan", but not "U.S." (an adjective too, yet a place name)
+        matches = gaz.lookup(span.text)
+        if matches and _is_toponym(span, matches, reading):
+            return Toponym(i, end, matches)
+    return None
+
+
+def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool:
+    gaz, cues = reading.gaz, reading.cues
+    if name_key(span.text) in cues.never_places:
+        return False
+    if len(span) > 1 and not any(m.main_name for m in matches):
+        # another place's translated name ("White House", an old name of Casablanca)
+        return _place_entity(span, reading) is not None
+    if _strong(matches):
+        return _used_as_place(span, matches, reading)
+    if _looks_like_acronym(span.text):
+        return False  # "U.N." is not the Indian town of Un
+    word = span.text.lower() if len(span) == 1 else None
+    if word in reading.full_names or name_key(span.text) in cues.common_words:
+        return _explicit_place_words(span, cues, gaz)
+    if word in reading.mostly_people:
+        return _big_city(matches, span) or _place_words_around(
+            span, cues, gaz, cues.locative_prepositions
+        )
+    return _used_as_place(span, matches, reading)
+
+
+def _place_entity(span: Span, reading: _Reading) -> Span | None:
+    """The GPE or LOC entity that holds the whole span, if any."""
+    entities = {reading.entity_at.get(k) for k in range(span.start, span.end)}
+    entity = entities.pop() if len(entities) == 1 else None
+    return entity if entity is not None and entity.label_ in {"GPE", "LOC"} else None
+
+
+def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> bool:
+    gaz, cues = reading.gaz, reading.cues
+    strong = _strong(matches)
+    if not strong and _inside_longer_name(span):
+        return False  # "the Miami Herald", "Long Beach Harbor", "the Arizona Republic"
+    entities = {reading.entity_at[k] for k in range(span.start, span.end) if k in reading.entity_at}
+    entity = next(iter(entities)) if len(entities) == 1 else None
+    if entity is not None and entity.label_ in PLACE_LABELS:
+        if any(m.main_name for m in matches) or _place_words_around(span, cues, gaz):
+            return True
+        # "Kiev", "Bombay": a well-known city's other name, when the parser calls it a place
+        return entity.label_ != "FAC" and any(m.record.population >= KNOWN_CITY for m in matches)
+    if len(entities) > 1 or (entity is not None and not _same_tokens(entity, span)):
+        return False
+    if entity is not None and entity.label_ not in NAME_LABELS:
+        return False  # dates, numbers, works of art ...
+    if not any(t.pos_ == "PROPN" for t in span):
+        return False
+    if strong:
+        return True
+    if entity is not None and entity.label_ == "NORP":
+        return False
+    if _big_city(matches, span):
+        return True
+    if not any(m.main_name for m in matches):  # "White House" is not Casablanca
+        return _place_words_around(span, cues, gaz)
+    biggest = max(
+        (m.record.population for m in matches if m.record.kind == "city" and m.main_name),
+        default=0,
+    )
+    if entity is None and biggest >= KNOWN_CITY:
+        return True
+    return _place_words_around(span, cues, gaz)
+
+
+def _big_city(matches: list[NameMatch], span: Span) -> bool:
+    """A city of a million people by its name, or by another one-word name of it ("Kiev")."""
+    return any(
+        m.record.kind == "city"
+        and m.record.population >= BIG_CITY
+        and (m.main_name or len(span) == 1)
+        for m in matches
+    )
+
+
+def _strong(matches: list[NameMatch]) -> bool:
+    """Whether the name is a country's, a state's, a feature's or a continent's own name."""
+    return any(m.main_name and m.record.source in STRONG_SOURCES for m in matches)
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """Whether the name is part of a longer proper name ("Miami Herald", "Arizona Republic")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    joined_after = after is not None and not after.is_sent_start and _capital_propn(after)
+    joined_before = before is not None and not span[0].is_sent_start and _capital_propn(before)
+    return joined_after or joined_before
+
+
+def _capital_propn(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
+
+
+def _same_tokens(entity: Span, span: Span) -> bool:
+    start = entity.start + 1 if entity[0].lower_ == "the" else entity.start
+    return start == span.start and entity.end == span.end
+
+
+def _looks_like_acronym(text: str) -> bool:
+    """"U.N.", "EU", "LA": such names stand for countries, unions and agencies, not towns."""
+    letters = text.replace(".", "")
+    return letters.isupper() and ("." in text or len(letters) <= 3)
+
+
+def _place_words_around(
+    span: Span, cues: Cues, gaz: Gazetteer, prepositions: frozenset[str] | None = None
+) -> bool:
+    """Whether the words next to a name say it is a place ("in X", "X, Texas", ...)."""
+    doc = span.doc
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    if before >= 0 and doc[before].lower_ in (prepositions or cues.place_prepositions):
+        return True
+    return _listed_with_a_place(span) or _explicit_place_words(span, cues, gaz)
+
+
+def _listed_with_a_place(span: Span) -> bool:
+    """"Kiev and Odessa": a name coordinated with one the parser calls a place."""
+    root = span.root
+    mates = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        mates.append(root.head)
+    return any(m.ent_type_ in {"GPE", "LOC"} and m.pos_ == "PROPN" for m in mates)
+
+
+def _explicit_place_words(span: Span, cues: Cues, gaz: Gazetteer) -> bool:
+    """"the city of X", "X as a venue", "X, Texas": words that leave no doubt."""
+    doc = span.doc
+    if _settlement_of_before(doc, span.start, cues) is not None:
+        return True
+    if _venue_after(doc, span.end, cues):
+        return True
+    return _comma_qualifier(doc, span.end, gaz) is not None
+
+
+def _venue_after(doc: Doc, end: int, cues: Cues) -> bool:
+    """"... Cartagena as a venue": the name is offered as a place to meet."""
+    if end >= len(doc) or doc[end].lower_ != "as":
+        return False
+    for token in doc[end + 1 : end + 5]:
+        if token.lemma_.lower() in cues.venue_nouns:
+            return True
+        if token.pos_ not in {"DET", "ADJ", "ADV"}:
+            return False
+    return False
+
+
+def _settlement_of_before(doc: Doc, start: int, cues: Cues) -> int | None:
+    """For "the Colombian city of Cartagena": the index of the settlement noun, else None."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return None
+    if doc[start - 2].lower_ in cues.settlement_nouns:
+        return start - 2
+    return None
+
+
+def find_qualifier(doc: Doc, toponym: Toponym, gaz: Gazetteer, cues: Cues) -> Qualifier | None:
+    """A country or US state the text gives right next to the name."""
+    after = _comma_qualifier(doc, toponym.end, gaz)
+    if after is not None:
+        return after[0]
+    noun = _settlement_of_before(doc, toponym.start, cues)
+    if noun is not None:
+        return _qualifier_before(doc, noun, gaz)
+    if toponym.start > 0:
+        iso3 = gaz.country_of_demonym(doc[toponym.start - 1].text)
+        if iso3:
+            return Qualifier(iso3)
+    if toponym.end + 1 < len(doc) and doc[toponym.end].lower_ == "in":
+        return _name_qualifier(doc, toponym.end + 1, gaz)
+    return None
+
+
+def _qualifier_before(doc: Doc, noun: int, gaz: Gazetteer) -> Qualifier | None:
+    """The country before a settlement noun: "Colombian city", "Colombia's city", "Texas town"."""
+    for k in range(noun - 1, max(-1, noun - 4), -1):
+        token = doc[k]
+        if token.lower_ in {"the", "'s", "’s", "a", "an", "port", "border", "coastal"}:
+            continue
+        iso3 = gaz.country_of_demonym(token.text)
+        if iso3:
+            return Qualifier(iso3)
+        return _name_qualifier(doc, k, gaz, backwards=True)
+    return None
+
+
+def _comma_qualifier(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Qualifier, int] | None:
+    """"Paris, Texas", "Long Beach, CA", "Cartagena, Colombia": the qualifier and its end."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    for stop in range(min(len(doc), end + 4), end + 1, -1):
+        if doc[stop - 1].is_space:
+            continue
+        text = doc[end + 1 : stop].text
+        if not text[:1].isupper():
+            continue
+        qualifier = _qualifier_named(text, gaz)
+        if qualifier is not None:
+            return qualifier, stop
+    return None
+
+
+def _name_qualifier(doc: Doc, at: int, gaz: Gazetteer, backwards: bool = False) -> Qualifier | None:
+    for size in range(3, 0, -1):
+        start, stop = (at - size + 1, at + 1) if backwards else (at, at + size)
+        if start < 0 or stop > len(doc):
+            continue
+        qualifier = _qualifier_named(doc[start:stop].text, gaz)
+        if qualifier is not None:
+            return qualifier
+    return None
+
+
+def _qualifier_named(text: str, gaz: Gazetteer) -> Qualifier | None:
+    state = gaz.us_state_of_name(text)
+    if state and (len(text) > 2 or text.isupper()):  # "OR", "IN" only as postal codes
+        return Qualifier("USA", state)
+    iso3 = gaz.country_of_name(text)
+    if iso3:
+        return Qualifier(iso3)
+    regions = [m.record for m in gaz.lookup(text) if m.record.source == "subdivision"]
+    if len({r.country for r in regions}) == 1:
+        return Qualifier(regions[0].country or "")
+    return None
+
+
+def _abbreviated_states(doc: Doc, found: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    """US state abbreviations that qualify a city ("Long Beach, CA") are places too."""
+    starts = {t.start for t in found}
+    extra: list[Toponym] = []
+    for toponym in found:
+        if toponym.qualifier is None or toponym.qualifier.admin1 is None:
+            continue
+        after = _comma_qualifier(doc, toponym.end, gaz)
+        if after is None or toponym.end + 1 in starts:
+            continue
+        record = gaz.us_state_records.get(toponym.qualifier.admin1)
+        if record is not None:
+            extra.append(Toponym(toponym.end + 1, after[1], [NameMatch(record, True)]))
+    return extra
+
+
+def _extend_to_phrase(doc: Doc, toponym: Toponym, cues: Cues) -> None:
+    """Widen a country or state to "northern Syria" or "Venezuela's northern coast"."""
+    if not any(m.record.source in {"country", "us_state"} for m in toponym.matches):
+        return
+    before = toponym.start - 1
+    if before >= 0 and doc[before].lower_ in cues.directions and doc[before].text.islower():
+        toponym.phrase_start, toponym.phrase_kind = before, "region"
+        toponym.direction = doc[before].lower_
+        toponym.prefers_state = True  # "northern New York" is the state's north
+        return
+    end = toponym.end
+    if end + 1 < len(doc) and doc[end].lower_ in {"'s", "’s"}:
+        k = end + 1
+        direction = doc[k].lower_ if doc[k].lower_ in cues.directions else None
+        if direction:
+            k += 1
+        if k < len(doc) and doc[k].lower_ in cues.part_nouns:
+            toponym.phrase_end, toponym.phrase_kind = k + 1, cues.part_nouns[doc[k].lower_]
+            toponym.direction = direction
+        elif direction and doc[k - 1].pos_ in {"NOUN", "PROPN"}:  # "Syria's east"
+            toponym.phrase_end, toponym.phrase_kind = k, "region"
+            toponym.direction = direction
+
+
+def records_of(toponym: Toponym) -> list[GeoRecord]:
+    """The distinct places a toponym may name."""
+    seen: dict[int, GeoRecord] = {}
+    for m in toponym.matches:
+        seen.setdefault(id(m.record), m.record)
+    return list(seen.values())

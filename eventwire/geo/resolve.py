@@ -1,0 +1,179 @@
+"""Choosing one place among those that share a name.
+
+The rules, in order:
+
+1. A country's name resolves to the country, never to a town of that name ("Colombia" is not
+   the Cuban town). One exception: a name shared by a country and a US state ("Georgia")
+   resolves to the state when it is listed with other states ("Georgia and Florida"), when
+   the text qualifies it as American, or, unless it is listed with countries ("Georgia and
+   Ukraine"), when the document is more about the United States than about that country.
+2. A following "state" or "province" ("Washington state") picks the state or province.
+3. Otherwise every candidate is scored: log10 of its population (a stand-in for states and
+   provinces), a bonus for national capitals, a penalty when only an alternate name matched
+   (such a place competes at all only when it is five times bigger than any place of that
+   main name),
+   a bonus in proportion to how much the document is about its country (countries named,
+   demonyms), and a decisive bonus when it lies in the country (and US state) that the text
+   gives next to the name ("Cartagena, Colombia", "the Colombian city of Cartagena",
+   "Long Beach, CA"). So "Paris" is Paris, France even in an American story, while "Paris,
+   Texas" is the Texan town, and "Cartagena" in a story about Spain is the Spanish port.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from eventwire.geo.gazetteer import Gazetteer, GeoRecord, NameMatch
+from eventwire.geo.mentions import Toponym, records_of
+
+CAPITAL_BONUS = 1.5
+ALTERNATE_PENALTY = 0.5
+ALTERNATE_DWARFS = 5  # times the population of the biggest place of that main name
+CONTEXT_WEIGHT = 2.5
+QUALIFIER_BONUS = 100.0
+ADMIN1_BONUS = 50.0
+FULL_EVIDENCE = 4  # pieces of country evidence for the document context to count fully
+STATE_SOURCES = frozenset({"us_state", "subdivision"})
+
+
+def document_countries(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, float]:
+    """How much the document is about each country, from 0 to 1.
+
+    Each country's share of the unambiguous evidence (country and place names, demonyms),
+    scaled down while there is little evidence: one passing "U.S." does not make a story
+    American enough to move Geneva to New York State.
+    """
+    counts: Counter[str] = Counter()
+    for toponym in toponyms:
+        if toponym.qualifier is not None:
+            counts[toponym.qualifier.country] += 1
+        country = _unambiguous_country(toponym)
+        if country:
+            counts[country] += 1
+    in_names = {i for t in toponyms for i in range(t.start, t.end)}
+    for iso3 in _demonym_countries(doc, gaz, in_names):
+        counts[iso3] += 1
+    total = sum(counts.values())
+    confidence = min(1.0, total / FULL_EVIDENCE)
+    return {iso3: confidence * n / total for iso3, n in counts.items()} if total else {}
+
+
+def _unambiguous_country(toponym: Toponym) -> str | None:
+    records = records_of(toponym)
+    countries = {r.country for r in records}
+    if len(countries) == 1:
+        return next(iter(countries))
+    sources = {r.source for r in records}
+    if "country" in sources and "us_state" not in sources:
+        return next(r.country for r in records if r.source == "country")
+    return None
+
+
+def _demonym_countries(doc: Doc, gaz: Gazetteer, skip: set[int]) -> list[str]:
+    """Countries named by demonyms ("Venezuelan", "South Korean"), outside place names."""
+    found: list[str] = []
+    i = 0
+    while i < len(doc):
+        if i in skip or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        size = 2 if i + 1 < len(doc) and i + 1 not in skip else 1
+        for width in range(size, 0, -1):
+            iso3 = gaz.country_of_demonym(doc[i : i + width].text)
+            if iso3:
+                found.append(iso3)
+                break
+        i += width if iso3 else 1
+    return found
+
+
+def choose(toponym: Toponym, context: dict[str, float]) -> GeoRecord | None:
+    """The place a toponym most likely names, or None when it has no coordinates."""
+    records = records_of(toponym)
+    country = _country_rule(records, toponym, context)
+    if country is not None:
+        return country
+    if toponym.prefers_state:
+        states = [r for r in records if r.source in STATE_SOURCES]
+        if states:
+            return max(states, key=lambda r: context.get(r.country or "", 0.0))
+    candidates = [m for m in _contenders(toponym.matches) if m.record.lat is not None]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda m: score(m, toponym, context)).record
+
+
+def _contenders(matches: list[NameMatch]) -> list[NameMatch]:
+    """The matches worth scoring: a place reached only through another of its names
+    ("Philadelphia", an old name of Amman) competes only when it dwarfs every place of
+    that main name ("Odessa": Odesa, Ukraine, rather than Odessa, Texas)."""
+    biggest_main = max((m.record.population for m in matches if m.main_name), default=0)
+    return [
+        m for m in matches
+        if m.main_name or m.record.population >= ALTERNATE_DWARFS * biggest_main
+    ]
+
+
+def _country_rule(
+    records: list[GeoRecord], toponym: Toponym, context: dict[str, float]
+) -> GeoRecord | None:
+    countries = [r for r in records if r.source == "country"]
+    if not countries:
+        return None
+    country = countries[0]
+    states = [r for r in records if r.source == "us_state"]
+    if not states or country.country == "USA":
+        return country
+    mates = {r.source for mate in toponym.list_mates for r in records_of(mate)}
+    if "country" in mates and "us_state" not in mates:
+        return country  # "Georgia and Ukraine"
+    if "us_state" in mates and "country" not in mates:
+        return states[0]  # "Georgia and Florida"
+    qualified_us = toponym.qualifier is not None and toponym.qualifier.country == "USA"
+    if qualified_us or context.get("USA", 0.0) > context.get(country.country or "", 0.0):
+        return states[0]
+    return country
+
+
+DIRECTION_SHIFT = 0.35  # how far toward the edge "northern" moves a point, as a share of extent
+
+
+def directional_point(
+    record: GeoRecord, direction: str | None, gaz: Gazetteer
+) -> tuple[float | None, float | None]:
+    """A point for "northern Syria" or "Texas's western border": the middle of the area's
+    towns, moved toward the named side. Without a direction or an extent, the area's point."""
+    area = record.country if record.source == "country" else f"USA-{record.admin1}"
+    extent = gaz.extents.get(area or "")
+    if direction is None or extent is None:
+        return record.lat, record.lon
+    lat = (extent.south + extent.north) / 2
+    lon = (extent.west + extent.east) / 2
+    words = direction.replace("-", "")
+    if words.startswith("north"):
+        lat += DIRECTION_SHIFT * (extent.north - extent.south)
+    if words.startswith("south"):
+        lat -= DIRECTION_SHIFT * (extent.north - extent.south)
+    if words.endswith(("east", "eastern")):
+        lon += DIRECTION_SHIFT * (extent.east - extent.west)
+    if words.endswith(("west", "western")):
+        lon -= DIRECTION_SHIFT * (extent.east - extent.west)
+    return round(lat, 3), round(lon, 3)
+
+
+def score(match: NameMatch, toponym: Toponym, context: dict[str, float]) -> float:
+    """How likely this candidate is what the toponym names (higher is likelier)."""
+    record = match.record
+    value = record.weight + CONTEXT_WEIGHT * context.get(record.country or "", 0.0)
+    if record.capital and match.main_name:
+        value += CAPITAL_BONUS
+    if not match.main_name:
+        value -= ALTERNATE_PENALTY
+    qualifier = toponym.qualifier
+    if qualifier is not None and record.country == qualifier.country:
+        value += QUALIFIER_BONUS
+        if qualifier.admin1 and record.admin1 == qualifier.admin1:
+            value += ADMIN1_BONUS
+    return value

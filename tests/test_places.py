@@ -1,0 +1,259 @@
+"""The places stage: finding toponyms, resolving ambiguous names, and event locations."""
+
+from __future__ import annotations
+
+from datetime import date
+from math import asin, cos, radians, sin, sqrt
+
+import pytest
+from spacy.language import Language
+
+from eventwire.analysis import Analysis
+from eventwire.geo import load_gazetteer
+from eventwire.geo.names import name_key
+from eventwire.model import Place
+from eventwire.options import Options
+from eventwire.stages.places import distinct_places, find_places, location_for
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = radians(lat1), radians(lat2), radians(lon2 - lon1)
+    a = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(dl / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def analysis_of(nlp: Language):
+    def run(text: str) -> Analysis:
+        analysis = Analysis(doc=nlp(text), published=date(2025, 12, 1), options=Options())
+        analysis.places = find_places(analysis)
+        return analysis
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def places_of(analysis_of):
+    def run(text: str) -> dict[str, Place]:
+        return {p.text: p for p in analysis_of(text).places}
+
+    return run
+
+
+def near(place: Place, lat: float, lon: float, radius: float = 50.0) -> bool:
+    assert place.lat is not None and place.lon is not None
+    return km(place.lat, place.lon, lat, lon) <= radius
+
+
+# ------------------------------------------------------------------ names and the gazetteer
+
+
+def test_name_keys_ignore_case_accents_dots_and_the() -> None:
+    assert name_key("the U.S.") == name_key("US") == "us"
+    assert name_key("Bogotá") == name_key("bogota")
+    assert name_key("Guinea-Bissau") == name_key("Guinea Bissau")
+
+
+@pytest.mark.parametrize(
+    ("alias", "iso3"),
+    [
+        ("U.S.", "USA"), ("US", "USA"), ("America", "USA"), ("the United States", "USA"),
+        ("UK", "GBR"), ("Britain", "GBR"), ("Ivory Coast", "CIV"), ("DR Congo", "COD"),
+        ("Holland", "NLD"), ("Burma", "MMR"), ("Türkiye", "TUR"),
+    ],
+)
+def test_country_aliases(alias: str, iso3: str) -> None:
+    assert load_gazetteer().country_of_name(alias) == iso3
+
+
+def test_the_gazetteer_is_built_once() -> None:
+    assert load_gazetteer() is load_gazetteer()
+
+
+def test_every_country_has_coordinates() -> None:
+    gaz = load_gazetteer()
+    missing = [iso3 for iso3, r in gaz.countries.items() if r.lat is None and r.population > 10**6]
+    assert missing == []
+
+
+# ------------------------------------------------------------------ finding toponyms
+
+
+def test_demonyms_are_not_places(places_of) -> None:
+    places = places_of("Venezuelan and Colombian officials met French diplomats.")
+    assert places == {}
+
+
+def test_countries_used_as_actors_are_still_places(places_of) -> None:
+    places = places_of("Venezuela said Colombia's president would visit.")
+    assert places["Venezuela"].country == "VEN" and places["Venezuela"].kind == "country"
+    assert places["Colombia"].country == "COL"
+
+
+def test_a_name_inside_an_organisation_is_not_a_place(places_of) -> None:
+    places = places_of("Sources told the Miami Herald that talks had stalled.")
+    assert "Miami" not in places
+
+
+def test_institutions_are_not_towns(places_of) -> None:
+    assert places_of("Officials at the White House said Brent crude rose.") == {}
+
+
+def test_a_person_is_not_a_town_of_the_same_name(places_of) -> None:
+    text = "Hillary Clinton spoke in Ohio. Later Clinton said she would win."
+    places = places_of(text)
+    assert list(places) == ["Ohio"]
+
+
+def test_acronyms_of_organisations_are_not_towns(places_of) -> None:
+    places = places_of("The U.N. and the U.S. met in Geneva.")
+    assert "U.N." not in places
+    assert places["U.S."].country == "USA" and places["Geneva"].country == "CHE"
+
+
+def test_every_mention_is_reported_and_can_be_reduced_to_places(analysis_of) -> None:
+    analysis = analysis_of("Iran warned Israel. Israel said Iran would pay.")
+    assert [p.text for p in analysis.places] == ["Iran", "Israel", "Israel", "Iran"]
+    assert [p.text for p in distinct_places(analysis.places)] == ["Iran", "Israel"]
+    assert distinct_places(analysis.places)[1].span == analysis.places[1].span
+
+
+def test_spans_index_the_text(analysis_of) -> None:
+    analysis = analysis_of("Troops massed near Kharkiv, Ukraine’s second city.")
+    for place in analysis.places:
+        assert analysis.text[place.span[0] : place.span[1]] == place.text
+    assert [p.text for p in analysis.places] == ["Kharkiv", "Ukraine"]
+
+
+# ------------------------------------------------------------------ disambiguation
+
+
+def test_cartagena_alone_is_the_colombian_city(places_of) -> None:
+    place = places_of("Officials met in Cartagena on Monday.")["Cartagena"]
+    assert place.country == "COL" and place.kind == "city"
+    assert near(place, 10.39, -75.51)
+
+
+def test_cartagena_in_a_spanish_story_is_the_spanish_port(places_of) -> None:
+    text = "The Spanish navy docked in Cartagena. Spain's defence minister visited the base."
+    assert places_of(text)["Cartagena"].country == "ESP"
+
+
+def test_the_colombian_city_of_cartagena(places_of) -> None:
+    text = "Spain and Spanish officials backed the Colombian city of Cartagena as a venue."
+    assert places_of(text)["Cartagena"].country == "COL"
+
+
+def test_explicit_country_after_a_comma_wins(places_of) -> None:
+    text = "Spanish and Chilean officials met in Cartagena, Colombia."
+    assert places_of(text)["Cartagena"].country == "COL"
+
+
+def test_paris_is_paris_france_unless_texas_is_named(places_of) -> None:
+    assert places_of("The festival moved to Paris.")["Paris"].country == "FRA"
+    american = places_of("American voters in Paris, Texas, went to the polls.")
+    assert american["Paris"].country == "USA" and near(american["Paris"], 33.66, -95.56)
+    assert american["Texas"].kind == "region"
+
+
+def test_long_beach_ca_is_in_california(places_of) -> None:
+    places = places_of("A man was arrested in Long Beach, CA on Friday.")
+    assert near(places["Long Beach"], 33.77, -118.19)
+    assert places["CA"].name == "California"
+
+
+def test_georgia_is_the_country_unless_the_story_is_american(places_of) -> None:
+    country = places_of("Georgia said Russia had violated the ceasefire.")["Georgia"]
+    assert country.kind == "country" and country.country == "GEO"
+    state = places_of("Voters in Georgia and Florida backed the American senator.")["Georgia"]
+    assert state.kind == "region" and state.country == "USA"
+
+
+def test_georgia_listed_with_countries_is_the_country(places_of) -> None:
+    text = "Voters in Ohio, Florida and Michigan fear Russia could invade Georgia and Ukraine."
+    georgia = places_of(text)["Georgia"]
+    assert georgia.kind == "country" and georgia.country == "GEO"
+
+
+def test_other_names_of_big_cities(places_of) -> None:
+    places = places_of("Russian troops shelled Kiev and Odessa, and envoys met in Philadelphia.")
+    assert places["Kiev"].name == "Kyiv" and places["Odessa"].country == "UKR"
+    assert places["Philadelphia"].country == "USA"  # not Amman, once called Philadelphia
+
+
+def test_a_bare_country_name_is_never_a_town(places_of) -> None:
+    # Cuba has towns called Venezuela and Colombia; the names still mean the countries.
+    places = places_of("Cuban officials said Venezuela and Colombia had agreed.")
+    assert places["Venezuela"].kind == "country" and places["Venezuela"].country == "VEN"
+    assert places["Colombia"].country == "COL"
+
+
+def test_state_word_picks_the_state(places_of) -> None:
+    places = places_of("The governor of Washington state met officials in Washington.")
+    assert [p.kind for p in places_of("Fires spread across Washington state.").values()] == [
+        "region"
+    ]
+    assert places["Washington"].kind == "city"
+
+
+def test_directional_phrases_resolve_to_the_country(places_of) -> None:
+    places = places_of("Ships patrolled off Venezuela's northern coast and in northern Syria.")
+    coast = places["Venezuela's northern coast"]
+    assert coast.country == "VEN" and coast.kind in {"region", "feature"}
+    assert places["northern Syria"].country == "SYR"
+
+
+def test_directions_move_the_point(places_of) -> None:
+    places = places_of("Rebels held northern Syria; the army held southern Syria and Syria's east.")
+    north, south = places["northern Syria"], places["southern Syria"]
+    assert north.lat is not None and south.lat is not None and north.lat > south.lat + 1
+    assert north.kind == "region" and places["Syria's east"].country == "SYR"
+
+
+def test_seas_and_regions(places_of) -> None:
+    places = places_of("Tankers crossed the Strait of Hormuz and the Red Sea.")
+    assert places["Strait of Hormuz"].kind == "feature"
+    assert near(places["Red Sea"], 20.0, 38.5, radius=300)
+
+
+# ------------------------------------------------------------------ event locations
+
+
+def _location(analysis_of, text: str, trigger: str):
+    analysis = analysis_of(text)
+    token = next(t for t in analysis.doc if t.text == trigger)
+    return location_for(analysis, token)
+
+
+def test_location_from_a_locative_preposition(analysis_of) -> None:
+    assert _location(analysis_of, "The two sides held talks in Doha.", "held").name == "Doha"
+    assert _location(analysis_of, "Talks in Doha ended without a deal.", "Talks").name == "Doha"
+
+
+def test_location_from_a_venue_argument(analysis_of) -> None:
+    text = "Petro proposed the Colombian city of Cartagena as a venue for talks."
+    location = _location(analysis_of, text, "proposed")
+    assert location is not None and location.country == "COL" and location.kind == "city"
+    assert location.span is not None
+
+
+def test_location_of_a_deployment_off_a_coast(analysis_of) -> None:
+    text = "The campaign included a naval deployment off Venezuela's northern coast."
+    location = _location(analysis_of, text, "deployment")
+    assert location is not None and location.country == "VEN"
+
+
+def test_location_of_a_named_facility(analysis_of) -> None:
+    text = "Protesters clashed with police near the Caracas airport."
+    location = _location(analysis_of, text, "clashed")
+    assert location is not None and location.name == "Caracas"
+
+
+def test_actors_are_not_locations(analysis_of) -> None:
+    assert _location(analysis_of, "Venezuela said it would respond.", "said") is None
+    assert _location(analysis_of, "Washington warned Caracas on Monday.", "warned") is None
+
+
+def test_a_place_in_another_clause_is_not_the_location(analysis_of) -> None:
+    text = "Russia accused Ukraine of attacking civilians in Donetsk."
+    assert _location(analysis_of, text, "accused") is None
