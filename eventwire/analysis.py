@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -83,6 +84,7 @@ class Analysis:
     ledger: list[LedgerItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The document text (``Doc.text`` rebuilds the string on every access)."""
         return self.doc.text

@@ -31,9 +31,14 @@ TextSpan = tuple[str, tuple[int, int]]
 
 def tokens_at(doc: Doc, span: tuple[int, int]) -> Span | None:
     """The tokens that cover a character span, or None if it lies outside the text."""
-    if not 0 <= span[0] < span[1] <= len(doc.text):
+    if not 0 <= span[0] < span[1] <= text_length(doc):
         return None
     return doc.char_span(span[0], span[1], alignment_mode="expand")
+
+
+def text_length(doc: Doc) -> int:
+    """Characters in the document, without building its text."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def text_between(doc: Doc, first: int, last: int) -> TextSpan | None:
@@ -49,7 +54,7 @@ def text_between(doc: Doc, first: int, last: int) -> TextSpan | None:
     if first > last:
         return None
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return doc.text[start:end], (start, end)
+    return doc[first : last + 1].text, (start, end)
 
 
 def right_parts(head: Token, allowed: frozenset[str]) -> list[Token]:

@@ -48,7 +48,7 @@ def place_of(doc: Doc, toponym: Toponym, record: GeoRecord, gaz: Gazetteer) -> P
         lat, lon = directional_point(record, toponym.direction, gaz)
     return Place(
         span=(char_start, char_end),
-        text=doc.text[char_start:char_end],
+        text=doc[start:end].text,
         name=_phrase_name(doc, toponym, record),
         country=record.country,
         kind=kind,  # type: ignore[arg-type]
