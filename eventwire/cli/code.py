@@ -9,9 +9,9 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from eventwire.cli.coding_options import add_coding_options, coding_options
 from eventwire.errors import EventwireError
 from eventwire.model import DocumentError
-from eventwire.options import Options
 from eventwire.readers import InputDocument, ReadItem, read_inputs
 from eventwire.runner import Result, code_documents
 
@@ -31,34 +31,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="OUT.jsonl",
         help="where the results go (- for stdout)",
     )
-    p.add_argument(
-        "--published", metavar="YYYY-MM-DD", help="publication date for documents that give none"
-    )
-    p.add_argument("-n", "--processes", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("--batch-size", type=int, default=16, help="documents per batch (default 16)")
-    p.add_argument(
-        "--max-chars", type=int, default=Options.max_chars, help="longest document coded"
-    )
-    p.add_argument(
-        "--dictionary",
-        action="append",
-        default=[],
-        metavar="FILE.yaml",
-        help="an actor dictionary that extends or overrides the built-in one (repeatable)",
-    )
+    add_coding_options(p)
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.add_argument(
-        "--engine",
-        choices=("local", "dask"),
-        default="local",
-        help="local processes, or a Dask cluster (default local)",
-    )
-    p.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="Dask scheduler address (default: a local cluster of -n workers)",
-    )
     p.set_defaults(run=run)
 
 
@@ -66,12 +41,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if args.output != "-" and out.exists() and not args.force:
         raise EventwireError("E002", f"{out} exists; use --force to overwrite it")
-    if args.processes < 1 or args.batch_size < 1:
-        raise EventwireError("E003", "--processes and --batch-size must be at least 1")
-    for path in args.dictionary:
-        if not Path(path).is_file():
-            raise EventwireError("E004", f"cannot read dictionary {path!r}: no such file")
-    options = Options(max_chars=args.max_chars, dictionaries=tuple(map(Path, args.dictionary)))
+    options = coding_options(args)
     items = with_default_date(read_inputs(args.inputs), args.published)
     stats = write_results(
         code_documents(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from eventwire.options import Options
+from eventwire.cli.coding_options import add_coding_options, coding_options
 from eventwire.store.ingest import IngestStats, ingest
 
 DEFAULT_DB = "eventwire.sqlite"
@@ -18,37 +17,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "sources", nargs="+", metavar="SOURCE", help=".jsonl, .txt, .html or a directory"
     )
     p.add_argument("--db", default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="date for documents that give none")
-    p.add_argument("-n", "--processes", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("--batch-size", type=int, default=16, help="documents per transaction")
-    p.add_argument(
-        "--dictionary",
-        action="append",
-        default=[],
-        metavar="FILE.yaml",
-        help="an actor dictionary over the built-in one (repeatable)",
-    )
+    add_coding_options(p)
     p.add_argument(
         "--fetch",
         action="store_true",
         help="allow URLs and feed URLs among the sources (robots.txt is respected)",
     )
-    p.add_argument(
-        "--engine",
-        choices=("local", "dask"),
-        default="local",
-        help="local processes, or a Dask cluster (default local)",
-    )
-    p.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="Dask scheduler address (default: a local cluster of -n workers)",
-    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    options = Options(dictionaries=tuple(map(Path, args.dictionary)))
+    options = coding_options(args)
     show = sys.stderr.isatty()
     stats = ingest(
         args.sources,

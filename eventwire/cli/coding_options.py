@@ -1,0 +1,46 @@
+"""Options shared by the commands that code documents (`code`, `ingest`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from eventwire.errors import EventwireError
+from eventwire.options import Options
+
+
+def add_coding_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="date for documents that give none")
+    p.add_argument("-n", "--processes", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--batch-size", type=int, default=16, help="documents per batch (default 16)")
+    p.add_argument(
+        "--max-chars", type=int, default=Options.max_chars, help="longest document coded"
+    )
+    p.add_argument(
+        "--dictionary",
+        action="append",
+        default=[],
+        metavar="FILE.yaml",
+        help="an actor dictionary over the built-in one (repeatable)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster (default local)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (default: a local cluster of -n workers)",
+    )
+
+
+def coding_options(args: argparse.Namespace) -> Options:
+    """Check the shared options and build the Options they ask for."""
+    if args.processes < 1 or args.batch_size < 1:
+        raise EventwireError("E003", "--processes and --batch-size must be at least 1")
+    for path in args.dictionary:
+        if not Path(path).is_file():
+            raise EventwireError("E004", f"cannot read dictionary {path!r}: no such file")
+    return Options(max_chars=args.max_chars, dictionaries=tuple(map(Path, args.dictionary)))
