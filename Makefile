@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 DEMO   := build/demo
 
-.PHONY: setup setup-test demo test lint schema clean
+.PHONY: setup setup-test setup-browser demo test lint schema clean
 
 setup: $(VENV)/.base-installed
 
@@ -23,6 +23,12 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.base-installed
 	$(PIP) install --require-hashes --no-deps -r requirements/test.txt
 	touch $@
 
+# Debian's Chromium for the browser tests (never a downloaded browser), installed only when
+# missing; where apt-get cannot install it, the browser tests skip with a message.
+setup-browser:
+	@test -x /usr/bin/chromium || (apt-get update -q && apt-get install -y -q chromium chromium-driver) \
+		|| echo "setup-browser: chromium not installed; the browser tests will be skipped"
+
 demo: setup
 	@mkdir -p $(DEMO)
 	$(BIN)/eventwire code examples/corpus.jsonl -o $(DEMO)/results.jsonl --force
@@ -31,7 +37,7 @@ demo: setup
 	$(BIN)/eventwire report --db $(DEMO)/eventwire.sqlite
 	$(BIN)/eventwire timeline $(DEMO)/results.jsonl
 
-test: setup-test
+test: setup-test setup-browser
 	$(BIN)/python -m pytest -q
 
 lint: setup-test

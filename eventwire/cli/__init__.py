@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from eventwire import __version__
-from eventwire.cli import code, export, ingest, report, schema, series, status, timeline
+from eventwire.cli import code, export, ingest, report, schema, series, serve, status, timeline
 from eventwire.cli import dict as dict_command
 from eventwire.errors import EventwireError
 
-COMMANDS = (code, ingest, status, report, export, series, timeline, schema, dict_command)
+COMMANDS = (code, ingest, status, report, export, series, timeline, schema, dict_command, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,118 @@
+"""Query parameters of the API and the pages: filters, pagination and format, each checked.
+
+A parameter that cannot be read raises :class:`BadRequest`, which the app answers with a 400
+and a one-line message, never a 500.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import get_args
+
+from eventwire.corpus.exports import Filters
+from eventwire.model import Certainty, LedgerKind, LedgerStatus
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+CODE = re.compile(r"^[A-Z0-9]{1,32}$")
+CERTAINTIES = get_args(Certainty)
+LEDGER_KINDS = get_args(LedgerKind)
+LEDGER_STATUSES = get_args(LedgerStatus)
+FILTER_NAMES = ("since", "until", "actor", "country", "dyad", "root", "certainty", "min_sources")
+
+
+class BadRequest(Exception):
+    """A request the server understood but cannot answer as asked."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which slice of a listing to return."""
+
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+
+
+def text(params: Mapping[str, str], name: str) -> str | None:
+    """A parameter with surrounding space removed; empty counts as absent."""
+    value = params.get(name, "").strip()
+    return value or None
+
+
+def integer(params: Mapping[str, str], name: str, low: int, high: int | None = None) -> int | None:
+    value = text(params, name)
+    if value is None:
+        return None
+    if not value.isdigit() or int(value) < low or (high is not None and int(value) > high):
+        bound = f"between {low} and {high}" if high is not None else f"at least {low}"
+        raise BadRequest(f"{name} must be a whole number {bound}, not {value!r}")
+    return int(value)
+
+
+def date(params: Mapping[str, str], name: str) -> str | None:
+    value = text(params, name)
+    if value is not None and not DATE.match(value):
+        raise BadRequest(f"{name} must be YYYY-MM-DD (or YYYY-MM, YYYY), not {value!r}")
+    return value
+
+
+def code(params: Mapping[str, str], name: str) -> str | None:
+    """An actor or country code (or prefix), upper-cased."""
+    value = text(params, name)
+    if value is None:
+        return None
+    if not CODE.match(value.upper()):
+        raise BadRequest(f"{name} must be an actor or country code such as VEN or USAGOV")
+    return value.upper()
+
+
+def choice(params: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> str | None:
+    value = text(params, name)
+    if value is not None and value not in allowed:
+        raise BadRequest(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def dyad(params: Mapping[str, str]) -> tuple[str, str] | None:
+    value = text(params, "dyad")
+    if value is None:
+        return None
+    source, sep, target = value.upper().partition(":")
+    if not sep or not CODE.match(source) or not CODE.match(target):
+        raise BadRequest(f"dyad must be SOURCE:TARGET, e.g. USA:VEN, not {value!r}")
+    return source, target
+
+
+def root(params: Mapping[str, str]) -> str | None:
+    value = text(params, "root")
+    if value is not None and not (value.isdigit() and len(value) <= 2):
+        raise BadRequest(f"root must be a CAMEO root code such as 13, not {value!r}")
+    return value
+
+
+def filters(params: Mapping[str, str]) -> Filters:
+    """The same filters as `eventwire export`."""
+    return Filters(
+        since=date(params, "since"),
+        until=date(params, "until"),
+        actor=code(params, "actor"),
+        country=code(params, "country"),
+        dyad=dyad(params),
+        root=root(params),
+        certainty=choice(params, "certainty", CERTAINTIES),
+        min_sources=integer(params, "min_sources", 1),
+    )
+
+
+def page(params: Mapping[str, str]) -> Page:
+    limit = integer(params, "limit", 1, MAX_LIMIT)
+    offset = integer(params, "offset", 0)
+    return Page(limit=DEFAULT_LIMIT if limit is None else limit, offset=offset or 0)
+
+
+def form_values(params: Mapping[str, str]) -> dict[str, str]:
+    """The filter values as given, to fill a page's filter form again."""
+    return {name: params.get(name, "") for name in (*FILTER_NAMES, "q", "kind", "status")}

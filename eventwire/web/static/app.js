@@ -1,0 +1,88 @@
+// eventwire dashboard: small charts and the reader's layer switches.
+// Data comes from <script type="application/json"> blocks; nothing is written as HTML.
+"use strict";
+
+function readJson(id) {
+  const block = document.getElementById(id);
+  return block ? JSON.parse(block.textContent) : null;
+}
+
+function dayToSeconds(period) {
+  // "2025-11-21" (day) or "2025-W47" (week) to Unix seconds
+  const week = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (week) {
+    return Date.UTC(Number(week[1]), 0, 1 + 7 * Number(week[2])) / 1000;
+  }
+  return Date.parse(period + "T00:00:00Z") / 1000;
+}
+
+const DAY_STEPS = [1, 2, 7, 14, 30, 91, 182, 365].map((days) => days * 86400);
+
+function dayLabel(seconds) {
+  // "11-21"; January the first shows its year
+  const iso = new Date(seconds * 1000).toISOString();
+  return iso.slice(5, 10) === "01-01" ? iso.slice(0, 4) : iso.slice(5, 10);
+}
+
+function padDays(u, low, high) {
+  // half a day either side, so that bars at the ends show whole; a week around a single day
+  const day = 86400;
+  return low === high ? [low - 3 * day, high + 3 * day] : [low - day / 2, high + day / 2];
+}
+
+function drawSeries(element, points) {
+  if (!window.uPlot || !points || points.length === 0) {
+    element.textContent = "No dated events.";
+    return;
+  }
+  let xs = points.map((p) => dayToSeconds(p.period));
+  let means = points.map((p) => p.goldstein_mean);
+  let counts = points.map((p) => p.events);
+  if (xs.length === 1) {
+    // one day alone: show it in the middle of a week
+    xs = [xs[0] - 3 * 86400, xs[0], xs[0] + 3 * 86400];
+    means = [null, means[0], null];
+    counts = [null, counts[0], null];
+  }
+  const bars = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 24] }) : undefined;
+  const options = {
+    width: Math.max(240, element.clientWidth),
+    height: element.classList.contains("wide") ? 240 : 210,
+    legend: { show: true, live: false },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: true, range: padDays }, g: { range: [-10, 10] }, n: { range: (u, lo, hi) => [0, Math.max(1, hi) * 1.25] } },
+    axes: [
+      { incrs: DAY_STEPS, values: (u, splits) => splits.map(dayLabel), space: 50 },
+      { scale: "g", label: "Goldstein", size: 48 },
+      { scale: "n", side: 1, label: "events", grid: { show: false }, size: 40 },
+    ],
+    series: [
+      {},
+      { label: "mean Goldstein", scale: "g", stroke: "#b42318", width: 2, points: { size: 6 } },
+      { label: "events", scale: "n", stroke: "#2453a6", fill: "rgba(36,83,166,.18)", paths: bars, points: { show: false } },
+    ],
+  };
+  element.textContent = "";
+  const plot = new uPlot(options, [xs, means, counts], element);
+  new ResizeObserver(() => plot.setSize({ width: Math.max(240, element.clientWidth), height: options.height }))
+    .observe(element);
+}
+
+function setUpCharts() {
+  for (const element of document.querySelectorAll("[data-series]")) {
+    drawSeries(element, readJson(element.dataset.series));
+  }
+}
+
+function setUpLayers() {
+  const text = document.getElementById("doc-text");
+  if (!text) return;
+  for (const box of document.querySelectorAll("input[data-layer]")) {
+    box.addEventListener("change", () => text.classList.toggle("hide-" + box.dataset.layer, !box.checked));
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  setUpCharts();
+  setUpLayers();
+});

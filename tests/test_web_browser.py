@@ -1,0 +1,193 @@
+"""The dashboard in a real browser: `eventwire serve` in a subprocess, headless Chromium.
+
+Skipped when Debian's Chromium (/usr/bin/chromium, `make setup-browser`) or Playwright is
+missing; a browser is never downloaded. Screenshots of every page go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from test_web_api import IMG, SCRIPT, build_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        "browser tests need Debian's chromium at /usr/bin/chromium (make setup-browser)",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="browser tests need playwright (make setup-test)"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, server: subprocess.Popen, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            output = server.stdout.read() if server.stdout else ""
+            raise RuntimeError(f"the server stopped: {output}")
+        try:
+            if httpx.get(url + "api/overview", timeout=1.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the server did not answer at {url}")
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL `eventwire serve` prints, serving a store of the API tests' documents."""
+    store = build_store(tmp_path_factory.mktemp("browser") / "web.sqlite")
+    command = [sys.executable, "-m", "eventwire", "serve", "--db", str(store),
+               "--port", str(free_port())]  # fmt: skip
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, env=env)  # fmt: skip
+    try:
+        line = server.stdout.readline() if server.stdout else ""
+        assert "http://127.0.0.1:" in line, line
+        url = line.rsplit(" ", 1)[-1].strip()
+        wait_until_up(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(base_url: str) -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture()
+def page(browser, base_url: str) -> Iterator[object]:
+    """A fresh page that fails the test on any script error, console error or dialog."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    tab.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    tab.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    yield tab
+    context.close()
+    assert problems == []
+
+
+PAGES = [
+    ("/", "Overview"),
+    ("/incidents", "Incidents"),
+    ("/timeline?dyad=USA:VEN", "Timeline: USA:VEN"),
+    ("/actors", "Actors"),
+    ("/actors/VENGOV", "Venezuela"),
+    ("/ledger", "Negotiation ledger"),
+    ("/documents", "Documents"),
+    ("/search?q=smuggling", "Search"),
+    ("/map", "Where events happened"),
+]
+
+
+@pytest.mark.parametrize(("path", "heading"), PAGES)
+def test_every_page_opens(page, shots: Path, path: str, heading: str) -> None:
+    page.goto(path)
+    assert heading in page.locator("h1").inner_text()
+    name = path.split("?")[0].strip("/").replace("/", "-") or "overview"
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+
+
+def test_overview_draws_escalation_charts(page) -> None:
+    page.goto("/")
+    page.wait_for_selector(".plot canvas")
+    assert page.locator("#dyads tbody tr").first.inner_text().startswith("USA → VEN")
+
+
+def test_filters_narrow_the_incidents(page) -> None:
+    page.goto("/incidents")
+    assert page.locator("table.rows tbody tr").count() == 3
+    page.fill("input[name=dyad]", "USA:VEN")
+    page.select_option("select[name=sort]", "confidence")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**dyad=USA%3AVEN**")
+    assert page.locator("table.rows tbody tr").count() == 2
+    assert page.input_value("input[name=dyad]") == "USA:VEN"
+    page.goto("/ledger")
+    page.select_option("select[name=kind]", "offer")
+    page.click("form.filters button[type=submit]")
+    assert "No ledger items match." in page.locator(".board").inner_text()
+
+
+def test_incident_leads_to_its_evidence(page, shots: Path) -> None:
+    page.goto("/incidents?min_sources=2")
+    page.click("a.incident-link")
+    page.wait_for_selector("ol.reports")
+    assert page.locator("li.report").count() == 2
+    first = page.locator("li.report").first
+    assert first.locator(".m-trigger").first.inner_text() == "accused"
+    assert first.locator(".m-speaker").first.inner_text() == "Officials"
+    assert first.locator(".m-cue").first.inner_text() == "said"
+    page.screenshot(path=str(shots / "incident.png"), full_page=True)
+    first.locator("a.doc-link").click()
+    page.wait_for_selector("#doc-text")
+    assert page.locator("#doc-text").inner_text().startswith("Officials said")
+    page.uncheck("input[data-layer=trigger]")
+    assert "hide-trigger" in (page.get_attribute("#doc-text", "class") or "")
+
+
+def test_hostile_article_renders_inert(page, shots: Path) -> None:
+    page.goto("/search?q=editor")
+    page.click("a.doc-title")
+    page.wait_for_selector("#doc-text")
+    text = page.locator("#doc-text").inner_text()
+    assert SCRIPT in text and IMG in text
+    assert SCRIPT in page.locator("h1").inner_text()
+    assert page.locator("main img").count() == 0
+    assert page.locator("main script:not([type='application/json'])").count() == 0
+    page.screenshot(path=str(shots / "hostile.png"), full_page=True)
+    page.goto("/timeline?actor=COLGOV")
+    assert SCRIPT in page.locator("ol.timeline").inner_text()
+    assert page.locator("main img").count() == 0
+
+
+def test_map_draws_outlines_and_points(page) -> None:
+    page.goto("/map")
+    page.wait_for_selector("#map[data-ready=true]")
+    assert page.locator("#map path.country").count() > 150
+    assert page.locator("#map circle.point").count() == 2
+
+
+def test_pages_fit_a_phone(browser, base_url: str, shots: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
+    tab = context.new_page()
+    for path in ("/", "/incidents", "/ledger", "/map"):
+        tab.goto(path)
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        assert width <= 392, f"{path} is {width}px wide on a 390px screen"
+        tab.screenshot(path=str(shots / f"phone{path.replace('/', '-')}.png"), full_page=True)
+    context.close()
