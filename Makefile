@@ -36,6 +36,9 @@ demo: setup
 	$(BIN)/eventwire ingest examples/corpus.jsonl --db $(DEMO)/eventwire.sqlite
 	$(BIN)/eventwire report --db $(DEMO)/eventwire.sqlite
 	$(BIN)/eventwire timeline $(DEMO)/results.jsonl
+	@echo
+	@echo "The dashboard over this corpus: $(BIN)/eventwire serve --db $(DEMO)/eventwire.sqlite"
+	@echo "then open http://127.0.0.1:8000/"
 
 test: setup-test setup-browser
 	$(BIN)/python -m pytest -q
