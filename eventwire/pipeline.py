@@ -22,9 +22,12 @@ def run_stages(doc: Doc, published: date | None, options: Options) -> Analysis:
 
 
 def actors_of(index: ActorIndex) -> list[Actor]:
-    """The ``actors[]`` of the result: one entry per entity, its mentions in text order."""
+    """The ``actors[]`` of the result: one entry per entity, its mentions in text order.
+    Compound mentions ("Brazil and the United States") are left out: each member has its own."""
     grouped: dict[str, Actor] = {}
     for m in sorted(index.mentions, key=lambda m: m.start):
+        if m.members:
+            continue
         e = m.entity
         actor = grouped.setdefault(
             e.key, Actor(name=e.name, code=e.code, country=e.country, sector=e.sector, mentions=[])
