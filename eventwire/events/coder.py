@@ -1,0 +1,264 @@
+"""Coding: frames with their participants become `Event`s, dated, placed and qualified.
+
+Each frame gives one event per (source, target) pair of actors it names; an event needs a
+source actor. Conditional and quoted frames are left out; negated ones are kept with
+`negated: true`. Within one sentence the same dyad and CAMEO root is coded once.
+
+Coding conventions (their word lists and code tables are in `data/events/cues.yaml`):
+conjoined partners of a cooperative act with no other target act on each other; calls and
+talks are coded both ways; a material action with no named target falls on the state of the
+place named in its clause (for protest, coercion and violence, else on the source's own
+state); an announced action is coded as the intention or threat it expresses ("said it would
+send aid" is 033, "will strike" 138).
+
+Dating, in order: a time expression in the event's own clause (`date_source: "text"`); the
+date of the episode the event belongs to (`"episode"`); else the publication date, but only
+when the clause reads as recent: present or present perfect tense, or a recency word
+("recently", "today") in the sentence (`"published"`). Reported past events with no anchor
+keep no date rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import product
+
+from spacy.tokens import Token
+
+from eventwire.analysis import Analysis, Entity
+from eventwire.countries import countries
+from eventwire.events.arguments import Participant
+from eventwire.events.discourse import Discourse, Resolved
+from eventwire.events.frames import build_frames, children
+from eventwire.events.lexicon import EventLexicon, load_lexicon
+from eventwire.events.modality import (
+    attribution_chain,
+    conditional,
+    layer_certainty,
+    negated,
+    own_certainty,
+    quoted,
+)
+from eventwire.lexicon import cameo_codes
+from eventwire.model import ActorRef, Event, Location
+
+MAX_PAIRS = 4
+
+
+def code_events(analysis: Analysis) -> list[Event]:
+    """Every event of a document, in text order."""
+    lexicon = load_lexicon()
+    discourse = Discourse(analysis, lexicon)
+    resolved: list[Resolved] = []
+    for index, sentence in enumerate(analysis.doc.sents):
+        discourse.start_sentence(index, sentence)
+        for frame in build_frames(sentence, lexicon):
+            if quoted(frame.predicate) or conditional(frame, lexicon):
+                continue
+            item = discourse.resolve(frame, index)
+            if item is not None:
+                item.date = discourse.date_near(frame.predicate)
+                resolved.append(item)
+    carry_hedges(analysis, resolved, lexicon)
+    events: list[Event] = []
+    for item in resolved:
+        events += events_of(analysis, item, lexicon)
+    return deduplicate(events)
+
+
+def carry_hedges(analysis: Analysis, items: list[Resolved], lexicon: EventLexicon) -> None:
+    """Certainty of each item. A narrative hedged by an adverb ("Trump allegedly told Maduro
+    ... He offered ...") keeps its hedge in the next sentence of the same paragraph when that
+    sentence goes on with the same source and has no certainty cue of its own."""
+    last: tuple[int, int, set[str], str] | None = None  # sentence, paragraph, sources, value
+    for item in items:
+        own = own_certainty(item.frame, lexicon)
+        sources = {p.key for p in item.sources}
+        paragraph = analysis.text.count("\n", 0, item.frame.sentence.start_char)
+        item.certainty = own or layer_certainty(analysis, item.frame.predicate)
+        if own is None and item.certainty == "asserted" and last is not None:
+            sentence, last_paragraph, last_sources, value = last
+            follows = item.sentence == sentence + 1 and paragraph == last_paragraph
+            if follows and sources & last_sources:
+                item.certainty = value
+        if own in ("reported", "alleged"):
+            last = (item.sentence, paragraph, sources, own)
+
+
+def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list[Event]:
+    """One event per (source, target) pair of a resolved frame."""
+    frame = item.frame
+    code = frame.sense.code
+    if not item.sources and code[:2] in lexicon.cue_words("protest_roots"):
+        item.sources = protesters_of(analysis, item)
+    if not item.sources:
+        return []
+    intent = intent_code(code, item.certainty, lexicon)
+    if intent is not None:
+        frame.sense = replace(frame.sense, code=intent)
+        frame.rule += f":{item.certainty}-{intent}"
+    if frame.sense.object_target and not item.targets:
+        return []
+    pairs = dyads_of(analysis, item, lexicon)
+    if frame.sense.needs_target and all(t is None for _, t in pairs):
+        return []
+    return [make_event(analysis, item, s, t, lexicon) for s, t in pairs[:MAX_PAIRS]]
+
+
+def dyads_of(
+    analysis: Analysis, item: Resolved, lexicon: EventLexicon
+) -> list[tuple[Participant, Participant | None]]:
+    """Who acts on whom. Conjoined sources of a cooperative act with no target act on each
+    other ("India and Japan held joint exercises"); talks and calls go both ways; a material
+    action with no named target falls on the state where it happens."""
+    frame = item.frame
+    code = frame.sense.code
+    targets: list[Participant | None] = list(item.targets)
+    if not targets and len(item.sources) > 1 and (
+        code[:2] in lexicon.cue_words("mutual_roots")
+        or code in lexicon.cue_words("mutual_codes") | lexicon.cue_words("joint_codes")
+    ):
+        pairs = [(s, t) for s, t in product(item.sources, item.sources) if s.key != t.key]
+        return list(pairs)
+    if code[:2] not in lexicon.cue_words("venue_roots"):
+        targets = targets or list(item.places)
+    if not targets and code[:2] in lexicon.cue_words("domestic_roots"):
+        targets = [place_state(analysis, item, code[:2] in lexicon.cue_words("self_roots"))]
+    if not targets and code in lexicon.cue_words("visit_codes"):
+        targets = [place_state(analysis, item, own_state=False)]
+    pairs = [(s, t if t is None or s.key != t.key else None)
+             for s, t in product(item.sources, targets or [None])]
+    if code in lexicon.cue_words("mutual_codes"):
+        pairs += [(t, s) for s, t in pairs if t is not None]
+    return pairs
+
+
+def intent_code(code: str, certainty: str, lexicon: EventLexicon) -> str | None:
+    """An announced action is an intention or a threat: "will meet" is 036, "said it would
+    send aid" 033, "will strike" 138 (the longest matching code prefix in `cues.yaml`)."""
+    table = lexicon.cue_map(f"{certainty}_codes")
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
+
+
+def protesters_of(analysis: Analysis, item: Resolved) -> list[Participant]:
+    """'Thousands demonstrated in Tbilisi': the protesters are people of the place's state."""
+    state = place_state(analysis, item, own_state=False)
+    if state is None or item.frame.noun is not None or not children(item.frame.predicate, "nsubj"):
+        return []
+    return [replace(state, group="protester")]
+
+
+def place_state(analysis: Analysis, item: Resolved, own_state: bool = True) -> Participant | None:
+    """The state where an action happens, for want of a named target: a place or a state in
+    the clause, else (with `own_state`) the source's own state."""
+    frame = item.frame
+    doc = frame.trigger.doc
+    starts = {doc[i].idx for i in frame.scope}
+    for place in analysis.places:
+        if place.span[0] in starts and place.country:
+            return state_participant(place.country, place.text, place.span)
+    for i in sorted(frame.scope):
+        mention = analysis.actors.at(doc[i])
+        if mention is not None and mention.entity.kind == "state" and mention.entity.country:
+            words = analysis.text[mention.start : mention.end]
+            return state_participant(mention.entity.country, words, (mention.start, mention.end))
+    country = item.sources[0].entity.country if item.sources and own_state else None
+    if country and country in countries():
+        return state_participant(country, countries()[country].name, None)
+    return None
+
+
+def state_participant(iso3: str, text: str, span: tuple[int, int] | None) -> Participant:
+    name = countries()[iso3].name if iso3 in countries() else iso3
+    entity = Entity(key=iso3, name=name, code=iso3, country=iso3, kind="state")
+    ref = ActorRef(text=text, name=name, code=iso3, country=iso3, span=span)
+    return Participant(entity, ref, -1)
+
+
+def make_event(
+    analysis: Analysis, item: Resolved, source: Participant, target: Participant | None,
+    lexicon: EventLexicon,
+) -> Event:
+    frame = item.frame
+    code = frame.sense.code
+    entry = cameo_codes().get(code)
+    sentence = frame.sentence
+    trigger = frame.trigger
+    date, date_source = event_date(analysis, item)
+    return Event(
+        source=source.ref,
+        target=target.ref if target else None,
+        cameo=code,
+        cameo_name=entry.name if entry else None,
+        plover=entry.plover if entry else None,
+        plover_mode=entry.plover_mode if entry else None,
+        goldstein=entry.goldstein if entry else None,
+        quad_class=entry.quad_class if entry else None,
+        date=date,
+        date_source=date_source,
+        location=location_of(analysis, trigger),
+        certainty=item.certainty,  # type: ignore[arg-type]
+        attributed_to=attribution_chain(analysis, trigger.idx, trigger.idx + len(trigger)),
+        negated=negated(frame, lexicon),
+        span=evidence_span(sentence.text, sentence.start_char),
+        trigger=(trigger.idx, trigger.idx + len(trigger)),
+        text=sentence.text.strip(),
+        rule=frame.rule,
+    )
+
+
+def evidence_span(text: str, start: int) -> tuple[int, int]:
+    """The character span of a sentence without its surrounding whitespace."""
+    lead = len(text) - len(text.lstrip())
+    return start + lead, start + len(text.rstrip())
+
+
+def event_date(analysis: Analysis, item: Resolved) -> tuple[str | None, str | None]:
+    if item.date:
+        return item.date, "text"
+    if item.episode is not None and item.episode.date:
+        return item.episode.date, "episode"
+    if analysis.published is not None and reads_recent(item.frame.predicate):
+        return analysis.published.isoformat(), "published"
+    return None, None
+
+
+def reads_recent(predicate: Token) -> bool:
+    """Present or present perfect tense, or a recency word in the sentence."""
+    recency = load_lexicon().cue_words("recency")
+    if any(t.lower_ in recency for t in predicate.sent):
+        return True
+    if predicate.tag_ in ("VBZ", "VBP"):
+        return True
+    auxiliaries = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lower_ in ("has", "have") for a in auxiliaries)
+
+
+def location_of(analysis: Analysis, trigger: Token) -> Location | None:
+    try:
+        from eventwire.stages.places import location_for
+    except ImportError:  # the places stage may not offer event locations
+        return None
+    return location_for(analysis, trigger)
+
+
+def dyad_key(ref: ActorRef | None) -> str | None:
+    if ref is None:
+        return None
+    return ref.name or ref.code or ref.text
+
+
+def deduplicate(events: list[Event]) -> list[Event]:
+    """One event per sentence, dyad and CAMEO root; the first (governing) one is kept."""
+    seen: set[tuple] = set()
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: (e.span[0], e.trigger[0])):
+        key = (event.span, dyad_key(event.source), dyad_key(event.target), event.cameo[:2])
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return kept

@@ -1,0 +1,314 @@
+"""Discourse: implicit participants and the episode an event belongs to, for dating.
+
+Implicit participants:
+
+- an anaphoric event noun ("this campaign", "the call") with no arguments of its own refers
+  to the latest earlier event noun of the same kind and takes its participants; it is a
+  reference, not a new event;
+- an event noun that is the object of a clause whose subject is such a reference takes the
+  referent's participants ("This campaign has included a naval deployment");
+- an event noun used as an adjunct of a clause ("amid a pressure campaign") or as the object
+  of an uncoded verb takes that clause's subject as its source;
+- a frame that knows only one party of an exchange ("X received an ultimatum", "X requested
+  a second call") takes the other party of the current episode.
+
+Episodes: an exchange between two or more actors (a call, a meeting, talks) opens an episode.
+Later references to it ("This conversation, which took place on November 21") date it. The
+events of the episode (its opening sentence and following sentences sharing a participant,
+until a sentence brings a new date or a new episode opens) take the episode's date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventwire.analysis import Analysis
+from eventwire.events.arguments import TARGET_OWNER_PREPS, Participant, resolve
+from eventwire.events.frames import Frame, children, claimed_by, governing_verb
+from eventwire.events.lexicon import EventLexicon
+from eventwire.model import Timex
+from eventwire.timex import event_date
+
+
+@dataclass
+class Episode:
+    participants: dict[str, Participant]
+    start: int  # sentence index
+    lemma: str
+    date: str | None = None
+    closed: bool = False
+
+    def shares(self, keys: set[str]) -> bool:
+        return bool(keys & set(self.participants))
+
+    def other_party(self, known: set[str]) -> Participant | None:
+        if not self.shares(known):
+            return None
+        others = [p for k, p in self.participants.items() if k not in known]
+        return others[0] if others else None
+
+
+@dataclass
+class Referent:
+    """An event noun seen earlier, with the participants it was resolved to."""
+
+    lemma: str
+    token: int
+    sources: list[Participant]
+    targets: list[Participant]
+    episode: Episode | None = None
+
+
+@dataclass
+class Resolved:
+    """A frame with its participants, ready to become events."""
+
+    frame: Frame
+    sentence: int
+    sources: list[Participant]
+    targets: list[Participant]
+    episode: Episode | None = None
+    date: str | None = None
+    certainty: str = "asserted"
+    places: list[Participant] = field(default_factory=list)
+
+
+@dataclass
+class Discourse:
+    analysis: Analysis
+    lexicon: EventLexicon
+    episodes: list[Episode] = field(default_factory=list)
+    referents: list[Referent] = field(default_factory=list)
+    by_token: dict[int, Referent] = field(default_factory=dict)
+
+    # -------------------------------------------------------------- sentences and dates
+
+    def start_sentence(self, index: int, sentence: Span) -> None:
+        """A sentence with a date of its own closes the open episodes (unless it is about them);
+        anaphoric event nouns ("this campaign") are linked to what they refer to."""
+        if self.sentence_dates(sentence) and not self.refers_back(sentence):
+            for episode in self.episodes:
+                if episode.start < index:
+                    episode.closed = True
+        for token in sentence:
+            if token.pos_ == "NOUN" and not self.has_own_parties(token):
+                referent = self.antecedent(token)
+                if referent is not None:
+                    self.note_reference(token, referent)
+
+    def has_own_parties(self, noun: Token) -> bool:
+        return any(c.dep_ in ("prep", "poss") for c in noun.children
+                   if c.dep_ == "poss" or c.lower_ in ("between", "by", "with", "against"))
+
+    def sentence_dates(self, sentence: Span) -> list[Timex]:
+        return [t for t in self.analysis.timexes
+                if t.type == "DATE" and sentence.start_char <= t.span[0] < sentence.end_char
+                and date_value(t.value) is not None]
+
+    def refers_back(self, sentence: Span) -> bool:
+        anaphors = self.lexicon.anaphors
+        return any(
+            t.lemma_.lower() in self.lexicon.episode_nouns
+            and any(c.dep_ == "det" and c.lower_ in anaphors for c in t.children)
+            for t in sentence
+        )
+
+    def date_near(self, token: Token) -> str | None:
+        """The date of a time expression in the token's own clause, else in its sentence."""
+        sentence = token.sent
+        dates = self.sentence_dates(sentence)
+        if not dates:
+            return None
+        clause = {t.idx for t in governing_verb(token).subtree}
+        own = [t for t in dates if t.span[0] in clause]
+        chosen = own[0] if own else (dates[0] if len(dates) == 1 else None)
+        return date_value(chosen.value) if chosen else None
+
+    # -------------------------------------------------------------- participants
+
+    def resolve(self, frame: Frame, sentence: int) -> Resolved | None:
+        """Participants of a frame, explicit or recovered; None for a reference to a known
+        event (which may date an episode) or a frame with no actor at all."""
+        if frame.symmetric:
+            sources, targets = self.parties(frame)
+        else:
+            sources = resolve(self.analysis, frame.sources)
+            targets = resolve(self.analysis, frame.targets, states=False,
+                              owners=TARGET_OWNER_PREPS, exclude=keys_of(sources))
+        targets = [t for t in targets if t.key not in {s.key for s in sources}]
+        if frame.noun is not None and frame.noun.i in self.by_token and not sources:
+            return None  # a reference to an event already coded
+        if not targets and frame.sense.code[:2] in self.lexicon.cue_words("exchange_roots"):
+            parties = self.parties_in_scope(frame)
+            targets = [p for p in parties if p.key not in {s.key for s in sources}]
+        if not targets and not frame.symmetric:
+            targets = resolve(self.analysis, frame.targets, owners=TARGET_OWNER_PREPS,
+                              exclude=keys_of(sources))
+        if frame.noun is not None and frame.role is None and not sources:
+            implicit_sources, implicit_targets = self.implicit_for_noun(frame.noun)
+            sources, targets = implicit_sources, targets or implicit_targets
+        if not sources and frame.noun is None:
+            sources = self.speaker_for_pronoun(frame) or self.nearest_left_actor(frame.predicate)
+        targets = [t for t in targets if t.key not in {s.key for s in sources}]
+        item = Resolved(frame, sentence, sources, targets)
+        if not targets:
+            item.places = resolve(self.analysis, frame.places, exclude=keys_of(sources))
+        self.fill_from_episode(item)
+        self.remember(item)
+        protest = frame.sense.code[:2] in self.lexicon.cue_words("protest_roots")
+        return item if item.sources or item.targets or protest else None
+
+    def parties(self, frame: Frame) -> tuple[list[Participant], list[Participant]]:
+        """'between A and B': the first actor is the source, the others the targets."""
+        found: dict[str, Participant] = {}
+        for token in frame.sources + frame.targets:
+            for participant in resolve(self.analysis, [token], modifiers=False):
+                found.setdefault(participant.key, participant)
+        parties = list(found.values())
+        return parties[:1], parties[1:]
+
+    def parties_in_scope(self, frame: Frame) -> list[Participant]:
+        """'proposed Cartagena as a venue for talks between A and B': A and B."""
+        for i in sorted(claimed_by(frame.predicate)):
+            token = frame.trigger.doc[i]
+            if token.lower_ in ("between", "among") and token.dep_ == "prep":
+                words = [t for t in token.subtree if t is not token]
+                found: dict[str, Participant] = {}
+                for word in words:
+                    for p in resolve(self.analysis, [word], modifiers=False):
+                        found.setdefault(p.key, p)
+                return list(found.values())
+        return []
+
+    def speaker_for_pronoun(self, frame: Frame) -> list[Participant]:
+        """'The United States announced it would prohibit ...': an unresolved pronoun subject of
+        a reported clause stands for the speaker."""
+        pronouns = self.lexicon.cue_words("speaker_pronouns")
+        if not any(t.lower_ in pronouns for t in frame.sources):
+            return []
+        verb = frame.predicate
+        while verb.dep_ in ("xcomp", "conj", "acomp") and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head is verb:
+            return []
+        return resolve(self.analysis, children(verb.head, "nsubj"))
+
+    def nearest_left_actor(self, verb: Token) -> list[Participant]:
+        """When the parse gives a finite verb no subject, the actor named just before it."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "conj"):
+            return []
+        for token in reversed(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]):
+            if token.pos_ in ("VERB", "AUX"):
+                return []
+            mention = self.analysis.actors.at(token)
+            if mention is not None:
+                return resolve(self.analysis, [token], modifiers=False)
+        return []
+
+    def antecedent(self, noun: Token) -> Referent | None:
+        """The earlier event noun an anaphoric one ("this campaign", "the call") refers to."""
+        lemma = noun.lemma_.lower()
+        determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        if not determiners & self.lexicon.anaphors:
+            return None
+        for referent in reversed(self.referents):
+            same_kind = referent.lemma == lemma or (
+                lemma in self.lexicon.episode_nouns and referent.episode is not None
+            )
+            if same_kind and referent.token < noun.i:
+                return referent
+        return None
+
+    def note_reference(self, noun: Token, referent: Referent) -> None:
+        self.by_token[noun.i] = referent
+        episode = referent.episode
+        if episode is not None and episode.date is None:
+            episode.date = self.reference_date(noun)
+
+    def reference_date(self, noun: Token) -> str | None:
+        """'This conversation, which took place on November 21': a date in the noun's
+        relative clause, else in its clause."""
+        span = {t.idx for t in noun.subtree}
+        for timex in self.sentence_dates(noun.sent):
+            if timex.span[0] in span:
+                return date_value(timex.value)
+        return self.date_near(noun)
+
+    def implicit_for_noun(self, noun: Token) -> tuple[list[Participant], list[Participant]]:
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+            for subject in children(head, "nsubj"):
+                referent = self.by_token.get(subject.i)
+                if referent is None and subject.lower_ in self.lexicon.anaphors:
+                    referent = self.latest_with_sources()  # "These included a request ..."
+                if referent is not None:
+                    return referent.sources, []
+                found = resolve(self.analysis, [subject])
+                if found:
+                    return found, []
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in self.lexicon.cue_words(
+            "own_activity_preps"
+        ):
+            verb = head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return resolve(self.analysis, children(verb, "nsubj")), []
+        return [], []
+
+    def latest_with_sources(self) -> Referent | None:
+        for referent in reversed(self.referents):
+            if referent.sources:
+                return referent
+        return None
+
+    def fill_from_episode(self, item: Resolved) -> None:
+        """The missing party of a two-party exchange, from the current episode."""
+        episode = self.current_episode()
+        if episode is None or episode.closed:
+            return
+        root = item.frame.sense.code[:2]
+        if item.targets and not item.sources and item.frame.noun is not None:
+            other = episode.other_party({p.key for p in item.targets})
+            if other is not None:
+                item.sources = [other]
+        elif item.sources and not item.targets and root in self.lexicon.cue_words("exchange_roots"):
+            other = episode.other_party({p.key for p in item.sources})
+            if other is not None:
+                item.targets = [other]
+
+    def current_episode(self) -> Episode | None:
+        open_ones = [e for e in self.episodes if not e.closed]
+        return open_ones[-1] if open_ones else None
+
+    def remember(self, item: Resolved) -> None:
+        frame = item.frame
+        keys = {p.key for p in item.sources + item.targets}
+        episode = self.current_episode()
+        lemma = (frame.noun or frame.trigger).lemma_.lower()
+        opens = (frame.symmetric or lemma in self.lexicon.episode_nouns
+                 or frame.sense.code[:2] == "04")
+        if opens and len(keys) >= 2 and (episode is None or not keys <= set(episode.participants)):
+            for other in self.episodes:
+                other.closed = True
+            episode = Episode({p.key: p for p in item.sources + item.targets}, item.sentence,
+                              lemma)
+            self.episodes.append(episode)
+        if episode is not None and not episode.closed and episode.shares(keys):
+            item.episode = episode
+        if frame.noun is not None:
+            referent = Referent(lemma, frame.noun.i, item.sources, item.targets, item.episode)
+            self.referents.append(referent)
+            self.by_token[frame.noun.i] = referent
+
+
+def keys_of(participants: list[Participant]) -> frozenset[str]:
+    """What to leave out when looking for the other party: these actors, by key and identity."""
+    return frozenset(k for p in participants for k in (p.key, p.identity))
+
+
+def date_value(value: str | None) -> str | None:
+    """The date an event can carry for a TIMEX3 value ("2025-11-21", "2025-11", "2013")."""
+    if not value:
+        return None
+    return event_date(value)

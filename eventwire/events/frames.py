@@ -1,0 +1,507 @@
+"""Predicate frames from the dependency parse: who does what to whom, before any actor lookup.
+
+A frame is a trigger word with the lexicon sense that coded it and the heads of its source and
+target phrases. Constructions:
+
+- active verbs (subject -> object or prepositional object) and passives ("by" agent);
+- control and complements ("declined to step down", "urged Y to ..."): the governing verb is
+  the trigger, its complement refines the code and is not coded again;
+- light verbs with an event noun ("delivered a message", "presented counter-demands"), and
+  receive-type light verbs, whose subject is the target ("received an ultimatum");
+- event nouns with their own arguments ("a call between A and B", "a US offer",
+  "an attack on Y by X");
+- relative clauses ("the army, which shelled ..."), conjoined verbs sharing a subject,
+  participles and predicative adjectives ("is willing to", "are guilty of violating").
+
+Frames are built from the top of each sentence down, so that a governing frame claims the
+words of its own phrase (its object, complement, purpose clause) before they can start frames
+of their own: one event per clause, not one per trigger word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.lexicon import EventLexicon, Sense
+
+SUBJECTS = ("nsubj", "csubj", "expl")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+OBJECTS = ("dobj", "dative", "attr", "oprd")
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "onto",
+                "over", "from", "for")
+NOUN_TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon",
+                     "of", "for", "off", "over", "from")
+PLACE_PREPS = ("in", "inside", "within")
+LIGHT_TARGET_PREPS = ("to", "with", "against", "on")
+OUT_OF_SCOPE = ("relcl", "parataxis", "appos")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+CLIMB = ("xcomp", "pcomp", "prep", "acomp", "conj", "advcl", "ccomp")
+
+
+@dataclass
+class Frame:
+    """A coded predicate: trigger, sense and the heads of its argument phrases."""
+
+    trigger: Token
+    predicate: Token  # the verb whose clause carries tense, negation and modality
+    sense: Sense
+    rule: str
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    noun: Token | None = None  # the event noun of nominal and light-verb frames
+    places: list[Token] = field(default_factory=list)  # "in X": where, or whom, when no target
+    symmetric: bool = False
+    role: str | None = None  # the light verb's role ("give", "receive") in light-verb frames
+    scope: set[int] = field(default_factory=set)  # token indices of the frame's own phrase
+
+    @property
+    def sentence(self) -> Span:
+        return self.trigger.sent
+
+
+# ------------------------------------------------------------------ tree helpers
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the prepositions attached to a token, in the order of `preps`."""
+    found: list[tuple[int, Token]] = []
+    for prep in children(token, "prep", "agent", "dative"):
+        word = prep.lower_
+        if word not in preps:
+            continue
+        for obj in children(prep, "pobj", "pcomp"):
+            found.append((preps.index(word), obj))
+    return [obj for _, obj in sorted(found, key=lambda pair: pair[0])]
+
+
+def phrase_scope(head: Token, skip: set[int] | None = None) -> set[int]:
+    """Token indices of a predicate's own phrase: no subjects, relative or conditional clauses."""
+    scope: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        scope.add(token.i)
+        for child in token.children:
+            if child.dep_ in OUT_OF_SCOPE or child.dep_ in SUBJECTS:
+                continue  # a passive subject is the verb's object and stays in scope
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children):
+                continue
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                continue
+            if skip and child.i in skip:
+                continue
+            stack.append(child)
+    return scope
+
+
+def joined(tokens: list[Token], lemmas: bool) -> str:
+    """Words of the tokens as one string; hyphenated words stay whole ("cease-fire")."""
+    parts: list[str] = [" "]
+    for n, token in enumerate(tokens):
+        parts.append(token.lemma_.lower() if lemmas else token.lower_)
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+        glued = nxt is not None and nxt.i == token.i + 1 and not token.whitespace_ and (
+            token.text == "-" or nxt.text == "-")
+        if not glued:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def mentions_words(scope_tokens: list[Token], words: tuple[str, ...]) -> bool:
+    """True when one of the words (or lemma sequences) occurs among the tokens."""
+    lemmas = joined(scope_tokens, lemmas=True)
+    forms = joined(scope_tokens, lemmas=False)
+    for word in words:
+        if word.endswith("*"):
+            stem = " " + word[:-1]
+            if stem in lemmas or stem in forms:
+                return True
+        elif f" {word} " in lemmas or f" {word} " in forms:
+            return True
+    return False
+
+
+def particle(token: Token) -> str | None:
+    prts = children(token, "prt")
+    return prts[0].lower_ if prts else None
+
+
+def through_quantifier(noun: Token, lexicon: EventLexicon) -> Token:
+    """'a series of demands' -> 'demands'; other nouns are returned as they are."""
+    if noun.lemma_.lower() in lexicon.quantifiers:
+        objects = prep_objects(noun, ("of",))
+        if objects:
+            return through_quantifier(objects[-1], lexicon)
+    return noun
+
+
+# ------------------------------------------------------------------ arguments
+
+
+def subject_of(
+    verb: Token, control: frozenset[str] = frozenset(), depth: int = 0
+) -> tuple[list[Token], bool]:
+    """The subject heads of a verb and whether it is passive; follows shared subjects upward.
+    `control` holds the verbs whose object is the subject of their complement ("urged Y to")."""
+    own = children(verb, *SUBJECTS)
+    if own:
+        return own, False
+    passive = children(verb, *PASSIVE_SUBJECTS)
+    if passive:
+        # "a newspaper called on Arabs ...": no auxiliary and no agent, so not a passive
+        real = bool(children(verb, "auxpass") or agents_of(verb) or verb.dep_ in ("acl", "conj"))
+        return passive, real
+    if depth > 4 or verb.head is verb:
+        return [], False
+    if verb.dep_ == "relcl":
+        return [verb.head], False
+    if verb.dep_ == "xcomp":
+        controller = children(verb.head, "dobj")
+        if controller and verb.head.lemma_.lower() in control:
+            return controller, False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "the mediation offered by Brazil" is passive; a noun left as the root of its
+        # sentence ("A newspaper called on Arabs ...") is the subject of a misparsed verb
+        misparsed = verb.head.dep_ == "ROOT" and not agents_of(verb)
+        return [verb.head], not misparsed
+    if verb.dep_ in CLIMB or verb.dep_ == "acl":
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            return [], False
+        subjects, passive = subject_of(verb.head, control, depth + 1)
+        return subjects, passive and verb.dep_ == "conj"
+    return [], False
+
+
+def agents_of(verb: Token) -> list[Token]:
+    return prep_objects(verb, ("by",))
+
+
+def distant_agents(verb: Token) -> list[Token]:
+    """A 'by' agent the parse attached further down the clause ("accused of misusing funds,
+    ..., by government officials")."""
+    return [obj for token in verb.subtree if token.dep_ == "agent" and token.head is not verb
+            for obj in children(token, "pobj")]
+
+
+def target_candidates(head: Token, lexicon: EventLexicon) -> list[Token]:
+    """Phrase heads that may name the target of a verb frame, best first."""
+    out: list[Token] = []
+    out += children(head, "dative")
+    objects = children(head, "dobj", "oprd")
+    out += objects
+    for obj in objects:
+        for participle in children(through_quantifier(obj, lexicon), "acl"):
+            out += agents_of(participle)  # "the mediation offered by Brazil"
+    for obj in prep_objects(head, TARGET_PREPS):
+        out += [obj, *prep_objects(obj, NOUN_TARGET_PREPS)]
+    for obj in objects:
+        out += prep_objects(through_quantifier(obj, lexicon), NOUN_TARGET_PREPS)
+    comps = children(head, "xcomp", "ccomp", "advcl", "pcomp")
+    comps += [c for comp in comps for c in children(comp, "conj") if c.pos_ == "VERB"]
+    for comp in comps:
+        if any(c.dep_ == "mark" for c in comp.children) and comp.dep_ == "advcl":
+            continue  # "as battles raged in Baghdad": another event, not this one's target
+        out += children(comp, *SUBJECTS)
+        out += target_candidates(comp, lexicon)
+    for prep in children(head, "prep"):
+        for pcomp in children(prep, "pcomp"):
+            out += target_candidates(pcomp, lexicon)
+    return out
+
+
+def place_candidates(head: Token, lexicon: EventLexicon) -> list[Token]:
+    """'in X' phrases of a predicate and its object and complements: the place of the event,
+    or its target when nothing else names one ("sought refuge in Germany")."""
+    out: list[Token] = []
+    for word in [head, *children(head, "dobj")]:
+        for obj in prep_objects(through_quantifier(word, lexicon), PLACE_PREPS):
+            out += [obj, *prep_objects(obj, (*NOUN_TARGET_PREPS, *PLACE_PREPS))]
+    for obj in prep_objects(head, TARGET_PREPS):
+        out += prep_objects(obj, PLACE_PREPS)
+    for comp in children(head, "xcomp"):
+        out += place_candidates(comp, lexicon)
+    return out
+
+
+def complement_heads(head: Token) -> list[Token]:
+    """Complement verbs of a trigger: 'declined to resign', 'accused Y of attempting'."""
+    out = children(head, "xcomp", "ccomp")
+    for prep in children(head, "prep"):
+        out += children(prep, "pcomp")
+    for obj in children(head, "dobj"):
+        out += [c for c in children(obj, "acl", "relcl") if c.pos_ == "VERB"]
+    for comp in list(out):
+        out += [c for c in children(comp, "conj") if c.pos_ == "VERB"]
+    return out
+
+
+def between_pair(noun: Token) -> list[Token]:
+    """'a call between A and B': every word under 'between' (or 'among'), in text order; the
+    actors among them are the parties."""
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ("between", "among"):
+            return [t for t in prep.subtree if t is not prep and t.pos_ in ("PROPN", "NOUN", "ADJ")]
+    return []
+
+
+# ------------------------------------------------------------------ sense choice
+
+
+def choose_sense(
+    senses: tuple[Sense, ...], trigger: Token, scope_tokens: list[Token], lexicon: EventLexicon
+) -> Sense | None:
+    """The most specific sense whose conditions hold (ties: the first listed)."""
+    best: Sense | None = None
+    for sense in senses:
+        if not sense_holds(sense, trigger, scope_tokens, lexicon):
+            continue
+        if best is None or rank(sense) > rank(best):
+            best = sense
+    return best
+
+
+def rank(sense: Sense) -> tuple[int, int]:
+    """More conditions first, then the finer CAMEO code ("0332" over "033")."""
+    return sense.specificity, len(sense.code)
+
+
+def sense_holds(sense: Sense, trigger: Token, scope: list[Token], lexicon: EventLexicon) -> bool:
+    if sense.prt and particle(trigger) not in sense.prt and not any(
+        p.lower_ in sense.prt for p in children(trigger, "prep")  # "drove them out of"
+    ):
+        return False
+    if sense.prep and not any(p.lower_ in sense.prep for p in children(trigger, "prep", "prt")):
+        return False
+    if sense.obj:
+        objects = [through_quantifier(o, lexicon) for o in children(trigger, "dobj", "nsubjpass")]
+        wanted = sense.obj
+        if not any("*" in wanted or o.lemma_.lower() in wanted for o in objects):
+            return False
+    if sense.comp and not any(comp_matches(c, sense.comp) for c in complement_heads(trigger)):
+        return False
+    if sense.about and not mentions_words(scope, sense.about):
+        return False
+    return not (sense.content and not has_content(trigger, sense.content))
+
+
+def comp_matches(comp: Token, wanted: tuple[str, ...]) -> bool:
+    lemma = comp.lemma_.lower()
+    prt = particle(comp)
+    return "*" in wanted or lemma in wanted or (prt is not None and f"{lemma} {prt}" in wanted)
+
+
+def has_content(trigger: Token, cue: str) -> bool:
+    """A clausal complement holding the modal cue ("must", "should")."""
+    for comp in children(trigger, "ccomp", "xcomp", "dobj", "acl", "relcl"):
+        if any(t.lower_ == cue for t in comp.subtree):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ frame building
+
+ADJUNCT_PREPS = frozenset({
+    "amid", "amidst", "during", "in", "after", "before", "since", "despite", "following",
+    "at", "until", "because", "without", "like", "near", "throughout", "within",
+})
+
+
+def claimed_by(head: Token) -> set[int]:
+    """The words a coded predicate answers for: its objects and complements, not adjuncts."""
+    claimed = {head.i}
+    for child in head.children:
+        dep = child.dep_
+        keep = dep in (*OBJECTS, "xcomp", "ccomp", "acomp", "prt", "nsubjpass")
+        keep = keep or (dep == "advcl" and not any(c.dep_ == "mark" for c in child.children))
+        keep = keep or (dep == "prep" and child.lower_ not in ADJUNCT_PREPS)
+        if keep:
+            claimed |= subtree_without_verb_conjuncts(child)
+    return claimed
+
+
+def subtree_without_verb_conjuncts(token: Token) -> set[int]:
+    """A subtree, less the clauses conjoined to its verbs ("declined to X and presented Y")."""
+    out: set[int] = set()
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        out.add(current.i)
+        for child in current.children:
+            own_clause = child.pos_ in ("VERB", "AUX") and child.tag_ != current.tag_
+            if child.dep_ == "conj" and own_clause:
+                continue
+            stack.append(child)
+    return out
+
+
+def noun_key(noun: Token, lexicon: EventLexicon) -> str | None:
+    """The lexicon entry of an event noun, looked up by lemma and then by its word form."""
+    for key in (noun.lemma_.lower(), noun.lower_):
+        if key in lexicon.nouns:
+            return key
+    return None
+
+
+def modifier_actors(noun: Token) -> list[Token]:
+    """Modifiers that may name the doer of a nominal event: "a US offer", "Peru's ultimatum"."""
+    return [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+
+
+def noun_frame(
+    noun: Token, lexicon: EventLexicon, rule_prefix: str = "noun", verb: Token | None = None
+) -> Frame | None:
+    key = noun_key(noun, lexicon)
+    if key is None:
+        return None
+    scope = phrase_scope(noun)
+    tokens = [noun.doc[i] for i in sorted(scope | ({verb.i} if verb is not None else set()))]
+    senses = lexicon.nouns[key]
+    if verb is None:  # some nouns are events only with a light verb ("reached a consensus")
+        senses = tuple(s for s in senses if not s.light_only)
+    sense = choose_sense(senses, noun, tokens, lexicon)
+    if sense is None:
+        return None
+    frame = Frame(trigger=noun, predicate=governing_verb(noun), sense=sense, noun=noun,
+                  rule=f"{rule_prefix}:{key}:{sense.code}", scope=scope)
+    refine(frame, tokens, lexicon)
+    pair = between_pair(noun)
+    if pair:
+        frame.sources, frame.targets, frame.symmetric = [pair[0]], pair[1:], True
+    else:
+        frame.sources = prep_objects(noun, ("by",)) + modifier_actors(noun)
+        for obj in prep_objects(noun, NOUN_TARGET_PREPS):
+            frame.targets += [obj, *prep_objects(obj, NOUN_TARGET_PREPS)]
+        for clause in children(noun, "acl"):  # "readiness to resume cooperation with Japan"
+            if clause.pos_ == "VERB":
+                frame.targets += target_candidates(clause, lexicon)
+    return frame
+
+
+def governing_verb(token: Token) -> Token:
+    """The nearest verb above a token (the token itself when it is one)."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
+    lemma = verb.lemma_.lower()
+    scope = phrase_scope(verb)
+    tokens = [verb.doc[i] for i in sorted(scope)]
+    senses = lexicon.verbs.get(lemma, ())
+    sense = choose_sense(senses, verb, tokens, lexicon) if senses else None
+    if (sense is None or sense.specificity == 0) and lemma in lexicon.light_verbs:
+        light = light_frame(verb, lexicon)
+        if light is not None:
+            return light
+    if sense is None:
+        return None
+    frame = Frame(trigger=verb, predicate=verb, sense=sense, rule=f"verb:{lemma}:{sense.code}",
+                  scope=scope)
+    subjects, passive = subject_of(verb, lexicon.object_control)
+    subjects = [relative_antecedent(s) for s in subjects]
+    # "Clinton's proposals offer an alternative": an event noun is not a doer
+    subjects = [s for s in subjects if passive or noun_key(s, lexicon) is None]
+    if passive and not agents_of(verb) and sense.code.startswith("03"):
+        # "Vietnam is committed to ...", "Iraq is prepared to ...": a stance, not a passive
+        frame.sources, frame.targets = subjects, target_candidates(verb, lexicon)
+    elif passive:
+        frame.targets, frame.sources = subjects, agents_of(verb) or distant_agents(verb)
+        frame.rule += ":passive"
+    else:
+        frame.sources, frame.targets = subjects, target_candidates(verb, lexicon)
+    if sense.object_target:
+        frame.targets = children(verb, "dobj", "dative")
+    frame.places = place_candidates(verb, lexicon)
+    if sense.content or sense.like:
+        content_subjects = [s for c in children(verb, "ccomp") for s in children(c, *SUBJECTS)]
+        frame.targets = content_subjects + frame.targets
+    if sense.invert:
+        frame.sources, frame.targets = frame.targets, frame.sources
+    refine(frame, tokens, lexicon)
+    return frame
+
+
+def refine(frame: Frame, tokens: list[Token], lexicon: EventLexicon) -> None:
+    """A sense with `like` takes the finer code of that verb's senses over the same words."""
+    sense = frame.sense
+    if not sense.like or sense.like not in lexicon.verbs:
+        return
+    finer = choose_sense(lexicon.verbs[sense.like], frame.trigger, tokens, lexicon)
+    if finer is not None and finer.code.startswith(sense.code[:2]) and finer.specificity:
+        frame.sense = Sense(code=finer.code, content=sense.content, like=sense.like,
+                            needs_target=sense.needs_target)
+        frame.rule += f":like-{sense.like}:{finer.code}"
+
+
+def relative_antecedent(token: Token) -> Token:
+    """'who'/'which' as the subject of a relative clause stands for the noun it modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def light_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
+    """'delivered a message to X', 'received an ultimatum': the noun codes, the verb lends roles."""
+    light = lexicon.light_verbs[verb.lemma_.lower()]
+    for obj in children(verb, "dobj", "nsubjpass"):
+        noun = through_quantifier(obj, lexicon)
+        frame = noun_frame(noun, lexicon, rule_prefix=f"light:{light.lemma}", verb=verb)
+        if frame is None:
+            continue
+        frame.predicate, frame.scope, frame.role = verb, phrase_scope(verb), light.role
+        frame.places = place_candidates(verb, lexicon)
+        subjects, passive = subject_of(verb, lexicon.object_control)
+        subjects = [relative_antecedent(s) for s in subjects]
+        if passive:
+            frame.sources = agents_of(verb) + frame.sources
+            return frame
+        verb_targets = children(verb, "dative") + prep_objects(verb, LIGHT_TARGET_PREPS)
+        if light.role == "receive":
+            frame.targets = subjects
+            frame.sources = prep_objects(verb, ("from",)) + prep_objects(noun, ("from",))
+        else:
+            frame.sources = subjects or frame.sources
+            frame.targets = verb_targets + frame.targets
+        frame.symmetric = False
+        return frame
+    return None
+
+
+def depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def build_frames(sentence: Span, lexicon: EventLexicon) -> list[Frame]:
+    """Every coded frame of one sentence, governing predicates first."""
+    claimed: set[int] = set()
+    frames: list[Frame] = []
+    for token in sorted(sentence, key=lambda t: (depth(t), t.i)):
+        if token.i in claimed:
+            continue
+        frame = frame_at(token, lexicon)
+        if frame is None:
+            continue
+        frames.append(frame)
+        claimed |= claimed_by(frame.predicate if frame.noun is None else frame.trigger)
+        if frame.noun is not None and frame.predicate is not frame.trigger:
+            claimed |= claimed_by(frame.predicate)
+    return sorted(frames, key=lambda f: f.trigger.i)
+
+
+def frame_at(token: Token, lexicon: EventLexicon) -> Frame | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "ADJ") and (lemma in lexicon.verbs or lemma in lexicon.light_verbs):
+        return verb_frame(token, lexicon)
+    if token.pos_ in ("NOUN", "PROPN"):
+        return noun_frame(token, lexicon)
+    return None

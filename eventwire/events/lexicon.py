@@ -1,0 +1,162 @@
+"""The event lexicon: which words, in which constructions, code which CAMEO event.
+
+The knowledge lives in `data/events/*.yaml`:
+
+- `verbs.yaml`: verb (and predicative adjective) lemmas, each with one or more senses;
+- `nouns.yaml`: event nouns ("ultimatum", "phone call", "air strike");
+- `constructions.yaml`: light verbs ("delivered a message", "received an ultimatum"),
+  quantifier nouns ("a series of demands"), episode nouns and the anaphors that refer back
+  to them;
+- `cues.yaml`: negation, hedges and modality words.
+
+A sense holds a CAMEO code and the conditions under which it applies. The most specific
+sense whose conditions all hold wins (ties: the first listed). Conditions:
+
+- `prt`: a particle of the verb ("call off", "blow up");
+- `prep`: a preposition attached to the trigger ("call on", "call for", "meet with");
+- `obj`: lemmas of the object head ("sign an agreement"); "*" for any object;
+- `comp`: lemmas of the complement verb ("declined to resign"); "step down" also checks the
+  complement's particle;
+- `about`: words or lemma sequences anywhere in the trigger's own phrase ("promised to continue
+  military aid", "hunger strike", "threatened to launch an offensive").
+
+Flags: `invert` (the subject is the target: "received"), `needs_target` (code only with a
+target actor), `object_target` (only the direct object can be that target), `light_only`
+(a noun that is an event only as the object of a light verb), `content`
+("must": a speech verb whose clausal content carries an obligation), `like` (refine the code
+with another verb's senses: "said that X must release ..." is coded as "demanded that X
+release ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA_PACKAGE = "eventwire.data"
+DATA_DIR = "events"
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One coding of a trigger word, with the conditions under which it applies."""
+
+    code: str
+    prt: tuple[str, ...] = ()
+    prep: tuple[str, ...] = ()
+    obj: tuple[str, ...] = ()
+    comp: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    content: str | None = None
+    like: str | None = None  # refine the code with the senses of this verb ("demand")
+    invert: bool = False
+    needs_target: bool = False
+    object_target: bool = False  # only the direct object may be the target
+    light_only: bool = False  # an event noun only as the object of a light verb
+
+    @property
+    def specificity(self) -> int:
+        conditions = (self.prt, self.prep, self.obj, self.comp, self.about, self.content)
+        return sum(1 for c in conditions if c)
+
+
+@dataclass(frozen=True)
+class LightVerb:
+    """A verb that lends its subject to an event noun: "deliver a message", "receive a call"."""
+
+    lemma: str
+    role: str = "give"  # "give": the subject is the source; "receive": the subject is the target
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    verbs: dict[str, tuple[Sense, ...]]
+    nouns: dict[str, tuple[Sense, ...]]
+    light_verbs: dict[str, LightVerb]
+    quantifiers: frozenset[str]
+    episode_nouns: frozenset[str]
+    anaphors: frozenset[str]
+    object_control: frozenset[str] = frozenset()
+    cues: dict[str, Any] = field(default_factory=dict)
+
+    def cue_words(self, name: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.cues.get(name, ()))
+
+    def cue_map(self, name: str) -> dict[str, str]:
+        return {str(k).lower(): str(v) for k, v in (self.cues.get(name) or {}).items()}
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.lower(),)
+    return tuple(str(v).lower() for v in value)
+
+
+def sense_of(raw: dict[str, Any] | str) -> Sense:
+    """A sense from its YAML form: a mapping, or a bare code string."""
+    if isinstance(raw, str):
+        return Sense(code=raw)
+    return Sense(
+        code=str(raw["code"]),
+        prt=_tuple(raw.get("prt")),
+        prep=_tuple(raw.get("prep")),
+        obj=_tuple(raw.get("obj")),
+        comp=_tuple(raw.get("comp")),
+        about=_tuple(raw.get("about")),
+        content=raw.get("content"),
+        like=raw.get("like"),
+        invert=bool(raw.get("invert", False)),
+        needs_target=bool(raw.get("needs_target", False)),
+        object_target=bool(raw.get("object_target", False)),
+        light_only=bool(raw.get("light_only", False)),
+    )
+
+
+def senses_table(raw: dict[str, Any]) -> dict[str, tuple[Sense, ...]]:
+    table: dict[str, tuple[Sense, ...]] = {}
+    for lemma, entries in (raw or {}).items():
+        items = entries if isinstance(entries, list) else [entries]
+        table[str(lemma).lower()] = tuple(sense_of(e) for e in items)
+    return table
+
+
+class WordLoader(yaml.SafeLoader):
+    """A YAML loader for word lists: "on", "off", "no" and "yes" stay words, not booleans."""
+
+
+WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(name: str) -> dict[str, Any]:
+    path = resources.files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/{name}")
+    # WordLoader is a SafeLoader: no arbitrary objects are built
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=WordLoader) or {}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> EventLexicon:
+    """The built-in event lexicon (cached)."""
+    constructions = read_yaml("constructions.yaml")
+    light = {
+        str(lemma).lower(): LightVerb(lemma=str(lemma).lower(), role=str(role))
+        for lemma, role in (constructions.get("light_verbs") or {}).items()
+    }
+    return EventLexicon(
+        verbs=senses_table(read_yaml("verbs.yaml")),
+        nouns=senses_table(read_yaml("nouns.yaml")),
+        light_verbs=light,
+        quantifiers=frozenset(_tuple(constructions.get("quantifiers"))),
+        episode_nouns=frozenset(_tuple(constructions.get("episode_nouns"))),
+        anaphors=frozenset(_tuple(constructions.get("anaphors"))),
+        object_control=frozenset(_tuple(constructions.get("object_control"))),
+        cues=read_yaml("cues.yaml"),
+    )
