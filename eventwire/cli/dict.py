@@ -1,7 +1,7 @@
 """`eventwire dict`: work with actor dictionaries.
 
-    eventwire dict import PETRARCH_FILE... -o OUT.yaml   convert PETRARCH/TABARI dictionaries
-    eventwire dict check DICT.yaml...                     read user dictionaries and report
+eventwire dict import PETRARCH_FILE... -o OUT.yaml   convert PETRARCH/TABARI dictionaries
+eventwire dict check DICT.yaml...                     read user dictionaries and report
 """
 
 from __future__ import annotations
@@ -24,10 +24,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("dict", help="convert and check actor dictionaries")
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     imp = actions.add_parser(
-        "import", help="convert PETRARCH/TABARI actor and agent dictionaries into YAML")
+        "import", help="convert PETRARCH/TABARI actor and agent dictionaries into YAML"
+    )
     imp.add_argument("files", nargs="+", metavar="PETRARCH_FILE")
-    imp.add_argument("-o", "--output", required=True, metavar="OUT.yaml",
-                     help="the YAML dictionary to write")
+    imp.add_argument(
+        "-o", "--output", required=True, metavar="OUT.yaml", help="the YAML dictionary to write"
+    )
     imp.add_argument("--quiet", action="store_true", help="do not list skipped lines")
     imp.set_defaults(run=run_import)
     check = actions.add_parser("check", help="read YAML dictionaries and report what they hold")
@@ -48,17 +50,24 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.quiet:
         for error in report.errors:
             print(error, file=sys.stderr)
-    print(f"{report.actors} actor entries and {report.agents} agent entries written to "
-          f"{args.output}; {len(report.errors)} problems skipped", file=sys.stderr)
+    print(
+        f"{report.actors} actor entries and {report.agents} agent entries written to "
+        f"{args.output}; {len(report.errors)} problems skipped",
+        file=sys.stderr,
+    )
     return 0 if report.actors or report.agents else 1
 
 
 def run_check(args: argparse.Namespace) -> int:
     for name in args.files:
         parsed = read_dictionary(Path(name))
-        print(f"{name}: {len(parsed.entries)} entries, {len(parsed.aliases)} aliases, "
-              f"{len(parsed.agents)} agent words, {len(parsed.remove)} removals")
+        print(
+            f"{name}: {len(parsed.entries)} entries, {len(parsed.aliases)} aliases, "
+            f"{len(parsed.agents)} agent words, {len(parsed.remove)} removals"
+        )
     kb = load_kb([Path(f) for f in args.files])
-    print(f"knowledge base with these dictionaries: {len(kb.entries)} entries, "
-          f"{len(kb.agents)} agent words")
+    print(
+        f"knowledge base with these dictionaries: {len(kb.entries)} entries, "
+        f"{len(kb.agents)} agent words"
+    )
     return 0
