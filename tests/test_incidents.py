@@ -87,3 +87,39 @@ def test_a_demand_and_its_later_rejection_are_one_ledger_item() -> None:
     assert [r.doc_key for r in demand.reports] == [1, 2]
     assert demand.status == "rejected"
     assert len(items) == 2
+
+
+def test_symmetric_codes_merge_across_directions_and_plans_stay_apart() -> None:
+    ms = [
+        mention(1, 1, "A", "2025-11-22", "2025-11-21"),
+        mention(2, 1, "A", "2025-11-22", "2025-11-21", source="VENGOV", target="USAGOV"),
+        mention(
+            3,
+            2,
+            "B",
+            "2025-11-18",
+            "2025-11-18",
+            certainty="hypothetical",
+            text="Trump said he might speak with Maduro",
+        ),
+    ]
+    groups = sorted(sorted(m.event_key for m in i.mentions) for i in merge(ms))
+    assert groups == [[1, 2], [3]]
+
+
+def test_non_symmetric_codes_keep_their_direction() -> None:
+    ms = [
+        mention(1, 1, "A", "2025-11-22", "2025-11-21", cameo="112", text="accused Venezuela"),
+        mention(
+            2,
+            2,
+            "B",
+            "2025-11-22",
+            "2025-11-21",
+            cameo="112",
+            text="accused Venezuela",
+            source="VENGOV",
+            target="USAGOV",
+        ),
+    ]
+    assert len(merge(ms)) == 2

@@ -1,9 +1,11 @@
 """Merging event mentions from many reports into incidents.
 
 The rule (its numbers are in data/corpus/incidents.yaml): two mentions report the same
-happening when they share the dyad (source and target, country and sector), the CAMEO root,
-a compatible date, and either the exact code or enough evidence words. Mentions are taken in
-date order and each joins the first open incident it fits, else starts a new one.
+happening when they share the dyad (source and target, country and sector; unordered for
+symmetric codes such as consultations), the CAMEO root, the kind of report (factual or
+prospective), a date compatible with the incident's best date, and either the exact code or
+enough evidence words. Mentions are taken in date order and each joins the first incident it
+fits, else starts a new one.
 """
 
 from __future__ import annotations
@@ -48,6 +50,16 @@ class Incident:
     def first(self) -> Mention:
         return self.mentions[0]
 
+    def best_date(self) -> str | None:
+        """The most precise date its reports give, the most often given among equals."""
+        dated = [m.date for m in self.mentions if m.date]
+        return max(dated, key=lambda d: (len(d), dated.count(d))) if dated else None
+
+    def anchor(self) -> Mention:
+        """A stand-in mention carrying the incident's best date, for date comparisons."""
+        dated = [m for m in self.mentions if m.date == self.best_date()]
+        return dated[0] if dated else self.first
+
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
@@ -85,11 +97,18 @@ def dates_compatible(a: Mention, b: Mention) -> bool:
     return bool(happened and reported and 0 <= (reported - happened).days <= window)
 
 
+def dyad_key(m: Mention) -> tuple:
+    """What mentions of one incident share: the dyad (unordered for symmetric codes), the
+    CAMEO root and the kind of report."""
+    r = rules()
+    pair = (m.source or "", m.target or "")
+    if m.cameo.startswith(tuple(r["symmetric_codes"])):
+        pair = tuple(sorted(pair))
+    return (*pair, m.cameo[:2], m.certainty in r["prospective"])
+
+
 def fits(incident: Incident, m: Mention) -> bool:
-    head = incident.first
-    if (head.source, head.target, head.cameo[:2]) != (m.source, m.target, m.cameo[:2]):
-        return False
-    if not dates_compatible(head, m):
+    if not dates_compatible(incident.anchor(), m):
         return False
     if any(other.cameo == m.cameo for other in incident.mentions):
         return True
@@ -106,7 +125,7 @@ def merge(mentions: list[Mention]) -> list[Incident]:
     open_by_dyad: dict[tuple, list[Incident]] = {}
     incidents: list[Incident] = []
     for m in order:
-        candidates = open_by_dyad.setdefault((m.source, m.target, m.cameo[:2]), [])
+        candidates = open_by_dyad.setdefault(dyad_key(m), [])
         home = next((i for i in candidates if fits(i, m)), None)
         if home is None:
             home = Incident()
@@ -121,7 +140,6 @@ def summary(incident: Incident) -> dict[str, Any]:
     """The incident row: best code and date, counts, first and last report, confidence."""
     ms = incident.mentions
     order = rules()["certainty_order"]
-    dated = [m.date for m in ms if m.date]
     published = sorted(m.published for m in ms if m.published)
     code = Counter(m.cameo for m in ms).most_common(1)[0][0]
     return {
@@ -129,7 +147,7 @@ def summary(incident: Incident) -> dict[str, Any]:
         "target_code": ms[0].target,
         "cameo": code,
         "root": code[:2],
-        "date": max(dated, key=lambda d: (len(d), dated.count(d))) if dated else None,
+        "date": incident.best_date(),
         "first_report": published[0] if published else None,
         "last_report": published[-1] if published else None,
         "mentions": len(ms),
