@@ -32,6 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EventwireError as exc:
         print(f"eventwire: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("eventwire: interrupted", file=sys.stderr)
         return 130
