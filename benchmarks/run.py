@@ -4,7 +4,8 @@
 
 Sections: coding (eventwire code against bare spaCy parsing, 1 and 2 processes, peak memory),
 ingest (documents per second into the store: local, Dask with 1 and 2 workers), store
-(writing precomputed results; queries on a store of one million synthetic events).
+(writing precomputed results; queries on a store of one million synthetic events), api (50
+concurrent clients for 30 seconds against `eventwire serve` on loopback, benchmarks/load.py).
 Each figure is the median of R runs; ratios are taken within the same run.
 """
 
@@ -271,6 +272,34 @@ def bench_store(repeat: int, tmp: Path, million: bool) -> list[str]:
     return rows
 
 
+def bench_api(tmp: Path) -> list[str]:
+    sys.path.insert(0, str(HERE))
+    from load import measure
+
+    db = tmp / "api.sqlite"
+    subprocess.run(
+        [
+            str(Path(PYTHON).with_name("eventwire")),
+            "ingest",
+            str(ROOT / "examples"),
+            "--db",
+            str(db),
+        ],
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
+    m = measure(db, clients=50, seconds=30)
+    return [
+        "| clients | seconds | requests | errors | requests/s | p50 | p99 | target |",
+        "|---|---|---|---|---|---|---|---|",
+        f"| 50 | 30 | {m['requests']} | {m['errors']} | {m['rps']:.0f} | "
+        f"{m['p50_ms']:.0f} ms | {m['p99_ms']:.0f} ms | p99 < 200 ms, no errors |",
+    ]
+
+
+SECTIONS = ("coding", "ingest", "store", "api")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=200, help="documents for the coding runs")
@@ -316,6 +345,15 @@ def main() -> None:
             lines += [*bench_ingest(small, args.repeat, tmp), ""]
         if "store" in args.only:
             lines += ["## Store", "", *bench_store(args.repeat, tmp, not args.no_million), ""]
+        if "api" in args.only:
+            lines += [
+                "## HTTP API under load",
+                "",
+                "The sample corpus store, loopback.",
+                "",
+                *bench_api(tmp),
+                "",
+            ]
     (HERE / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 
