@@ -145,3 +145,36 @@ def test_migrations_bring_an_empty_store_to_the_current_version(tmp_path: Path) 
 def test_missing_store_for_reading_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(EventwireError, match="no store"):
         open_store(tmp_path / "none.sqlite", readonly=True)
+
+
+def test_a_locked_store_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    open_store(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(EventwireError, match="locked by another writer"):
+            ingest([str(corpus(tmp_path / "c.jsonl", 2))], db, lock_timeout=0.2)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_version_1_store_is_migrated_with_its_data(tmp_path: Path) -> None:
+    from eventwire.store.db import migrations, split_sql
+
+    db = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(db)
+    version, sql = migrations()[0]
+    for statement in split_sql(sql):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute(
+        "INSERT INTO documents (hash, id, text, result) VALUES ('h', 'old-doc', 'text', '{}')"
+    )
+    conn.commit()
+    conn.close()
+    migrated = open_store(db)
+    assert migrated.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert migrated.execute("SELECT id FROM documents").fetchone()[0] == "old-doc"
+    assert migrated.execute("SELECT count(*) FROM incidents").fetchone()[0] == 0

@@ -9,6 +9,7 @@ import sqlite3
 
 from eventwire.corpus.incidents import Mention, merge, summary
 from eventwire.corpus.ledger import Report, merge_reports
+from eventwire.store.writer import begin
 
 MENTIONS_SQL = """
 SELECT e.event_key, e.doc_key, coalesce(d.outlet, d.id) AS outlet, d.published,
@@ -22,7 +23,7 @@ WHERE NOT e.negated AND coalesce(e.source_code, e.source_country) IS NOT NULL
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    conn.execute("BEGIN IMMEDIATE")
+    begin(conn)
     try:
         rebuild_incidents(conn)
         rebuild_ledger(conn)

@@ -54,10 +54,11 @@ def ingest(
     engine: str = "local",
     scheduler: str | None = None,
     fetch: bool = False,
+    lock_timeout: float = 10.0,
     on_stored: Callable[[IngestStats], None] | None = None,
 ) -> IngestStats:
     """Code every new document of ``sources`` into the store at ``db``."""
-    conn = open_store(db)
+    conn = open_store(db, timeout=lock_timeout)
     stats = IngestStats()
     fetcher = Fetcher() if fetch else None
     pending: deque[tuple[str, str, str]] = deque()  # (hash, source, text) in coding order

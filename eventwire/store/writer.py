@@ -6,7 +6,9 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from eventwire.errors import EventwireError
 from eventwire.model import DocumentError, DocumentResult, Event
+from eventwire.store.db import STORE_ERROR
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,7 @@ class Stored:
 
 def write_batch(conn: sqlite3.Connection, batch: list[Stored]) -> None:
     """Write a batch atomically: a kill at any moment leaves either all of it or none."""
-    conn.execute("BEGIN IMMEDIATE")
+    begin(conn)
     try:
         for item in batch:
             if isinstance(item.result, DocumentError):
@@ -32,6 +34,18 @@ def write_batch(conn: sqlite3.Connection, batch: list[Stored]) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def begin(conn: sqlite3.Connection) -> None:
+    """Start the write transaction, or say clearly that another writer holds the store."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        raise EventwireError(
+            STORE_ERROR, "the store is locked by another writer; try again when it has finished"
+        ) from exc
 
 
 def write_error(conn: sqlite3.Connection, item: Stored) -> None:
