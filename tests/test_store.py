@@ -178,3 +178,11 @@ def test_a_version_1_store_is_migrated_with_its_data(tmp_path: Path) -> None:
     assert migrated.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert migrated.execute("SELECT id FROM documents").fetchone()[0] == "old-doc"
     assert migrated.execute("SELECT count(*) FROM incidents").fetchone()[0] == 0
+
+
+def test_event_rows_match_the_insert_columns() -> None:
+    from eventwire.model import Event
+    from eventwire.store.writer import EVENT_COLUMNS, event_row
+
+    event = Event(source=None, target=None, cameo="010", span=(0, 1), trigger=(0, 1), text="x")
+    assert tuple(event_row(1, 0, event)) == EVENT_COLUMNS

@@ -80,8 +80,7 @@ def write_document(conn: sqlite3.Connection, item: Stored, r: DocumentResult) ->
         "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
         (key, r.title or "", item.text),
     )
-    for n, event in enumerate(r.events):
-        write_event(conn, key, n, event)
+    write_events(conn, key, r.events)
     conn.executemany(
         "INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -130,10 +129,25 @@ def event_row(key: int, n: int, e: Event) -> dict[str, object]:
     }  # fmt: skip
 
 
-def write_event(conn: sqlite3.Connection, key: int, n: int, e: Event) -> None:
-    row = event_row(key, n, e)
-    columns = ", ".join(row)
-    cur = conn.execute(
-        f"INSERT INTO events ({columns}) VALUES ({', '.join(':' + c for c in row)})", row
+EVENT_COLUMNS = (
+    "doc_key", "ordinal", "source_code", "source_country", "source_sector", "source_name",
+    "target_code", "target_country", "target_sector", "target_name", "cameo", "root", "plover",
+    "goldstein", "quad_class", "date", "date_source", "certainty", "negated", "attributed_to",
+    "place", "place_country", "place_kind", "lat", "lon", "span_start", "span_end", "text",
+)  # fmt: skip
+INSERT_EVENT = (
+    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
+    f"VALUES ({', '.join(':' + c for c in EVENT_COLUMNS)})"
+)
+
+
+def write_events(conn: sqlite3.Connection, key: int, events: list[Event]) -> None:
+    """All events of a document in one statement, then their evidence into the FTS index."""
+    if not events:
+        return
+    conn.executemany(INSERT_EVENT, [event_row(key, n, e) for n, e in enumerate(events)])
+    conn.execute(
+        "INSERT INTO evidence_fts (rowid, text) SELECT event_key, text FROM events "
+        "WHERE doc_key = ?",
+        (key,),
     )
-    conn.execute("INSERT INTO evidence_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, e.text))
