@@ -1,0 +1,178 @@
+"""Quoted passages of a text, robust to the ways news text gets quotation marks wrong.
+
+Every style is recognised: curly and straight, double and single, guillemets, the doubled
+apostrophe some wires use. A quote may run over several sentences, and over paragraphs when
+the next paragraph opens with a quotation mark again (the news convention for long quotes).
+A quote that is never closed ends at the end of its paragraph, so that one missing mark never
+swallows the rest of an article. Marks nested inside a quote are part of that quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.attribution.lexicon import Lexicon, lexicon
+
+MAX_SINGLE_QUOTE = 400  # characters; longer runs between single marks are apostrophes
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark (or the end of the paragraph)
+    closed: bool = True
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@lru_cache(maxsize=8)
+def paragraph_breaks(text: str) -> list[int]:
+    """Offsets of the newlines that end paragraphs. Every newline does, unless the text is
+    hard-wrapped (most single line ends fall inside a sentence that runs on in small letters)
+    and blank lines separate its paragraphs; then only the newlines of blank lines do."""
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    blank = [i for i in newlines if text[i + 1 : i + 2] == "\n" or text[i - 1 : i] == "\n"]
+    in_blank = set(blank)
+    single = [i for i in newlines if i not in in_blank]
+    open_ends = [i for i in single if _runs_on(text, i)]
+    if blank and len(single) >= 3 and len(open_ends) > len(single) / 2:
+        return blank
+    return newlines
+
+
+def _runs_on(text: str, i: int) -> bool:
+    """A line end inside a sentence: no closing mark before it, a small letter after it."""
+    after = text[i + 1 : i + 2]
+    return _last_char_before(text, i) not in WRAP_SAFE_ENDS and after.islower()
+
+
+def _last_char_before(text: str, i: int) -> str:
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > 0 else ""
+
+
+WRAP_SAFE_ENDS = frozenset('.!?:"”’\')»')
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i in paragraph_breaks(text):
+        spans.append((start, i))
+        start = i + 1
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _mark_at(text: str, i: int, lex: Lexicon) -> str | None:
+    for mark in lex.quote_toggles:
+        if text.startswith(mark, i):
+            return mark
+    char = text[i]
+    if char in lex.quote_pairs or char in lex.ambiguous_single:
+        return char
+    if any(char in closers for closers in lex.quote_pairs.values()):
+        return char
+    return None
+
+
+def _can_open(text: str, i: int, mark: str, lex: Lexicon) -> bool:
+    after = text[i + len(mark) : i + len(mark) + 1]
+    if not after or after.isspace():
+        return False
+    if mark in lex.ambiguous_single:
+        before = text[i - 1] if i > 0 else " "
+        return (before.isspace() or before in "([{—–-") and after.isalnum()
+    return mark in lex.quote_pairs or mark in lex.quote_toggles
+
+
+def _closes(text: str, i: int, mark: str, opener: str, lex: Lexicon) -> bool:
+    if mark == opener and mark in lex.quote_toggles:
+        return True
+    if mark not in lex.quote_pairs.get(opener, ()):
+        return False
+    if mark in lex.ambiguous_single:  # "don’t" does not close a single quote
+        after = text[i + 1 : i + 2]
+        return not after.isalnum()
+    return True
+
+
+def _scan_paragraph(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Quotes in one paragraph: (start, end, opener); end is -1 for one left open."""
+    found: list[tuple[int, int, str]] = []
+    i, open_at, opener = start, -1, ""
+    while i < end:
+        mark = _mark_at(text, i, lex)
+        if mark is None:
+            i += 1
+            continue
+        if open_at < 0 and _can_open(text, i, mark, lex):
+            open_at, opener = i, mark
+        elif open_at >= 0 and _closes(text, i, mark, opener, lex):
+            too_long = opener in lex.ambiguous_single and i - open_at > MAX_SINGLE_QUOTE
+            if not too_long:
+                found.append((open_at, i + len(mark), opener))
+            open_at = -1
+        i += len(mark)
+    if open_at >= 0:
+        found.append((open_at, -1, opener))
+    return found
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every top-level quoted passage of the text, in order."""
+    lex = lexicon()
+    quotes: list[Quote] = []
+    carried: int | None = None  # start of a quote continued from the previous paragraph
+    for p_start, p_end in _paragraphs(text):
+        scanned = _scan_paragraph(text, p_start, p_end, lex)
+        if carried is not None:
+            if scanned and scanned[0][0] == _first_char(text, p_start):
+                first = scanned.pop(0)
+                scanned.insert(0, (carried, first[1], first[2]))
+            else:
+                quotes.append(Quote(carried, _trim_end(text, p_start), closed=False))
+        carried = None
+        for q_start, q_end, opener in scanned:
+            if q_end >= 0:
+                quotes.append(Quote(q_start, q_end))
+            elif opener not in lex.ambiguous_single:
+                carried = q_start
+    if carried is not None:
+        quotes.append(Quote(carried, _trim_end(text, len(text)), closed=False))
+    return quotes
+
+
+def _first_char(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _trim_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The quote that contains or overlaps the character range, if any."""
+    for quote in quotes:
+        if quote.start < end and start < quote.end:
+            return quote
+    return None
+
+
+def quoted_share(quotes: list[Quote], spans: list[tuple[int, int]], text: str) -> float:
+    """The share of the non-space characters of the spans that lie inside quotes."""
+    inside = total = 0
+    for a, b in spans:
+        for i in range(a, b):
+            if text[i].isspace():
+                continue
+            total += 1
+            inside += any(q.start <= i < q.end for q in quotes)
+    return inside / total if total else 0.0
