@@ -35,17 +35,17 @@ def dyad_series(
     start: str | None = None,
     end: str | None = None,
 ) -> list[Point]:
-    """The dyad's events per period; source and target are country codes or actor codes."""
+    """The dyad's events per period. Three-letter values are countries (USA, IGO), longer ones
+    actor codes (USAGOV)."""
     bucket = PERIODS[period]
+    src = "source_country" if len(source) == 3 else "source_code"
+    tgt = "target_country" if len(target) == 3 else "target_code"
     rows = conn.execute(
         f"SELECT {bucket} AS period, count(*) AS n, coalesce(sum(goldstein), 0) AS total, "
         "sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4) "
-        "FROM events WHERE NOT negated AND length(date) = 10 "
-        "AND (source_country = :s OR source_code = :s) "
-        "AND (target_country = :t OR target_code = :t) "
-        "AND (:start IS NULL OR date >= :start) AND (:end IS NULL OR date <= :end) "
-        "GROUP BY 1 ORDER BY 1",
-        {"s": source, "t": target, "start": start, "end": end},
+        f"FROM events WHERE {src} = :s AND {tgt} = :t AND date >= :start AND date <= :end "
+        "AND length(date) = 10 AND NOT negated GROUP BY 1 ORDER BY 1",
+        {"s": source, "t": target, "start": start or "0000", "end": end or "9999"},
     )
     return [Point(p, n, total, total / n, (q1, q2, q3, q4)) for p, n, total, q1, q2, q3, q4 in rows]
 
