@@ -5,13 +5,19 @@ The YAML format (documented with an example in `data/actors/README.md`) has the 
 `people`, `organisations`, `media`, `groups`, `actors` (any kind), `aliases`, `agents` and
 `remove`. The built-in knowledge base is written in the same format, so a user dictionary is
 read exactly like the built-in files and applied over them.
+
+The fallback table (`phoenix-actors.tsv.gz`, built by `scripts/build_phoenix_actors.py` with
+`fallback_lines`) holds the Phoenix actors in a compact form, read by `FallbackTable` on the
+first name the built-in data does not know.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
+import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -236,6 +242,7 @@ def builtin_kb() -> KnowledgeBase:
     agents = folder.joinpath(AGENTS_FILE)
     if agents.is_file():
         _update_agents(kb.agents, read_agents_tsv(agents.read_text(encoding="utf-8").splitlines()))
+    kb.fallback = FallbackTable(read_fallback_lines)  # read on the first name it must answer
     kb.reindex()
     return kb
 
@@ -540,3 +547,286 @@ def import_petrarch(paths: Iterable[Path], report: ImportReport) -> dict[str, An
 def dump_dictionary(data: dict[str, Any]) -> str:
     """A dictionary as YAML text in the documented format."""
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+
+# ---------------------------------------------------------------- the Phoenix fallback table
+#
+# A compact table of the actors of the Phoenix dictionaries, consulted only when the built-in
+# data has no entry for a name (`KnowledgeBase.fallback`). One row an actor, tab-separated:
+#     name  kind  roles  keys  surnames
+# roles: `CODE` or `CODE@start-end` (YYYYMMDD; either side may be empty), space-separated;
+# keys: the lookup keys of its names (`countries.index_key`), `|`-separated; surnames: the
+# normalised surnames it may be found by alone, `|`-separated. `#` starts a comment line.
+
+FALLBACK_FILE = "phoenix-actors.tsv.gz"
+FALLBACK_PREFIX = "phoenix:"  # key prefix of the entries the fallback table gives
+PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                 "Phoenix.MilNonState.actors.txt")
+OLD_PREFIXES = {"TMP": "TLS"}  # CAMEO state codes older than the ISO code in use today
+NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "MNC", "IMG"})
+BRANCHES = frozenset({"LEG", "JUD"})  # after GOV, these name the sector of the role
+MIN_LETTERS = 4  # fewest letters of a name or surname kept in the fallback table
+MIN_ACRONYM = 3  # fewest letters of an acronym kept in the fallback table
+_PARENS = re.compile(r"\s*\(([^)]*)\)")
+
+
+@dataclass
+class _FallbackRow:
+    name: str
+    kind: str
+    roles: list[str]
+    names: list[str]
+    keys: list[str] = field(default_factory=list)
+    surnames: list[str] = field(default_factory=list)
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        return frozenset(role[:3] for role in self.roles)
+
+
+def fallback_lines(items: Iterable[dict[str, Any]], common: frozenset[str]) -> list[str]:
+    """The rows of the fallback table for imported PETRARCH entries (`import_petrarch_actors`),
+    in their order. `common` holds lower-case English words: no single-word alias or surname
+    among them is kept (an organisation's own name is). A name shared by entries of
+    different states, and a surname shared by several people, is left out; states are left
+    to the country table."""
+    rows = [row for item in items if (row := _fallback_row(item)) is not None]
+    owners: dict[str, list[int]] = {}
+    for number, row in enumerate(rows):
+        # a single English word may still be the own name of an organisation ("Hezbollah")
+        own = normalise(row.name) if row.kind != "person" else None
+        for key in dict.fromkeys(k for n in row.names if (k := _safe_key(n, common, own))):
+            owners.setdefault(key, []).append(number)
+    for key, numbers in owners.items():
+        winner = _unambiguous(rows, numbers)
+        if winner is not None:
+            rows[winner].keys.append(key)
+    _add_surnames(rows, common)
+    return [_fallback_line(row) for row in rows if row.keys]
+
+
+def _fallback_row(item: dict[str, Any]) -> _FallbackRow | None:
+    name = _PARENS.sub("", item["name"]).strip()
+    if item["kind"] == "state" or _state_word(name):
+        return None
+    roles = _regional_to_state(_fallback_roles(item["roles"]), name)
+    if not name or not roles or all(_is_place_code(role) for role in roles):
+        return None
+    names = [name]
+    for alias in (item["name"], *item.get("aliases", ())):
+        names.append(_PARENS.sub("", alias).strip())
+        names += [inner.upper() for inner in _PARENS.findall(alias) if inner.isalpha()]
+    return _FallbackRow(name, item["kind"], roles, names)
+
+
+def _fallback_roles(raw: list[dict[str, Any]]) -> list[str]:
+    """Roles as `CODE` or `CODE@start-end`. Codes keep their state and first sector
+    ("USAGOVLEG" -> "USAGOV"), non-state actors their kind ("IGOUNO" -> "IGO"); a sector
+    given without a state ("ELI") takes the state of the other roles, or is dropped."""
+    codes = [_compact(role["code"]) for role in raw]
+    states = {code[:3] for code in codes if code[:3] in _states()}
+    out = []
+    for role, code in zip(raw, codes, strict=True):
+        if code[:3] in SECTORS and code[:3] not in NON_STATE_PREFIXES:
+            if len(states) != 1:
+                continue
+            code = next(iter(states)) + code[:3]
+        start, end = role.get("start"), role.get("end")
+        if start or end:
+            code += "@" + "-".join(d.strftime("%Y%m%d") if d else "" for d in (start, end))
+        out.append(code)
+    return list(dict.fromkeys(out))
+
+
+def _is_place_code(role: str) -> bool:
+    """A code of a state or territory ("DNK", "GBRGIB"): Phoenix lists places under it."""
+    code = role.split("@")[0]
+    return code[:3] not in NON_STATE_PREFIXES and split_code(code)[1] is None
+
+
+def _regional_to_state(roles: list[str], name: str) -> list[str]:
+    """Codes of a region ("EEUREB": Eastern Europe) given the one state the name names, if it
+    names one: "Kosovo Liberation Army" is coded KSVREB."""
+    if any(role[:3] in _states() or role[:3] in NON_STATE_PREFIXES for role in roles):
+        return roles
+    named = {iso3 for word in re.findall(r"[\w'-]+", name) if (iso3 := _state_of(word))}
+    if len(named) != 1:
+        return roles
+    return [next(iter(named)) + role[3:] for role in roles]
+
+
+def _state_of(word: str) -> str | None:
+    from eventwire.countries import country_by_adjective, country_by_name
+
+    return country_by_name(word) or country_by_adjective(word)
+
+
+def _compact(code: str) -> str:
+    country, sector = split_code(code)
+    if country is None:
+        return code
+    country = OLD_PREFIXES.get(country, country)
+    if country in NON_STATE_PREFIXES:
+        return country
+    if sector == "GOV" and code[6:9] in BRANCHES:  # "USAGOVLEG": a legislator
+        sector = code[6:9]
+    return country + (sector or "")
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    from eventwire.countries import countries
+
+    return frozenset(countries())
+
+
+def _safe_key(name: str, common: frozenset[str], own: str | None = None) -> str | None:
+    """The lookup key of a name, unless the name is too short, an English word (other than
+    `own`), or a state."""
+    from eventwire.countries import index_key
+
+    if "|" in name or "\t" in name:
+        return None
+    key = index_key(name)
+    if key.startswith("="):
+        return key if len(key) > MIN_ACRONYM else None
+    key = fallback_key(key)
+    if sum(c.isalpha() for c in key) < MIN_LETTERS or _state_word(name):
+        return None
+    return None if " " not in key and key in common and key != own else key
+
+
+def _state_word(text: str) -> bool:
+    from eventwire.countries import country_by_adjective, country_by_capital, country_by_name
+
+    return bool(country_by_name(text) or country_by_adjective(text) or country_by_capital(text))
+
+
+def _unambiguous(rows: list[_FallbackRow], numbers: list[int]) -> int | None:
+    """The entry a shared name stands for: the first, when all that hold it (preferring those
+    coded with a state) are of the same states; None when they are not."""
+    with_state = [n for n in numbers if rows[n].prefixes & _states()]
+    candidates = with_state or numbers
+    if len({rows[n].prefixes for n in candidates}) > 1:
+        return None
+    return candidates[0]
+
+
+def _add_surnames(rows: list[_FallbackRow], common: frozenset[str]) -> None:
+    """A person's last name, where no other person of the table has it."""
+    people: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for number, row in enumerate(rows):
+        words = row.name.split()
+        if row.kind != "person" or len(words) < 2:
+            continue
+        people.setdefault(normalise(words[-1]), set()).add(normalise(row.name))
+        if normalise(row.name) in row.keys:
+            first.setdefault(normalise(row.name), number)
+    for surname, names in people.items():
+        name = next(iter(names))
+        if len(names) != 1 or name not in first or not _safe_surname(surname, common):
+            continue
+        rows[first[name]].surnames.append(surname)
+
+
+def _safe_surname(surname: str, common: frozenset[str]) -> bool:
+    return surname.isalpha() and len(surname) >= MIN_LETTERS and surname not in common \
+        and not _state_word(surname)
+
+
+def _fallback_line(row: _FallbackRow) -> str:
+    return "\t".join((row.name, row.kind, " ".join(row.roles), "|".join(row.keys),
+                      "|".join(row.surnames)))
+
+
+@dataclass
+class FallbackTable:
+    """The fallback table, read on first use: entries by lookup key and by surname."""
+
+    lines: Callable[[], Iterable[str]]
+    _rows: list[list[str]] = field(default_factory=list, repr=False)
+    _names: dict[str, int] = field(default_factory=dict, repr=False)
+    _surnames: dict[str, int] = field(default_factory=dict, repr=False)
+    _entries: dict[int, KBEntry] = field(default_factory=dict, repr=False)
+    _loaded: bool = field(default=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def load(self) -> None:
+        """Read the table once (safe when several threads ask at the same time)."""
+        if self._loaded:
+            return
+        with self._lock:
+            if not self._loaded:
+                self._read()
+
+    def _read(self) -> None:
+        for line in self.lines():
+            if not line or line.startswith("#"):
+                continue
+            row = line.split("\t")
+            number = len(self._rows)
+            self._rows.append(row)
+            for key in row[3].split("|"):
+                self._names.setdefault(key, number)
+            for surname in filter(None, row[4].split("|")):
+                self._surnames.setdefault(surname, number)
+        self._loaded = True
+
+    def __len__(self) -> int:
+        self.load()
+        return len(self._rows)
+
+    def lookup(self, keys: Iterable[str]) -> KBEntry | None:
+        """The entry of the first of these lookup keys that the table holds."""
+        self.load()
+        keys = [fallback_key(k) for k in keys]
+        number = next((self._names[k] for k in keys if k in self._names), None)
+        return None if number is None else self._entry(number)
+
+    def lookup_surname(self, surname: str) -> KBEntry | None:
+        self.load()
+        number = self._surnames.get(normalise(surname))
+        return None if number is None else self._entry(number)
+
+    def _entry(self, number: int) -> KBEntry:
+        if number not in self._entries:
+            name, kind, roles = self._rows[number][:3]
+            self._entries[number] = KBEntry(
+                key=f"{FALLBACK_PREFIX}{slug(name)}-{number}", name=name, kind=kind,
+                aliases=(), roles=tuple(_fallback_role(text) for text in roles.split()))
+        return self._entries[number]
+
+
+def fallback_key(key: str) -> str:
+    """A lookup key as the fallback table holds it: hyphens read as spaces ("Jean-Bertrand"),
+    no apostrophes ("People's" = "Peoples")."""
+    if key.startswith("="):
+        return key
+    return " ".join(key.replace("-", " ").replace("'", "").split())
+
+
+def _fallback_role(text: str) -> Role:
+    code, _, span = text.partition("@")
+    first, _, last = span.partition("-")
+    return make_role(code, _compact_date(first), _compact_date(last))
+
+
+def _compact_date(text: str) -> date | None:
+    return date(int(text[:4]), int(text[4:6]), int(text[6:8])) if text else None
+
+
+def read_fallback_lines() -> list[str]:
+    """The lines of the fallback table shipped with the package (none if it is missing)."""
+    resource = resources.files("eventwire.data").joinpath("actors", FALLBACK_FILE)
+    if not resource.is_file():
+        return []
+    return gzip.decompress(resource.read_bytes()).decode("utf-8").splitlines()
+
+
+def write_fallback(lines: Iterable[str], header: str) -> bytes:
+    """The fallback table as the gzip bytes shipped (fixed timestamp: the same input gives
+    the same bytes)."""
+    text = header + "".join(line + "\n" for line in lines)
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)

@@ -3,6 +3,9 @@
 Built from the data files in `data/actors/` (people, organisations, media, agent words) and
 the country table, optionally extended or overridden by user dictionaries (YAML, see
 `data/actors/README.md`). `load_kb()` is cached: the same dictionaries give the same object.
+Names that none of these know are asked of a fallback table derived from the Phoenix
+dictionaries (`KnowledgeBase.fallback`, read on first use; see `dictionaries.FallbackTable`),
+which never outranks them.
 
 Conventions (see the README): a person holds dated roles; outside office, former heads of state
 and ministers are coded as elites of their country (e.g. USAELI), as the Phoenix dictionaries
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from eventwire.analysis import Entity
 from eventwire.countries import (
@@ -56,13 +60,27 @@ class KBEntry:
     gender: str | None = None  # "m" / "f" for people when known
 
 
+class Fallback(Protocol):
+    """A second, larger table of actors, asked only when the knowledge base knows no one of
+    that name (the Phoenix table of `dictionaries.FallbackTable`)."""
+
+    def lookup(self, keys: Iterable[str]) -> KBEntry | None: ...
+
+    def lookup_surname(self, surname: str) -> KBEntry | None: ...
+
+
+MIN_FALLBACK_LETTERS = 3  # fewest letters of a name asked of the fallback table
+
+
 @dataclass
 class KnowledgeBase:
-    """Entries by key, with indexes by normalised name, alias and surname, and agent words."""
+    """Entries by key, with indexes by normalised name, alias and surname, and agent words.
+    Names it does not know are asked of the `fallback` table, when there is one."""
 
     entries: dict[str, KBEntry] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)  # normalised word -> agent code
     surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key -> given surnames
+    fallback: Fallback | None = None
     _names: dict[str, str] = field(default_factory=dict, repr=False)
     _surnames: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
@@ -86,17 +104,38 @@ class KnowledgeBase:
     def lookup(self, name: str) -> KBEntry | None:
         """The entry with this name or alias (tolerant of case, accents, dots, leading "the");
         states are found by any of their names. A single word in lower case ("time", "vox")
-        is taken for an ordinary word and finds no person or organisation."""
+        is taken for an ordinary word and finds no person or organisation. Names found neither
+        here nor among states are asked of the fallback table, if written with a capital."""
         if not _common_word(name):
             for key in query_keys(name):
                 if key in self._names:
                     return self.entries[self._names[key]]
         iso3 = country_by_name(name)
-        return state_entry(iso3) if iso3 else None
+        if iso3:
+            return state_entry(iso3)
+        if self.fallback is None or not _fallback_query(name) \
+                or normalise(name) in self._surnames:  # "Maduro": ours, not Phoenix's
+            return None
+        found = self.fallback.lookup(query_keys(name))
+        return self._known(found) or found if found is not None else None
 
     def lookup_surname(self, surname: str) -> list[KBEntry]:
-        """The people whose surname this is, in the order of the data."""
-        return [self.entries[k] for k in self._surnames.get(normalise(surname), [])]
+        """The people whose surname this is, in the order of the data; when there are none,
+        the one person of the fallback table who alone has that surname, if any."""
+        found = [self.entries[k] for k in self._surnames.get(normalise(surname), [])]
+        if found or self.fallback is None or not _fallback_query(surname):
+            return found
+        entry = self.fallback.lookup_surname(surname)
+        return [entry] if entry is not None and self._known(entry) is None else []
+
+    def _known(self, fallback: KBEntry) -> KBEntry | None:
+        """The entry of the knowledge base a fallback entry stands for (the same name)."""
+        key = self._names.get(index_key(fallback.name))
+        return self.entries[key] if key is not None else None
+
+    def is_fallback(self, entry: KBEntry) -> bool:
+        """Whether an entry comes from the fallback table rather than the knowledge base."""
+        return entry.key not in self.entries and entry.kind != "state"
 
     def role_on(self, entry: KBEntry, on: date | None) -> Role | None:
         """The role valid on that day (the most recently begun if several); with no day, the
@@ -151,6 +190,14 @@ class KnowledgeBase:
 def _common_word(text: str) -> bool:
     words = normalise(text).split()
     return len(words) == 1 and text.strip().removeprefix("the ")[:1].islower()
+
+
+def _fallback_query(text: str) -> bool:
+    """Whether a name may be asked of the fallback table: written with a capital, not one
+    ordinary word, and of a few letters at least."""
+    stripped = text.strip()
+    return stripped != stripped.lower() and not _common_word(stripped) \
+        and sum(c.isalpha() for c in stripped) >= MIN_FALLBACK_LETTERS
 
 
 def _recency(role: Role) -> tuple[date, date]:
@@ -225,11 +272,11 @@ def _load_kb(dictionaries: tuple[Path, ...]) -> KnowledgeBase:
     kb = builtin_kb()
     if not dictionaries:
         return kb
-    kb = KnowledgeBase(dict(kb.entries), dict(kb.agents), dict(kb.surnames))
+    kb = KnowledgeBase(dict(kb.entries), dict(kb.agents), dict(kb.surnames), kb.fallback)
     for path in dictionaries:
         apply_dictionary(kb, read_dictionary(path))
     kb.reindex()
     return kb
 
 
-__all__ = ["KBEntry", "KnowledgeBase", "Role", "load_kb"]
+__all__ = ["Fallback", "KBEntry", "KnowledgeBase", "Role", "load_kb"]

@@ -74,6 +74,7 @@ class Vocabulary:
     sector_names: dict[str, str]
     organisation_words: frozenset[str]
     generic_people: frozenset[str]
+    stateless_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +89,7 @@ def vocabulary() -> Vocabulary:
         honorifics=dict(data["honorifics"]), sector_names=dict(data["sector_names"]),
         organisation_words=frozenset(data["organisation_name_words"]),
         generic_people=frozenset(data["generic_people"]),
+        stateless_titles=frozenset(data["stateless_titles"]),
     )
 
 
@@ -184,11 +186,17 @@ class Resolution:
         return self.entities.get(key)
 
     def person_entity(self, key: str) -> Entity | None:
-        """A person coded by the knowledge base for the day, else by the role in the text."""
+        """A person coded by the knowledge base for the day, else by the role in the text
+        (see `fallback_entity` for people of the fallback table)."""
         person = self.people[key]
-        if person.entry is not None and self.kb.role_on(person.entry, self.day) is not None:
-            return self.kb.entity(person.entry, self.day)
         cue = next((c for c in person.cues if c.countries or c.organisation), None)
+        entry = person.entry
+        if entry is not None and self.kb.is_fallback(entry):
+            entity = self.fallback_entity(person, cue)
+            if entity is not None:
+                return entity
+        elif entry is not None and self.kb.role_on(entry, self.day) is not None:
+            return self.kb.entity(entry, self.day)
         if cue is not None and cue.organisation and not cue.past:
             serves = self.entities[cue.organisation]  # "U.N. spokesman": coded as the U.N.
             return Entity(key=key, name=person.name, code=serves.code, country=serves.country,
@@ -199,9 +207,31 @@ class Resolution:
             entity = self.kb.entity(person.entry, self.day)
             return entity if entity.code else None
         cue = next((c for c in person.cues if not (c.unknown_names or c.organisation)), None)
-        if cue is not None:
+        if cue is not None and cue.noun not in self.words.stateless_titles:
             return coded(key, person.name, self.focus, None if cue.past else cue.sector)
         return None
+
+    def fallback_entity(self, person: Person, cue: Cue | None) -> Entity | None:
+        """A person of the fallback table (facts up to 2019, with gaps), weighed against the
+        text: a state or organisation the text names outranks it when they disagree ("U.N.
+        mediator Diego Cordovez", later a minister of Ecuador: None, the text decides), and
+        a title held now gives the sector where the table has none or an elite's ("Second
+        Prime Minister Hun Sen" in 1998, a term the table lacks)."""
+        assert person.entry is not None
+        entity = self.kb.entity(person.entry, self.day)
+        if not entity.code or (cue is not None and self.cue_country(cue) != entity.country):
+            return None
+        title = next((c for c in person.cues if c.sector and not c.past), None)
+        if title is not None and entity.sector in (None, "ELI") \
+                and entity.country in countries():
+            return coded(entity.key, person.name, entity.country, title.sector)
+        return entity
+
+    def cue_country(self, cue: Cue) -> str | None:
+        """The state, or IGO / NGO, a title or apposition says someone serves."""
+        if cue.organisation:
+            return self.entities[cue.organisation].country
+        return cue.countries[0] if cue.countries else None
 
     def main_country(self) -> str | None:
         """The state the document mentions most (directly, by demonym or through its people)."""
@@ -297,6 +327,9 @@ def resolve_name(res: Resolution, span: Span) -> None:
     if entry is None:
         span = without_titles(res, span)
         entry = res.kb.lookup(span.text)
+    if entry is not None and res.kb.is_fallback(entry) and (
+            is_place(res, span) or normalise(span.text) in res.surnames):
+        entry = None  # the fallback table outranks neither the gazetteer nor the text
     text = span.text
     if entry is not None and entry.kind == "state":
         state_mention(res, span, entry.key)
@@ -344,9 +377,12 @@ def named_before(res: Resolution, span: Span) -> str | None:
 
 def known_by_surname(res: Resolution, span: Span) -> KBEntry | None:
     """The person of the knowledge base with this surname: the one a title or honorific
-    before it fits, else the one in office on the day, else the only one."""
-    entries = res.kb.lookup_surname(span.text)
+    before it fits, else the one in office on the day, else the only one. A surname of the
+    fallback table alone counts only after a title or an honorific ("President Mugabe")."""
     _, cue, gender = title_before(res, span)
+    bare = cue is None and gender is None
+    entries = [e for e in res.kb.lookup_surname(span.text)
+               if not (res.kb.is_fallback(e) and (bare or is_place(res, span)))]
     if cue is not None or gender is not None:
         entries = [e for e in entries if fits(e, None, cue, gender)]
     holding = [e for e in entries if res.kb.role_on(e, res.day) is not None]
@@ -488,8 +524,8 @@ def person_mention(res: Resolution, span: Span, key: str, how: str) -> None:
 
 def title_before(res: Resolution, span: Span) -> tuple[int, Cue | None, str | None]:
     """Where a title before the name starts, what it says, and the gender it implies.
-    Without a role word, a state before the name still tells the country ("Israeli
-    right-winger Ariel Sharon")."""
+    Without a role word, a state or an organisation before the name still tells whom the
+    person serves ("Israeli right-winger Ariel Sharon", "U.N. mediator Diego Cordovez")."""
     doc, start = span.doc, span.start
     while start > 0 and (doc[start - 1].dep_ in MODIFIER_DEPS or is_hyphen(doc[start - 1])) \
             and start <= doc[start - 1].head.i < span.end:
@@ -505,8 +541,9 @@ def title_before(res: Resolution, span: Span) -> tuple[int, Cue | None, str | No
     if role is not None:
         return start, cue_from(res, phrase, role[0], sector_of(res, *role)), gender
     cue = cue_from(res, phrase, "", None) if len(phrase) else None
-    if cue is not None and cue.countries and not cue.unknown_names and cue.owner is None:
-        return start, cue, gender
+    if cue is not None and (cue.countries or cue.organisation) and not cue.unknown_names \
+            and cue.owner is None:
+        return start, cue, gender  # "Israeli right-winger Ariel Sharon", "U.N. mediator"
     honorific = any(w in res.words.honorifics for w in words)
     return (start if honorific else span.start), None, gender
 
@@ -532,13 +569,23 @@ def apposition(res: Resolution, name: Token, key: str) -> None:
     """ "Colombia's president, Gustavo Petro" and "Gustavo Petro, Colombia's president": the
     role phrase is a mention of the person too, and tells their role."""
     for noun in appositives(name):
-        role = role_of(res, noun)
+        role = appositive_role(res, noun)
         if role is None or role[1] != "people" or noun.i in res.consumed or is_plural(noun):
             continue
         phrase = noun_phrase(noun)
         res.people[key].cues.append(cue_from(res, phrase, role[0], sector_of(res, *role)))
         absorb(res, phrase, noun)
         res.add(Found(phrase.start_char, phrase.end_char, noun.i, key, "apposition"))
+
+
+def appositive_role(res: Resolution, noun: Token) -> tuple[str, str] | None:
+    """The role of an appositive noun; a noun joined to the next word by a hyphen counts
+    whole ("the secretary-general" is no secretary)."""
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and is_hyphen(doc[noun.i + 1]):
+        joined = f"{noun.lower_}-{doc[noun.i + 2].lower_}"
+        return (joined, "people") if joined in res.words.people else None
+    return role_of(res, noun)
 
 
 # ---------------------------------------------------------------- role nouns
