@@ -19,6 +19,7 @@ from eventwire.countries import (
     country_by_capital,
     country_by_name,
 )
+from eventwire.events.lexicon import load_lexicon
 from eventwire.model import ActorRef
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
@@ -119,7 +120,7 @@ def resolve(
                     if carrier.i == token.i and modifiers:
                         found += other_states(mention, token)
         found = [p for p in found if p.key not in exclude and p.identity not in exclude]
-        if not found and modifiers and states:
+        if not found and modifiers and (states or state_modified(head)):
             found = [p for token in [head, *conjoined(head)]
                      for p in states_near(analysis, token, 0, owners)]
         unique = [p for p in {p.key: p for p in found}.values()
@@ -127,6 +128,15 @@ def resolve(
         if unique:
             return unique
     return []
+
+
+def state_modified(head: Token) -> bool:
+    """'an Indian proposal', 'Albanian rebels in Macedonia': an adjective that names a state
+    says whose the phrase is, before any actor further down the clause."""
+    if head.lemma_.lower() in load_lexicon().cue_words("place_nouns"):
+        return False  # "the Colombian city of Cartagena" is a place, not a party
+    return any(c.dep_ in ("amod", "compound") and state_named(c) is not None
+               for c in head.children)
 
 
 def other_states(mention: Mention, head: Token) -> list[Participant]:

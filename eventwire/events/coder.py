@@ -122,8 +122,10 @@ def dyads_of(
         return list(pairs)
     if code[:2] not in lexicon.cue_words("venue_roots"):
         targets = targets or list(item.places)
-    if not targets and code[:2] in lexicon.cue_words("domestic_roots"):
-        targets = [place_state(analysis, item, code[:2] in lexicon.cue_words("self_roots"))]
+    own_state = code[:2] in lexicon.cue_words("self_roots") or has_prefix(
+        code, lexicon.cue_words("self_codes"))
+    if not targets and (code[:2] in lexicon.cue_words("domestic_roots") or own_state):
+        targets = [place_state(analysis, item, own_state)]
     if not targets and code in lexicon.cue_words("visit_codes"):
         targets = [place_state(analysis, item, own_state=False)]
     pairs = [(s, t if t is None or s.key != t.key else None)
@@ -131,6 +133,10 @@ def dyads_of(
     if code in lexicon.cue_words("mutual_codes"):
         pairs += [(t, s) for s, t in pairs if t is not None]
     return pairs
+
+
+def has_prefix(code: str, prefixes: frozenset[str] | set[str]) -> bool:
+    return any(code.startswith(prefix) for prefix in prefixes)
 
 
 def intent_code(code: str, certainty: str, lexicon: EventLexicon) -> str | None:

@@ -26,6 +26,12 @@ from spacy.tokens import Span, Token
 
 from eventwire.analysis import Analysis
 from eventwire.events.arguments import TARGET_OWNER_PREPS, Participant, resolve
+from eventwire.events.domestic import (
+    domestic_targets,
+    home_state,
+    local_sources,
+    without_own,
+)
 from eventwire.events.frames import Frame, children, claimed_by, governing_verb
 from eventwire.events.lexicon import EventLexicon
 from eventwire.model import Timex
@@ -135,6 +141,7 @@ class Discourse:
             sources, targets = self.parties(frame)
         else:
             sources = resolve(self.analysis, frame.sources)
+            frame.targets = without_own(self.analysis, frame.targets, sources)
             targets = resolve(self.analysis, frame.targets, states=False,
                               owners=TARGET_OWNER_PREPS, exclude=keys_of(sources))
         targets = [t for t in targets if t.key not in {s.key for s in sources}]
@@ -151,14 +158,32 @@ class Discourse:
             sources, targets = implicit_sources, targets or implicit_targets
         if not sources and frame.noun is None:
             sources = self.speaker_for_pronoun(frame) or self.nearest_left_actor(frame.predicate)
+        if not sources and not frame.symmetric and (frame.noun is None or frame.role):
+            sources = local_sources(self.analysis, frame.sources)
         targets = [t for t in targets if t.key not in {s.key for s in sources}]
         item = Resolved(frame, sentence, sources, targets)
         if not targets:
             item.places = resolve(self.analysis, frame.places, exclude=keys_of(sources))
+        if not targets and not frame.symmetric:
+            item.targets = self.unnamed_targets(item)
         self.fill_from_episode(item)
         self.remember(item)
         protest = frame.sense.code[:2] in self.lexicon.cue_words("protest_roots")
         return item if item.sources or item.targets or protest else None
+
+    def unnamed_targets(self, item: Resolved) -> list[Participant]:
+        """Role-noun targets with no actor of their own: people of the state of the venue
+        ("met opposition leaders in Caracas"), else of the sources' own state ("demanded the
+        resignation of the prime minister")."""
+        root = item.frame.sense.code[:2]
+        heads = item.frame.targets
+        if root in self.lexicon.cue_words("no_domestic_roots"):
+            return []
+        if not item.places:
+            return domestic_targets(self.analysis, heads, home_state(item.sources))
+        if root in self.lexicon.cue_words("venue_roots"):
+            return domestic_targets(self.analysis, heads, item.places[0].entity.country)
+        return []
 
     def parties(self, frame: Frame) -> tuple[list[Participant], list[Participant]]:
         """'between A and B': the first actor is the source, the others the targets."""

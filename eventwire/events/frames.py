@@ -34,6 +34,8 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into"
 NOUN_TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon",
                      "of", "for", "off", "over", "from")
 PLACE_PREPS = ("in", "inside", "within")
+RECIPIENT_PREPS = ("to",)  # with a direct object: whoever receives it is the target
+STANCE_PREPS = ("about", "regarding", "concerning")  # "optimistic about talks with X"
 LIGHT_TARGET_PREPS = ("to", "with", "against", "on")
 OUT_OF_SCOPE = ("relcl", "parataxis", "appos")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -194,14 +196,18 @@ def target_candidates(head: Token, lexicon: EventLexicon) -> list[Token]:
     out: list[Token] = []
     out += children(head, "dative")
     objects = children(head, "dobj", "oprd")
+    if objects:
+        out += prep_objects(head, RECIPIENT_PREPS)  # "extradited a Russian hacker to the US"
     out += objects
     for obj in objects:
         for participle in children(through_quantifier(obj, lexicon), "acl"):
             out += agents_of(participle)  # "the mediation offered by Brazil"
-    for obj in prep_objects(head, TARGET_PREPS):
-        out += [obj, *prep_objects(obj, NOUN_TARGET_PREPS)]
+    preps = TARGET_PREPS + (STANCE_PREPS if head.pos_ == "ADJ" else ())
+    for obj in prep_objects(head, preps):
+        out += [obj, *nested_targets(obj, lexicon)]
     for obj in objects:
-        out += prep_objects(through_quantifier(obj, lexicon), NOUN_TARGET_PREPS)
+        out += nested_targets(through_quantifier(obj, lexicon), lexicon)
+        out += prep_objects(through_quantifier(obj, lexicon), ("by",))  # "mediation by the AU"
     comps = children(head, "xcomp", "ccomp", "advcl", "pcomp")
     comps += [c for comp in comps for c in children(comp, "conj") if c.pos_ == "VERB"]
     for comp in comps:
@@ -212,6 +218,19 @@ def target_candidates(head: Token, lexicon: EventLexicon) -> list[Token]:
     for prep in children(head, "prep"):
         for pcomp in children(prep, "pcomp"):
             out += target_candidates(pcomp, lexicon)
+    if objects and head.pos_ == "VERB":
+        out += agents_of(head)  # "accept mediation by Qatar", the "by" hung on the verb
+    return out
+
+
+def nested_targets(noun: Token, lexicon: EventLexicon, depth: int = 0) -> list[Token]:
+    """Objects of a noun's target prepositions, and theirs in turn: "the chances of a deal
+    with North Korea", "the release of prisoners from Evin prison"."""
+    out: list[Token] = []
+    for obj in prep_objects(noun, NOUN_TARGET_PREPS):
+        out.append(obj)
+        if depth < 2:
+            out += nested_targets(through_quantifier(obj, lexicon), lexicon, depth + 1)
     return out
 
 
@@ -280,14 +299,19 @@ def sense_holds(sense: Sense, trigger: Token, scope: list[Token], lexicon: Event
         return False
     if sense.obj:
         objects = [through_quantifier(o, lexicon) for o in children(trigger, "dobj", "nsubjpass")]
-        wanted = sense.obj
-        if not any("*" in wanted or o.lemma_.lower() in wanted for o in objects):
+        if not any(word_matches(o.lemma_.lower(), sense.obj) for o in objects):
             return False
     if sense.comp and not any(comp_matches(c, sense.comp) for c in complement_heads(trigger)):
         return False
     if sense.about and not mentions_words(scope, sense.about):
         return False
     return not (sense.content and not has_content(trigger, sense.content))
+
+
+def word_matches(lemma: str, wanted: tuple[str, ...]) -> bool:
+    """A lemma among the wanted words; "*" is any word and "word*" a prefix."""
+    return "*" in wanted or lemma in wanted or any(
+        w.endswith("*") and lemma.startswith(w[:-1]) for w in wanted)
 
 
 def comp_matches(comp: Token, wanted: tuple[str, ...]) -> bool:
@@ -375,8 +399,8 @@ def noun_frame(
         frame.sources, frame.targets, frame.symmetric = [pair[0]], pair[1:], True
     else:
         frame.sources = prep_objects(noun, ("by",)) + modifier_actors(noun)
-        for obj in prep_objects(noun, NOUN_TARGET_PREPS):
-            frame.targets += [obj, *prep_objects(obj, NOUN_TARGET_PREPS)]
+        for obj in prep_objects(noun, NOUN_TARGET_PREPS + STANCE_PREPS):
+            frame.targets += [obj, *nested_targets(obj, lexicon)]
         for clause in children(noun, "acl"):  # "readiness to resume cooperation with Japan"
             if clause.pos_ == "VERB":
                 frame.targets += target_candidates(clause, lexicon)
