@@ -428,6 +428,12 @@ def test_coordinated_cues_are_separate_attributions(nlp: Language) -> None:
     assert found[0].content.text == "that he would form a government"
 
 
+def test_coordinated_clause_with_its_own_subject_stays_in_the_content(nlp: Language) -> None:
+    text = "Sanders suggested that he will stay in the race and that he wants to lead the party."
+    a = only(nlp, text)
+    assert a.content.text == "that he will stay in the race and that he wants to lead the party"
+
+
 def test_hard_wrapped_text_keeps_its_sentences(nlp: Language) -> None:
     text = (
         "The interior minister said on Monday that the\n"
@@ -440,3 +446,108 @@ def test_hard_wrapped_text_keeps_its_sentences(nlp: Language) -> None:
     assert found[0].content.text.replace("\n", " ") == (
         "that the border crossings would stay closed until further notice"
     )
+
+
+# ---------------------------------------------------------------- further shapes and boundaries
+
+
+def test_object_complement_belongs_to_the_content(nlp: Language) -> None:
+    a = only(nlp, "The senator criticized them as anti-Latino.")
+    assert (a.cue.text, a.content.text) == ("criticized", "them as anti-Latino")
+
+
+def test_raising_verb_keeps_subject_and_complement(nlp: Language) -> None:
+    a = only(nlp, "Voters appear fatigued by the campaign.")
+    assert a.source is None
+    assert a.content.text == "Voters … fatigued by the campaign"
+
+
+def test_raising_verb_without_complement_says_nothing(nlp: Language) -> None:
+    assert attributions(nlp, "This piece first appeared on Monday.") == []
+
+
+def test_relative_clause_set_off_by_commas_is_left_out(nlp: Language) -> None:
+    text = "She promised to put New York, which has not voted Republican in decades, in play."
+    a = only(nlp, text)
+    assert a.content.text == "to put New York … in play"
+
+
+def test_clause_opened_by_the_cue_preposition(nlp: Language) -> None:
+    a = only(nlp, "She also called for all candidates to lay out their plans.")
+    assert (a.source.text, a.cue.text) == ("She", "called for")
+    assert a.content.text == "all candidates to lay out their plans"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The governor is confident that the bill will pass.", "confident",
+         "that the bill will pass"),
+        ("Republicans were critical of the deal.", "critical of", "the deal"),
+    ],
+)
+def test_stance_adjective_with_a_speaker(nlp: Language, text: str, cue: str,
+                                         content: str) -> None:
+    a = only(nlp, text)
+    assert (a.cue.text, a.content.text) == (cue, content)
+
+
+def test_impersonal_adjective_is_no_cue(nlp: Language) -> None:
+    assert attributions(nlp, "It is clear that the bill will pass.") == []
+
+
+def test_cue_noun_takes_the_speaker_of_its_verb(nlp: Language) -> None:
+    text = "The governor rebounded with a call for new elections."
+    a = only(nlp, text)
+    assert (a.source.text, a.cue.text) == ("The governor", "call for")
+    assert a.content.text == "new elections"
+
+
+def test_quote_lookups_use_sorted_quotes() -> None:
+    from eventwire.attribution.quotes import first_from, last_before, overlapping, quote_at
+
+    text = "“One,” he said. “Two,” she said. “Three,” they said."
+    quotes = find_quotes(text)
+    assert len(quotes) == 3
+    second = quotes[1]
+    assert quote_at(quotes, second.start + 2, second.start + 3) == second
+    assert list(overlapping(quotes, 0, len(text))) == quotes
+    assert first_from(quotes, quotes[0].end) == second
+    assert last_before(quotes, second.start) == quotes[0]
+    assert quote_at(quotes, quotes[0].end + 1, quotes[0].end + 3) is None
+
+
+def test_span_index_finds_only_overlapping_spans() -> None:
+    from eventwire.attribution.contents import SpanIndex
+
+    index = SpanIndex([(0, 100, "long"), (10, 20, "a"), (30, 40, "b"), (50, 60, "c")])
+    assert sorted(index.at(35)) == ["b", "long"]
+    assert sorted(index.overlapping(15, 55)) == ["a", "b", "c", "long"]
+    assert list(index.at(150)) == []
+
+
+# ---------------------------------------------------------------- speed
+
+
+def test_stage_time_grows_linearly_with_the_document(nlp: Language) -> None:
+    """3,000 short sentences full of cues and quotes: every lookup of a quote, a content or
+    a nested cue is a bisection, so the stage takes a second or so, not minutes."""
+    import time
+
+    from spacy.tokens import Doc
+
+    from eventwire.stages.attributions import find_attributions
+
+    paragraph = nlp(
+        "Officials said the talks would resume. “We are ready,” the minister said. "
+        "He added that the deal was close. The mayor told reporters: “It is over.” "
+        "Critics claimed the vote was rigged, according to the paper.\n\n"
+    )
+    doc = Doc.from_docs([paragraph] * 600)
+    assert sum(1 for _ in doc.sents) >= 3000
+    analysis = Analysis(doc=doc, published=None, options=Options())
+    started = time.perf_counter()
+    found = find_attributions(analysis)
+    elapsed = time.perf_counter() - started
+    assert len(found) >= 3000
+    assert elapsed < 8.0, f"{elapsed:.1f}s for {len(found)} attributions"

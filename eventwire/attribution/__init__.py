@@ -1,10 +1,11 @@
 """Attributions: who said what, according to whom, and how certain it is.
 
 Layout:
-    quotes.py     quoted passages, whatever their marks, balanced or not
+    quotes.py     quoted passages, whatever their marks, balanced or not; lookups by bisection
     cues.py       cue verbs, nouns and phrases in the parse, with source and content
     sources.py    source spans, speakers resolved through the actors layer, unnamed sources
-    contents.py   content spans, widened to whole quotations and shared out between cues
+    contents.py   content spans, widened to whole quotations and shared out between cues;
+                  SpanIndex, the sorted index that keeps every lookup O(log n)
     certainty.py  certainty of attributed content and of single facts
     chains.py     attribution chains ("sources ... revealed to the Miami Herald")
     extract.py    from cues to finished attributions, in text order

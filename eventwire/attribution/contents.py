@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Token
 
-from eventwire.attribution.quotes import Quote, paragraph_breaks
+from eventwire.attribution.quotes import (
+    Quote,
+    first_from,
+    last_before,
+    overlapping,
+    paragraph_breaks,
+)
 
 CharSpan = tuple[int, int]
+T = TypeVar("T")
 EDGE_PUNCT = frozenset(",;:—–-()")
 
 
@@ -68,8 +77,8 @@ def widen_to_quotes(spans: list[CharSpan], quotes: list[Quote], keep_out: CharSp
     """Widen each span to the quotations it touches, unless the quote holds the cue."""
     out = []
     for a, b in spans:
-        for quote in quotes:
-            if quote.start < b and a < quote.end and not quote.contains(*keep_out):
+        for quote in list(overlapping(quotes, a, b)):
+            if not quote.contains(*keep_out):
                 a, b = min(a, quote.start), max(b, quote.end)
         out.append((a, b))
     return merge(out)
@@ -129,13 +138,11 @@ INTRO_GAP = re.compile(r"[^.!?\n\"“”«»]{0,60}?[,:]?[ \t]*|[^.!?\n\"“”�
 def quote_after(text: str, end: int, quotes: list[Quote], limit: int = 60) -> Quote | None:
     """A quotation that opens right after ``end`` ("said: “...”", "told reporters, “...”"),
     or in the next paragraph after a colon."""
-    for quote in quotes:
-        if quote.start >= end:
-            gap = text[end : quote.start]
-            if len(gap) <= limit and INTRO_GAP.fullmatch(gap):
-                return quote
-            return None
-    return None
+    quote = first_from(quotes, end)
+    if quote is None:
+        return None
+    fits = quote.start - end <= limit and INTRO_GAP.fullmatch(text, end, quote.start)
+    return quote if fits else None
 
 
 CONTINUATION_GAP = re.compile(r"[\s,.;:]*")
@@ -143,16 +150,38 @@ CONTINUATION_GAP = re.compile(r"[\s,.;:]*")
 
 def quote_continuing(text: str, end: int, quotes: list[Quote]) -> Quote | None:
     """A quotation that carries on after a post-posed cue ("“...,” she said. “...”")."""
-    for quote in quotes:
-        if quote.start >= end:
-            return quote if CONTINUATION_GAP.fullmatch(text[end : quote.start]) else None
-    return None
+    quote = first_from(quotes, end)
+    if quote is None:
+        return None
+    return quote if CONTINUATION_GAP.fullmatch(text, end, quote.start) else None
 
 
 def quote_before(text: str, start: int, quotes: list[Quote]) -> Quote | None:
     """A quotation that closes right before ``start`` ("“...,” she said")."""
-    for quote in reversed(quotes):
-        if quote.end <= start:
-            gap = text[quote.end : start]
-            return quote if len(gap) <= 3 and not gap.strip(" ,\t") else None
-    return None
+    quote = last_before(quotes, start)
+    if quote is None:
+        return None
+    near = start - quote.end <= 3 and not text[quote.end : start].strip(" ,\t")
+    return quote if near else None
+
+
+class SpanIndex(Generic[T]):
+    """Character spans with a value each, sorted once, so that the spans overlapping a range
+    are found by bisection rather than by a scan of them all."""
+
+    def __init__(self, rows: Iterable[tuple[int, int, T]]) -> None:
+        self._rows = sorted(rows, key=lambda row: (row[0], row[1]))
+        self._starts = [row[0] for row in self._rows]
+        self._reach = list(accumulate((row[1] for row in self._rows), max))
+
+    def overlapping(self, start: int, end: int) -> Iterator[T]:
+        """The values of the spans that overlap [start, end), latest start first."""
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0 and self._reach[i] > start:
+            if self._rows[i][1] > start:
+                yield self._rows[i][2]
+            i -= 1
+
+    def at(self, offset: int) -> Iterator[T]:
+        """The values of the spans that contain the offset."""
+        return self.overlapping(offset, offset + 1)

@@ -4,9 +4,13 @@ The shapes recognised:
 - a cue verb with its subject and complement ("X said that ...", "“...,” X said",
   "X told reporters: “...”", "X urged Y to ...", "the risk, he said, is ...");
 - any verb with a person or body as subject and a clause after it ("X insisted ...");
+- a clause opened by the cue's own preposition ("X called for all sides to ...");
 - a passive reporting verb ("X is said to have ...", "X is expected to ...");
 - the phrase "according to X";
-- a cue noun with a that-clause, an infinitive or a preposition ("his claim that ...");
+- a cue noun with a that-clause, an infinitive or a preposition ("his claim that ...",
+  "X rebounded with a call for ...": the speaker of the verb it is the object of);
+- a stance adjective after a copula with a speaker as subject ("X is confident that ...",
+  "X was critical of ...");
 - a headline or list line "Name: what they said".
 """
 
@@ -26,7 +30,7 @@ from eventwire.attribution.contents import (
     within_paragraph,
 )
 from eventwire.attribution.lexicon import CueEntry, lexicon
-from eventwire.attribution.quotes import Quote
+from eventwire.attribution.quotes import Quote, inside_quote, opens_at
 from eventwire.attribution.sources import (
     PERSONAL,
     SPEAKER_TYPES,
@@ -64,7 +68,7 @@ class Found:
 
 
 def _in_quote(token: Token, quotes: list[Quote]) -> bool:
-    return any(q.start < token.idx < q.end - 1 for q in quotes)
+    return inside_quote(quotes, token.idx)
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -96,16 +100,21 @@ class Frame:
 
 def frame_of(verb: Token, entry: CueEntry, quotes: list[Quote], text: str) -> Frame:
     children = list(verb.children)
-    clauses = [c for c in children if c.dep_ in CLAUSES or _indirect_question(c)]
+    clauses = [c for c in children
+               if c.dep_ in CLAUSES or _indirect_question(c) or _prepositional_clause(c, entry)]
     objects = [c for c in children if c.dep_ in OBJECTS and entry.objects]
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in entry.preps]
     particles = [c for c in children if c.dep_ == "prt"]
+    particles += [m for c in clauses if _prepositional_clause(c, entry) for m in c.children
+                  if m.dep_ == "mark"]  # "called for": the cue
     cue_end = max([verb, *particles], key=lambda t: t.i)
     after = quote_after(text, cue_end.idx + len(cue_end), quotes)
     finite = any(c.dep_ == "ccomp" for c in clauses) or after is not None
     if entry.recipient and (finite or verb.dep_ in PARENTHETICAL):  # "the partner told them"
         objects = [o for o in objects if o.lower_ in ("that", "this", "it")]
     heads = clauses + objects
+    if objects and not clauses:  # "criticized them as anti-Latino": the object's complement
+        preps += _object_complements(verb, objects, preps)
     if preps and not heads:  # "talked about the record": the cue is "talked about"
         particles += preps
         heads = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
@@ -115,10 +124,41 @@ def frame_of(verb: Token, entry: CueEntry, quotes: list[Quote], text: str) -> Fr
         heads = [c for c in children if c.dep_ == "nsubjpass"]
     subject = subject_of(verb)
     source = source_span(verb, subject) if subject is not None else None
-    if entry.raising and source is not None:  # "Trump appears to ...": Trump is content
-        heads.append(subject)
+    if entry.raising:  # "Trump appears (ready) to ...": Trump is content, nobody is named
+        heads = _raised_heads(verb, heads, subject)
         source = None
     return Frame(verb, subject, source, heads, particles, after, bool(clauses))
+
+
+RAISED_COMPLEMENTS = ("acomp", "attr", "oprd")
+
+
+def _raised_heads(verb: Token, heads: list[Token], subject: Token | None) -> list[Token]:
+    """What a raising verb ("seem", "appear") says: its subject with the complement
+    ("voters appear fatigued", "she seems ready to ..."); nothing when it has no complement
+    ("the piece appeared on Monday")."""
+    heads = [*heads, *(c for c in verb.children if c.dep_ in RAISED_COMPLEMENTS)]
+    heads = [h for h in heads if h is not subject and h.dep_ not in ("nsubj", "nsubjpass")]
+    if not heads:
+        return []
+    return [subject, *heads] if subject is not None else heads
+
+
+def _object_complements(verb: Token, objects: list[Token], preps: list[Token]) -> list[Token]:
+    """Prepositional phrases after a cue's object that complete it ("thanked him for that",
+    "credited Merkel with holding ...")."""
+    after = max(o.right_edge.i for o in objects)
+    known = lexicon().object_preps
+    return [c for c in verb.children
+            if c.dep_ == "prep" and c.i > after and c.lower_ in known and c not in preps]
+
+
+def _prepositional_clause(child: Token, entry: CueEntry) -> bool:
+    """ "called for all candidates to lay out ...": a clause after the cue opened by one of
+    the cue's prepositions."""
+    return child.dep_ == "advcl" and child.i > child.head.i and any(
+        m.dep_ == "mark" and m.lower_ in entry.preps and m.i > child.head.i
+        for m in child.children)
 
 
 def _indirect_question(child: Token) -> bool:
@@ -134,8 +174,8 @@ def verb_found(verb: Token, entry: CueEntry, quotes: list[Quote], text: str) -> 
     if _raising(verb):
         return raised_found(verb, entry, quotes, text)
     frame = frame_of(verb, entry, quotes, text)
-    indices = _subtree_indices(frame.heads) - {verb.i} - _trailing_asides(frame.heads)
-    indices -= _coordinated_cues(frame.heads)
+    indices = _subtree_indices(frame.heads) - {verb.i} - _asides(frame.heads)
+    indices -= _coordinated_cues(frame.heads) | {t.i for t in frame.particles}
     if frame.source is not None:
         indices -= set(range(frame.source.start, frame.source.end))
     content = within_paragraph(char_spans(verb.doc, indices), text, verb.idx)
@@ -196,24 +236,34 @@ def _rest_of_sentence(verb: Token, text: str) -> list[CharSpan]:
 
 
 ASIDE_DEPS = ("relcl", "advcl", "appos", "acl", "npadvmod", "prep")
-ASIDE_OPENERS = frozenset({"which", "when", "while", "whereas", "with", "including", "as",
-                           "although", "though", "after", "before", "a", "an"})
+SET_OFF = frozenset(",—–-")
 
 
-def _trailing_asides(heads: list[Token]) -> set[int]:
-    """Comments the writer adds after a comma at the end of a content ("..., sparking a
-    firestorm", "..., which would raise taxes", "... — a dream for many"): not what was said."""
+def _set_off(token: Token) -> bool:
+    """Whether a phrase starts right after a comma or a dash."""
+    first = token.left_edge
+    return first.i > 0 and token.doc[first.i - 1].text in SET_OFF
+
+
+def _asides(heads: list[Token]) -> set[int]:
+    """Comments the writer adds to a content: after a comma at its end ("..., sparking a
+    firestorm", "..., which would raise taxes", "... — a dream for many"), and relative
+    clauses set off by commas anywhere in it ("New York, which has not voted Republican in
+    32 years, in play")."""
+    lex = lexicon()
     out: set[int] = set()
     for head in heads:
         end = head.right_edge.i
         for token in head.subtree:
-            if token.i <= head.i or token.right_edge.i != end or token.dep_ not in ASIDE_DEPS:
+            if token.i <= head.i or token.dep_ not in ASIDE_DEPS or not _set_off(token):
                 continue
             first = token.left_edge
-            before = token.doc[first.i - 1] if first.i > 0 else None
-            if before is None or before.text not in ",—–-":
+            if token.dep_ == "relcl" and first.lower_ in lex.relative_words:
+                out |= set(range(first.i - 1, token.right_edge.i + 1))
                 continue
-            if first.lower_ in ASIDE_OPENERS or first.tag_ == "VBG" or token.dep_ == "appos":
+            if token.right_edge.i != end:
+                continue
+            if first.lower_ in lex.aside_openers or first.tag_ == "VBG" or token.dep_ == "appos":
                 out |= set(range(first.i - 1, end + 1))
                 break
     return out
@@ -226,11 +276,17 @@ def _coordinated_cues(heads: list[Token]) -> set[int]:
     out: set[int] = set()
     for head in heads:
         for token in head.subtree:
-            cue = token.dep_ == "conj" and token.tag_ in VERB_TAGS
+            cue = token.dep_ == "conj" and token.tag_ in VERB_TAGS and _shares_subject(token)
             if cue and token.lemma_.lower() in lex.verbs and token.i not in out:
                 first = token.i - 1 if token.doc[token.i - 1].dep_ == "cc" else token.i
                 out |= set(range(first, token.right_edge.i + 1))
     return out
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A coordinated verb without a subject of its own speaks for the first one's subject
+    ("said that X and insisted that Y"); "... and that he wants to lead" is still content."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 def _conditional(verb: Token) -> bool:
@@ -284,11 +340,10 @@ def _clause_start(verb: Token, subject: Token | None) -> int:
 
 def _clause_end(verb: Token, quotes: list[Quote]) -> int:
     """Where a post-posed cue clause ends: "“...,” said Smith, a pollster, on Tuesday."""
-    starts = {q.start for q in quotes}
     right = [t for t in verb.subtree if t.i >= verb.i and not _in_quote(t, quotes)]
     last = verb
     for token in right:
-        if token.i == last.i + 1 and token.idx not in starts:
+        if token.i == last.i + 1 and not opens_at(quotes, token.idx):
             last = token
     return last.idx + len(last)
 
@@ -336,16 +391,52 @@ def noun_found(noun: Token, entry: CueEntry, quotes: list[Quote]) -> Found | Non
         if c.dep_ in ("acl", "ccomp", "appos") and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
     ]
-    heads += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in entry.preps]
     if "to" in entry.preps:  # "his plan to withdraw"
         heads += [c for c in noun.children if c.dep_ == "acl" and c.left_edge.lower_ == "to"]
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in entry.preps]
+    if not heads:  # "her criticism of the deal": the cue is "criticism of"
+        heads = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    else:
+        preps = []
     source = _noun_source(noun)
     if not heads or source is None:
         return None
     content = char_spans(noun.doc, _subtree_indices(heads))
     if not content:
         return None
-    return Found(cue=[noun], entry=entry, source=source, content=content)
+    cue = sorted([noun, *preps], key=lambda t: t.i)
+    return Found(cue=cue, entry=entry, source=source, content=content)
+
+
+IMPERSONAL = frozenset({"it", "this", "that", "there", "which", "what"})
+
+
+def adjective_found(adjective: Token, entry: CueEntry, quotes: list[Quote], text: str
+                    ) -> Found | None:
+    """ "She is confident that ...", "he was critical of the deal", "they are eager to ...":
+    a stance adjective after a copula, with a speaker as the copula's subject."""
+    if adjective.dep_ != "acomp" or _in_quote(adjective, quotes):
+        return None
+    copula = adjective.head
+    subject = subject_of(copula)
+    if subject is None or subject.lower_ in IMPERSONAL or subject.pos_ not in NOMINAL:
+        return None
+    heads = [c for c in adjective.children if c.dep_ in CLAUSES]
+    heads += [c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i]
+    preps = [c for c in adjective.children if c.dep_ == "prep" and c.lower_ in entry.preps]
+    if not heads:  # "critical of the deal": the cue is "critical of"
+        heads = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    else:
+        preps = []
+    content = within_paragraph(char_spans(adjective.doc, _subtree_indices(heads)), text,
+                               adjective.idx)
+    if not content:
+        return None
+    return Found(cue=sorted([adjective, *preps], key=lambda t: t.i), entry=entry,
+                 source=source_span(copula, subject), content=content)
+
+
+NOMINAL = ("PROPN", "NOUN", "PRON")
 
 
 def _noun_source(noun: Token) -> Span | None:
@@ -357,7 +448,21 @@ def _noun_source(noun: Token) -> Span | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return noun_phrase(objects[0])
-    return None
+    return _governing_speaker(noun)
+
+
+def _governing_speaker(noun: Token) -> Span | None:
+    """The subject of the verb a cue noun is the object of ("Sanders voiced support for",
+    "Christie rebounded with a call to arms against")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "obj"):
+        return None
+    if head.tag_ not in VERB_TAGS:
+        return None
+    subject = subject_of(head)
+    return source_span(head, subject) if subject is not None else None
 
 
 HEADLINE_WORDS = 6  # "Trump: ..." names before a colon are short
@@ -368,8 +473,8 @@ def colon_found(colon: Token, text: str) -> Found | None:
     """A headline or list line "Name: what they said" (``Graham: Trump’s rhetoric ...``)."""
     doc = colon.doc
     p_start, p_end = paragraph_of(text, colon.idx)
-    before = [t for t in doc[: colon.i] if t.idx >= p_start and not t.is_space]
-    if not before or len(before) > HEADLINE_WORDS or not before[0].text[:1].isupper():
+    before = _line_before(doc, colon.i, p_start)
+    if not before or not before[0].text[:1].isupper():
         return None
     if any(t.pos_ not in NAME_POS for t in before) or not all(map(_name_word, before)):
         return None
@@ -382,6 +487,20 @@ def colon_found(colon: Token, text: str) -> Found | None:
     source = doc[before[0].i : before[-1].i + 1]
     entry = CueEntry(lemma=":")
     return Found(cue=[colon], entry=entry, source=source, content=content)
+
+
+def _line_before(doc: Doc, end: int, p_start: int) -> list[Token]:
+    """The words of the paragraph before token ``end``; none when they are too many for a
+    name (the walk back stops there, so a long paragraph costs nothing)."""
+    words: list[Token] = []
+    i = end - 1
+    while i >= 0 and doc[i].idx >= p_start:
+        if not doc[i].is_space:
+            if len(words) == HEADLINE_WORDS:
+                return []
+            words.append(doc[i])
+        i -= 1
+    return words[::-1]
 
 
 def _name_word(token: Token) -> bool:
@@ -415,6 +534,8 @@ def find_all(doc: Doc, quotes: list[Quote]) -> list[Found]:
             item = colon_found(token, text)
         elif lemma in lex.nouns and token.pos_ == "NOUN":
             item = noun_found(token, lex.nouns[lemma], quotes)
+        elif token.lower_ in lex.adjectives and token.pos_ in ("ADJ", "VERB"):
+            item = adjective_found(token, lex.adjectives[token.lower_], quotes, text)
         if item is not None:
             found.append(item)
     return found

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.analysis import ActorIndex, Analysis
@@ -14,6 +17,7 @@ from eventwire.attribution.certainty import (
 from eventwire.attribution.chains import link_chains
 from eventwire.attribution.contents import (
     CharSpan,
+    SpanIndex,
     merge,
     paragraph_of,
     subtract,
@@ -21,7 +25,7 @@ from eventwire.attribution.contents import (
 )
 from eventwire.attribution.cues import Found, find_all
 from eventwire.attribution.lexicon import CueEntry, lexicon
-from eventwire.attribution.quotes import Quote, find_quotes, quoted_share
+from eventwire.attribution.quotes import Quote, find_quotes, overlapping, quoted_share
 from eventwire.attribution.sources import (
     is_media,
     is_unnamed,
@@ -41,10 +45,12 @@ def extract(analysis: Analysis) -> list[Attribution]:
     quotes = find_quotes(text)
     found = _outermost(find_all(doc, quotes))
     owners = _quote_owners(found, quotes, text)
+    cues = SpanIndex((a, a + 1, item) for item in found for a in [item.cue_span[0]])
     results: list[Attribution] = []
     seen: set[tuple[CharSpan, ...]] = set()
     for item in found:
-        spans = _content_spans(item, quotes, owners, text, found)
+        inner = _reports_inside(item, cues)
+        spans = _content_spans(item, quotes, owners, text, inner)
         if not spans or tuple(spans) in seen:
             continue
         seen.add(tuple(spans))
@@ -55,44 +61,71 @@ def extract(analysis: Analysis) -> list[Attribution]:
     return results
 
 
+def _content_index(found: list[Found]) -> SpanIndex[int]:
+    """The content spans of the cues that have a source, by their position in ``found``."""
+    return SpanIndex((a, b, n) for n, item in enumerate(found) if item.source is not None
+                     for a, b in item.content)
+
+
+def _holds(item: Found, offset: int) -> bool:
+    return any(a <= offset < b for a, b in item.content)
+
+
 def _outermost(found: list[Found]) -> list[Found]:
     """Cues reported inside the content of another cue ("he said she wanted ...") are part
-    of that content, not attributions of their own."""
-    def inside(item: Found, other: Found) -> bool:
-        return any(a <= item.cue_span[0] < b for a, b in other.content)
+    of that content, not attributions of their own. Only the contents around a cue are looked
+    at, so this stays O(n log n) in the number of cues."""
+    index = _content_index(found)
 
-    def nested(item: Found) -> bool:
-        return any(
-            o is not item and o.source is not None and inside(item, o) and not inside(o, item)
-            for o in found
-        )
+    def nested(n: int, item: Found) -> bool:
+        return any(o != n and not _holds(item, found[o].cue_span[0])
+                   for o in index.at(item.cue_span[0]))
 
-    return [item for item in found if not nested(item)]
+    return [item for n, item in enumerate(found) if not nested(n, item)]
+
 
 
 def _attach_orphan_quotes(results: list[Attribution], quotes: list[Quote], text: str) -> None:
     """A quotation that fills a paragraph of its own, with no cue, goes on the words of the
     speaker quoted just before it (news style for a long statement)."""
+    touched = SpanIndex((a, b, 0) for r in results for a, b in _touch_spans(r))
+    firsts = [r.content.spans[0][0] for r in results]
     for quote in quotes:
         p_start, p_end = paragraph_of(text, quote.start)
-        alone = text[p_start:quote.start].strip() == "" and not text[quote.end : p_end].strip()
-        if not alone or any(_touches(a, p_start, p_end) for a in results):
+        alone = not _has_word(text, p_start, quote.start) and not _has_word(text, quote.end, p_end)
+        if not alone or next(touched.overlapping(p_start, p_end), None) is not None:
             continue
-        before = [a for a in results if a.content.spans[-1][1] <= p_start]
-        if not before or before[-1].kind == "indirect":
+        last = _last_ending_before(results, firsts, p_start)
+        if last is None or last.kind == "indirect":
             continue
-        last = before[-1]
         if _paragraphs_between(text, last.content.spans[-1][1], p_start) > 1:
             continue
         last.content.spans.append((quote.start, quote.end))
         last.content.text += " … " + text[quote.start : quote.end]
 
 
-def _touches(attribution: Attribution, start: int, end: int) -> bool:
+SOLID = re.compile(r"\S")
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    """Whether anything but white space lies in the range (found without copying it)."""
+    return SOLID.search(text, start, max(start, end)) is not None
+
+
+def _last_ending_before(results: list[Attribution], firsts: list[int], offset: int
+                        ) -> Attribution | None:
+    """The last attribution, in text order, whose content ends at or before the offset."""
+    i = bisect_left(firsts, offset) - 1
+    while i >= 0 and results[i].content.spans[-1][1] > offset:
+        i -= 1
+    return results[i] if i >= 0 else None
+
+
+def _touch_spans(attribution: Attribution) -> list[CharSpan]:
     spans = [*attribution.content.spans]
     if attribution.cue is not None:
         spans.append(attribution.cue.span)
-    return any(a < end and start < b for a, b in spans)
+    return spans
 
 
 def _paragraphs_between(text: str, start: int, end: int) -> int:
@@ -104,8 +137,8 @@ def _quote_owners(found: list[Found], quotes: list[Quote], text: str) -> dict[Qu
     reaches into it; a cue in another paragraph is a weak claim."""
     owners: dict[Quote, Found] = {}
     for item in found:
-        claimed = [q for q in quotes if any(a < q.end and q.start < b for a, b in item.content)]
-        for quote in {*item.owned, *claimed}:
+        claimed = {q for a, b in item.content for q in overlapping(quotes, a, b)}
+        for quote in sorted({*item.owned, *claimed}, key=lambda q: q.start):
             held = owners.get(quote)
             if held is None or _distance(item, quote, text) < _distance(held, quote, text):
                 owners[quote] = item
@@ -118,12 +151,14 @@ PARAGRAPH_PENALTY = 1000  # characters: a cue beyond a paragraph break is far aw
 def _distance(item: Found, quote: Quote, text: str) -> int:
     start, end = item.cue_span
     gap = (end, quote.start) if end <= quote.start else (quote.end, start)
-    penalty = PARAGRAPH_PENALTY if "\n" in text[gap[0] : gap[1]] else 0
+    penalty = PARAGRAPH_PENALTY if text.find("\n", gap[0], gap[1]) >= 0 else 0
     return gap[1] - gap[0] + penalty
 
 
-def _reports_inside(inner: Found, outer: Found) -> bool:
-    return inner is not outer and any(a <= inner.cue_span[0] < b for a, b in outer.content)
+def _reports_inside(outer: Found, cues: SpanIndex[Found]) -> list[Found]:
+    """The cues that lie inside the content of another one."""
+    inner = {id(o): o for a, b in outer.content for o in cues.overlapping(a, b) if o is not outer}
+    return list(inner.values())
 
 
 def _extent(item: Found) -> CharSpan:
@@ -135,13 +170,17 @@ def _extent(item: Found) -> CharSpan:
 
 
 def _content_spans(item: Found, quotes: list[Quote], owners: dict[Quote, Found], text: str,
-                   others: list[Found]) -> list[CharSpan]:
-    """The content of one cue: widened to its quotes, without quotes other cues introduce."""
-    free = [q for q in quotes if owners.get(q, item) is item]
+                   inner: list[Found]) -> list[CharSpan]:
+    """The content of one cue: widened to its quotes, without quotes other cues introduce or
+    the cues reported inside it."""
+    near = sorted({q for a, b in item.content for q in overlapping(quotes, a, b)},
+                  key=lambda q: q.start)
+    free = [q for q in near if owners.get(q, item) is item]
     spans = widen_to_quotes(item.content, free, item.cue_span)
-    holes = [(q.start, q.end) for q in quotes if owners.get(q, item) is not item]
+    holes = [(q.start, q.end) for a, b in spans for q in overlapping(quotes, a, b)
+             if owners.get(q, item) is not item]
     holes.append(item.cue_span)
-    holes += [_extent(other) for other in others if _reports_inside(other, item)]
+    holes += [_extent(other) for other in inner]
     if item.source is not None:
         holes.append((item.source.start_char, item.source.end_char))
     return merge(subtract(spans, holes, text), text)

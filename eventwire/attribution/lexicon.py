@@ -33,6 +33,7 @@ class CueEntry:
 class Lexicon:
     verbs: dict[str, CueEntry]
     nouns: dict[str, CueEntry]
+    adjectives: dict[str, CueEntry]
     phrases: tuple[tuple[str, ...], ...]
     adverbs: dict[str, str]
     passive_reporting: dict[str, str]
@@ -45,6 +46,9 @@ class Lexicon:
     media_words: frozenset[str]
     media_nouns: frozenset[str]
     headline_labels: frozenset[str]
+    aside_openers: frozenset[str] = frozenset()
+    relative_words: frozenset[str] = frozenset()
+    object_preps: frozenset[str] = frozenset()
     quote_pairs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quote_toggles: tuple[str, ...] = ()
     ambiguous_single: frozenset[str] = frozenset()
@@ -82,6 +86,7 @@ def lexicon() -> Lexicon:
     """The attribution lexicon, loaded once."""
     cues, hedges = _read("cues.yaml"), _read("hedges.yaml")
     sources, quotes = _read("sources.yaml"), _read("quotes.yaml")
+    contents = _read("contents.yaml")
     excluded = set(cues.get("not_cues", []))
     verbs = _learned("VERB", excluded)
     verbs.update(_entries(cues.get("verbs", {})))
@@ -90,6 +95,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
+        adjectives=_entries(cues.get("adjectives", {})),
         phrases=tuple(tuple(p["words"]) for p in cues.get("phrases", [])),
         adverbs=dict(hedges.get("adverbs", {})),
         passive_reporting=dict(hedges.get("passive_reporting", {})),
@@ -102,6 +108,9 @@ def lexicon() -> Lexicon:
         media_words=frozenset(sources.get("media_words", [])),
         media_nouns=frozenset(sources.get("media_nouns", [])),
         headline_labels=frozenset(sources.get("headline_labels", [])),
+        aside_openers=frozenset(contents.get("aside_openers", [])),
+        relative_words=frozenset(contents.get("relative_words", [])),
+        object_preps=frozenset(contents.get("object_preps", [])),
         quote_pairs={k: tuple(v) for k, v in quotes.get("pairs", {}).items()},
         quote_toggles=tuple(quotes.get("toggles", [])),
         ambiguous_single=frozenset(quotes.get("ambiguous_single", [])),

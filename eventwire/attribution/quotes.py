@@ -10,6 +10,8 @@ swallows the rest of an article. Marks nested inside a quote are part of that qu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -158,21 +160,61 @@ def _trim_end(text: str, end: int) -> int:
     return end
 
 
+def _start(quote: Quote) -> int:
+    return quote.start
+
+
+def overlapping(quotes: list[Quote], start: int, end: int) -> Iterator[Quote]:
+    """The quotes that overlap the character range, in order. ``quotes`` is the sorted,
+    non-overlapping list :func:`find_quotes` returns, so a bisection finds the first one."""
+    i = max(bisect_right(quotes, start, key=_start) - 1, 0)
+    while i < len(quotes) and quotes[i].start < end:
+        if start < quotes[i].end:
+            yield quotes[i]
+        i += 1
+
+
 def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
     """The quote that contains or overlaps the character range, if any."""
-    for quote in quotes:
-        if quote.start < end and start < quote.end:
-            return quote
-    return None
+    return next(overlapping(quotes, start, end), None)
+
+
+def inside_quote(quotes: list[Quote], offset: int) -> bool:
+    """Whether a character offset lies strictly inside a quotation, between its marks."""
+    quote = quote_at(quotes, offset, offset + 1)
+    return quote is not None and quote.start < offset < quote.end - 1
+
+
+def first_from(quotes: list[Quote], offset: int) -> Quote | None:
+    """The first quote that opens at or after the offset."""
+    i = bisect_left(quotes, offset, key=_start)
+    return quotes[i] if i < len(quotes) else None
+
+
+def last_before(quotes: list[Quote], offset: int) -> Quote | None:
+    """The last quote that closes at or before the offset."""
+    i = bisect_right(quotes, offset, key=_start) - 1
+    while i >= 0 and quotes[i].end > offset:
+        i -= 1
+    return quotes[i] if i >= 0 else None
+
+
+def opens_at(quotes: list[Quote], offset: int) -> bool:
+    quote = first_from(quotes, offset)
+    return quote is not None and quote.start == offset
 
 
 def quoted_share(quotes: list[Quote], spans: list[tuple[int, int]], text: str) -> float:
     """The share of the non-space characters of the spans that lie inside quotes."""
     inside = total = 0
     for a, b in spans:
-        for i in range(a, b):
-            if text[i].isspace():
-                continue
-            total += 1
-            inside += any(q.start <= i < q.end for q in quotes)
+        total += _solid(text, a, b)
+        for quote in overlapping(quotes, a, b):
+            inside += _solid(text, max(a, quote.start), min(b, quote.end))
     return inside / total if total else 0.0
+
+
+def _solid(text: str, start: int, end: int) -> int:
+    """The number of characters in the range that are not white space."""
+    piece = text[start:end]
+    return len(piece) - sum(1 for c in piece if c.isspace())
