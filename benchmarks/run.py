@@ -2,11 +2,13 @@
 
     .venv/bin/python benchmarks/run.py [--docs N] [--repeat R] [--only SECTION ...]
 
-Sections: coding (eventwire code against bare spaCy parsing, 1 and 2 processes, peak memory),
+Sections: coding (eventwire code against bare spaCy parsing, 1 and 2 processes, peak memory;
+with --profile-stages also the time of each stage, from benchmarks/stages.py),
 ingest (documents per second into the store: local, Dask with 1 and 2 workers), store
 (writing precomputed results; queries on a store of one million synthetic events), api (50
 concurrent clients for 30 seconds against `eventwire serve` on loopback, benchmarks/load.py).
-Each figure is the median of R runs; ratios are taken within the same run.
+Each figure is the median of R runs; ratios are taken within the same run. Sections that a
+run leaves out keep what an earlier run wrote in RESULTS.md.
 """
 
 from __future__ import annotations
@@ -122,6 +124,39 @@ def bench_coding(docs: list[dict], repeat: int, tmp: Path) -> list[str]:
         "(target >= 1.8x on a machine with at least two free cores)."
     )
     return rows
+
+
+def profile_stages(docs: list[dict], tmp: Path) -> list[str]:
+    """The per-stage table of benchmarks/stages.py, in a process of its own."""
+    src = write_jsonl(docs, tmp / "stages.jsonl")
+    done = subprocess.run(
+        [PYTHON, str(HERE / "stages.py"), str(src), "--batch-size", "16"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip().splitlines()
+
+
+EARLIER = "(From an earlier run.)"
+
+
+def merged(lines: list[str], old_text: str) -> list[str]:
+    """The new report, followed by the sections of the old one that this run did not make."""
+    made = {line for line in lines if line.startswith("## ")}
+    kept: list[str] = []
+    keep = False
+    for line in old_text.splitlines():
+        if line == EARLIER or (not line and kept and kept[-1] in (EARLIER, "")):
+            continue
+        if line.startswith("## "):
+            keep = line not in made
+            if keep:
+                kept += [line, "", EARLIER, ""]
+                continue
+        if keep:
+            kept.append(line)
+    return lines + kept
 
 
 def bench_ingest(docs: list[dict], repeat: int, tmp: Path) -> list[str]:
@@ -307,11 +342,16 @@ def main() -> None:
     parser.add_argument(
         "--only",
         nargs="*",
-        choices=("coding", "ingest", "store"),
-        default=["coding", "ingest", "store"],
+        choices=SECTIONS,
+        default=list(SECTIONS),
     )
     parser.add_argument(
         "--no-million", action="store_true", help="skip the one-million-event store"
+    )
+    parser.add_argument(
+        "--profile-stages",
+        action="store_true",
+        help="with coding: also time each stage in-process (benchmarks/stages.py)",
     )
     args = parser.parse_args()
     docs = corpus(args.docs)
@@ -319,7 +359,8 @@ def main() -> None:
         "# eventwire benchmarks",
         "",
         "Produced by `.venv/bin/python benchmarks/run.py "
-        f"--docs {args.docs} --repeat {args.repeat}` "
+        f"--only {' '.join(args.only)} --docs {args.docs} --repeat {args.repeat}"
+        f"{' --profile-stages' if args.profile_stages else ''}` "
         f"on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{time.strftime('%Y-%m-%d')}. Medians of {args.repeat} runs.",
         "",
@@ -334,6 +375,16 @@ def main() -> None:
                 "",
             ]
             lines += [*bench_coding(docs, args.repeat, tmp), ""]
+            if args.profile_stages:
+                lines += [
+                    "## Time per stage",
+                    "",
+                    f"The same {len(docs)} articles in one process: loading in wall seconds, "
+                    "then CPU seconds of each step over all documents (one run).",
+                    "",
+                    *profile_stages(docs, tmp),
+                    "",
+                ]
         if "ingest" in args.only:
             small = docs[: min(len(docs), 100)]
             lines += [
@@ -354,7 +405,9 @@ def main() -> None:
                 *bench_api(tmp),
                 "",
             ]
-    (HERE / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    results = HERE / "RESULTS.md"
+    old_text = results.read_text(encoding="utf-8") if results.exists() else ""
+    results.write_text("\n".join(merged(lines, old_text)), encoding="utf-8")
     print("\n".join(lines))
 
 

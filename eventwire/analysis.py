@@ -6,7 +6,7 @@ pipeline stores it here. Nothing else is shared between stages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -83,8 +83,18 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     ledger: list[LedgerItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    source_text: InitVar[str | None] = None  # the text that was parsed, when the caller has it
+
+    def __post_init__(self, source_text: str | None) -> None:
+        if source_text is not None and len(source_text) == _text_length(self.doc):
+            self.__dict__["text"] = source_text  # what ``text`` would build, already at hand
 
     @cached_property
     def text(self) -> str:
         """The document text (``Doc.text`` rebuilds the string on every access)."""
         return self.doc.text
+
+
+def _text_length(doc: Doc) -> int:
+    """Characters in a parsed document, without building its text."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0

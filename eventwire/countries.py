@@ -29,12 +29,17 @@ class Country:
     capitals: tuple[str, ...]  # capitals used as metonyms: "Washington", "Caracas"
 
 
+_SPACES = re.compile(r"[\s_]+")
+
+
+@lru_cache(maxsize=1 << 16)  # the same words are looked up again and again, document after document
 def normalise(text: str) -> str:
     """A lookup key: lower case, no accents, no dots, single spaces, no leading "the"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no accents to take off (NFKD leaves it as it is)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower().replace("’", "'").replace(".", "")
-    text = re.sub(r"[\s_]+", " ", text).strip(" ,;:")
+    text = _SPACES.sub(" ", text).strip(" ,;:")
     if text.startswith("the "):
         text = text[4:]
     return text

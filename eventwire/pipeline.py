@@ -12,9 +12,12 @@ from eventwire.options import Options
 from eventwire.registry import get_stage
 
 
-def run_stages(doc: Doc, published: date | None, options: Options) -> Analysis:
-    """Run the configured stages over a parsed document."""
-    analysis = Analysis(doc=doc, published=published, options=options)
+def run_stages(
+    doc: Doc, published: date | None, options: Options, text: str | None = None
+) -> Analysis:
+    """Run the configured stages over a parsed document (``text``: the text it was parsed
+    from, which spares rebuilding it from the tokens)."""
+    analysis = Analysis(doc=doc, published=published, options=options, source_text=text)
     for name in options.stages:
         fills, function = get_stage(name)
         setattr(analysis, fills, function(analysis))

@@ -46,7 +46,7 @@ def safe_prepare(item: InputDocument, options: Options) -> PreparedDocument | Do
 
 def code_parsed(p: PreparedDocument, doc: object, options: Options) -> Result:
     try:
-        analysis = run_stages(doc, p.published, options)  # type: ignore[arg-type]
+        analysis = run_stages(doc, p.published, options, p.text)  # type: ignore[arg-type]
         analysis.warnings[:0] = p.warnings
         return result_of(analysis, p.id, **p.meta)
     except Exception as exc:  # a bug in a stage costs one document, not the run

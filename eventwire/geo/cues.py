@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from eventwire.yamlfiles import load_yaml
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Cues:
 def load_cues() -> Cues:
     """The cue lists, read once per process."""
     path = resources.files("eventwire.data").joinpath("geo/cues.yaml")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     for name, values in raw.items():
         words = list(values) + (list(values.values()) if isinstance(values, dict) else [])
         if not all(isinstance(word, str) for word in words):

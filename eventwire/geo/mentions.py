@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.geo.cues import Cues
 from eventwire.geo.gazetteer import MAX_NAME_WORDS, Gazetteer, GeoRecord, NameMatch
 from eventwire.geo.names import name_key
+from eventwire.geo.words import Words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -78,15 +79,20 @@ class _Reading:
 
     gaz: Gazetteer
     cues: Cues
+    words: Words
     entity_at: dict[int, Span]  # token index -> the entity that covers it
     full_names: frozenset[str]  # words of full person names ("clinton")
     mostly_people: frozenset[str]  # words labelled persons at least as often as places
 
 
-def find_toponyms(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[Toponym]:
-    """Every toponym of the document, in text order."""
+def find_toponyms(
+    doc: Doc, gaz: Gazetteer, cues: Cues, words: Words | None = None
+) -> list[Toponym]:
+    """Every toponym of the document, in text order (``words``: :class:`Words` of the
+    document, when the caller has them)."""
     entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-    reading = _Reading(gaz, cues, entity_at, *person_name_words(doc))
+    words = Words.of(doc) if words is None else words
+    reading = _Reading(gaz, cues, words, entity_at, *person_name_words(doc))
     found: list[Toponym] = []
     i = 0
     while i < len(doc):
@@ -137,19 +143,20 @@ def person_name_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _longest_name_at(doc: Doc, i: int, reading: _Reading) -> Toponym | None:
-    if not doc[i].text[:1].isupper() or doc[i].lower_ == "the":
+    words = reading.words
+    if not words.capital[i] or words.forms[i].lower() == "the":
         return None
     gaz = reading.gaz
     for end in range(min(len(doc), i + MAX_NAME_WORDS), i, -1):
-        if not doc[end - 1].text[:1].isupper():
+        if not words.capital[end - 1]:
             continue
-        if any(doc[k].is_sent_start for k in range(i + 1, end)):
+        if any(words.sentence_start[i + 1 : end]):
             continue
-        span = doc[i:end]
-        if gaz.country_of_demonym(span.text) and not gaz.country_of_name(span.text):
+        name = words.between(i, end)
+        if gaz.country_of_demonym(name) and not gaz.country_of_name(name):
             return None  # "Venezuelan", but not "U.S." (an adjective too, yet a place name)
-        matches = gaz.lookup(span.text)
-        if matches and _is_toponym(span, matches, reading):
+        matches = gaz.lookup(name)
+        if matches and _is_toponym(doc[i:end], matches, reading):
             return Toponym(i, end, matches)
     return None
 

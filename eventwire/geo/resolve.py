@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from eventwire.geo.gazetteer import Gazetteer, GeoRecord, NameMatch
 from eventwire.geo.mentions import Toponym, records_of
+from eventwire.geo.words import Words
 
 CAPITAL_BONUS = 1.5
 ALTERNATE_PENALTY = 0.5
@@ -38,12 +39,15 @@ FULL_EVIDENCE = 4  # pieces of country evidence for the document context to coun
 STATE_SOURCES = frozenset({"us_state", "subdivision"})
 
 
-def document_countries(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, float]:
+def document_countries(
+    doc: Doc, toponyms: list[Toponym], gaz: Gazetteer, words: Words | None = None
+) -> dict[str, float]:
     """How much the document is about each country, from 0 to 1.
 
     Each country's share of the unambiguous evidence (country and place names, demonyms),
     scaled down while there is little evidence: one passing "U.S." does not make a story
-    American enough to move Geneva to New York State.
+    American enough to move Geneva to New York State. (``words``: :class:`Words` of the
+    document, when the caller has them.)
     """
     counts: Counter[str] = Counter()
     for toponym in toponyms:
@@ -53,7 +57,8 @@ def document_countries(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> dic
         if country:
             counts[country] += 1
     in_names = {i for t in toponyms for i in range(t.start, t.end)}
-    for iso3 in _demonym_countries(doc, gaz, in_names):
+    words = Words.of(doc) if words is None else words
+    for iso3 in _demonym_countries(words, gaz, in_names):
         counts[iso3] += 1
     total = sum(counts.values())
     confidence = min(1.0, total / FULL_EVIDENCE)
@@ -71,17 +76,18 @@ def _unambiguous_country(toponym: Toponym) -> str | None:
     return None
 
 
-def _demonym_countries(doc: Doc, gaz: Gazetteer, skip: set[int]) -> list[str]:
+def _demonym_countries(words: Words, gaz: Gazetteer, skip: set[int]) -> list[str]:
     """Countries named by demonyms ("Venezuelan", "South Korean"), outside place names."""
     found: list[str] = []
+    count = len(words.forms)
     i = 0
-    while i < len(doc):
-        if i in skip or not doc[i].text[:1].isupper():
+    while i < count:
+        if i in skip or not words.capital[i]:
             i += 1
             continue
-        size = 2 if i + 1 < len(doc) and i + 1 not in skip else 1
+        size = 2 if i + 1 < count and i + 1 not in skip else 1
         for width in range(size, 0, -1):
-            iso3 = gaz.country_of_demonym(doc[i : i + width].text)
+            iso3 = gaz.country_of_demonym(words.between(i, i + width))
             if iso3:
                 found.append(iso3)
                 break

@@ -53,11 +53,11 @@ class Answer:
 def phrase_at(sent: Span, lexicon: LedgerLexicon) -> list[tuple[str, Token]]:
     """The answer phrases of a sentence, with their statuses and first tokens."""
     words = [t.lower_ for t in sent]
+    by_word = lexicon.answer_phrases_by_word
     found, n = [], 0
     while n < len(words):
-        match = next(
-            (p for p in lexicon.answer_phrases if tuple(words[n : n + len(p)]) == p), None
-        )
+        phrases = by_word.get(words[n], ())
+        match = next((p for p in phrases if tuple(words[n : n + len(p)]) == p), None)
         if match is None:
             n += 1
             continue

@@ -8,11 +8,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from eventwire.yamlfiles import load_yaml
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,18 @@ class LedgerLexicon:
     list_leads: tuple[tuple[str, ...], ...]
     collective: frozenset[str]
 
-    @property
+    @cached_property
     def single_condition_marks(self) -> frozenset[str]:
         """One-word condition markers ("if", "unless"): they mark hypothetical clauses."""
         return frozenset(m[0] for m in self.condition_markers if len(m) == 1)
+
+    @cached_property
+    def answer_phrases_by_word(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The answer phrases under their first word, in the order of ``answer_phrases``."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.answer_phrases:
+            index.setdefault(phrase[0], []).append(phrase)
+        return {word: tuple(phrases) for word, phrases in index.items()}
 
     def opening_kind(self, code: str) -> str | None:
         """The kind of item a CAMEO code opens (longest matching prefix), or None."""
@@ -67,7 +75,7 @@ def _longest_prefix(table: dict[str, str | None], code: str) -> str | None:
 
 def _read(name: str) -> dict[str, Any]:
     text = resources.files("eventwire.data").joinpath(f"ledger/{name}").read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return load_yaml(text) or {}
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:

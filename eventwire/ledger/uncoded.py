@@ -123,13 +123,13 @@ def noun_opening(analysis: Analysis, noun: Token, lexicon: LedgerLexicon) -> Dra
 def opening_at(analysis: Analysis, token: Token, lexicon: LedgerLexicon) -> Draft | None:
     """The item a word opens by itself, if it names an act and its parties are known."""
     lemma = token.lemma_.lower()
-    if is_negated(token) or is_conditional(token, lexicon):
+    verb = token.pos_ == "VERB" and lemma in lexicon.verb_words
+    noun = not verb and token.pos_ in NOUN_POS and lemma in lexicon.noun_words
+    if not (verb or noun) or is_negated(token) or is_conditional(token, lexicon):
         return None
-    if token.pos_ == "VERB" and lemma in lexicon.verb_words:
+    if verb:
         return verb_opening(analysis, token, lexicon)
-    if token.pos_ in NOUN_POS and lemma in lexicon.noun_words:
-        return noun_opening(analysis, token, lexicon)
-    return None
+    return noun_opening(analysis, token, lexicon)
 
 
 def drafts_from_parse(

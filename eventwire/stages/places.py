@@ -18,6 +18,7 @@ from eventwire.geo.gazetteer import Gazetteer, GeoRecord, load_gazetteer
 from eventwire.geo.locate import event_location
 from eventwire.geo.mentions import Toponym, find_toponyms
 from eventwire.geo.resolve import choose, directional_point, document_countries
+from eventwire.geo.words import Words
 from eventwire.model import Location, Place
 from eventwire.registry import stage
 
@@ -27,8 +28,9 @@ def find_places(analysis: Analysis) -> list[Place]:
     """The places of the document, in text order."""
     doc = analysis.doc
     gaz = load_gazetteer()
-    toponyms = find_toponyms(doc, gaz, load_cues())
-    context = document_countries(doc, toponyms, gaz)
+    words = Words.of(doc, analysis.text)
+    toponyms = find_toponyms(doc, gaz, load_cues(), words)
+    context = document_countries(doc, toponyms, gaz, words)
     places = []
     for toponym in toponyms:
         record = choose(toponym, context)

@@ -11,4 +11,4 @@ from eventwire.timex import find_timexes
 @stage("timexes")
 def timexes(analysis: Analysis) -> list[Timex]:
     """Every time expression of the document, sorted by position."""
-    return find_timexes(analysis.doc, analysis.published)
+    return find_timexes(analysis.doc, analysis.published, analysis.text)

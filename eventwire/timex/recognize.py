@@ -51,25 +51,26 @@ class _Document:
     quarterly: list[bool]  # sentence number -> mentions quarters within the window
 
     @classmethod
-    def of(cls, doc: Doc, rules: Rules) -> _Document:
+    def of(cls, doc: Doc, rules: Rules, text: str) -> _Document:
         sentence_of = [0] * len(doc)
         mentions: list[bool] = []
         parsed = doc.has_annotation("DEP") or doc.has_annotation("SENT_START")
         for number, sent in enumerate(doc.sents if parsed else [doc[:]]):
-            for token in sent:
-                sentence_of[token.i] = number
-            mentions.append(_QUARTER_MENTION.search(sent.text) is not None)
+            sentence_of[sent.start : sent.end] = [number] * len(sent)
+            sentence = text[sent.start_char : sent.end_char]  # what ``sent.text`` builds
+            mentions.append(_QUARTER_MENTION.search(sentence) is not None)
         quarterly = [
             any(mentions[max(0, n - QUARTER_WINDOW) : n + 1]) for n in range(len(mentions))
         ]
         return cls(doc, rules, sentence_of, quarterly)
 
 
-def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
-    """All time expressions of a parsed document, in text order, with TIMEX3 values."""
+def find_timexes(doc: Doc, published: date | None, text: str | None = None) -> list[Timex]:
+    """All time expressions of a parsed document, in text order, with TIMEX3 values
+    (``text``: the document's text, when the caller has it at hand)."""
     rules = load_rules()
-    info = _Document.of(doc, rules)
-    text = doc.text
+    text = doc.text if text is None else text
+    info = _Document.of(doc, rules, text)
     candidates = _candidates(text, rules.patterns)
     candidates.sort(key=lambda c: (-(c.end - c.start), c.pattern.priority, c.start))
     taken = bytearray(len(text))

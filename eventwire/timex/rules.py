@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from eventwire.yamlfiles import load_yaml
 
 DATA_PACKAGE = "eventwire.data"
 DATA_FOLDER = "timex"
@@ -76,14 +76,56 @@ class Rules:
 
 def _read(name: str) -> dict[str, Any]:
     text = resources.files(DATA_PACKAGE).joinpath(f"{DATA_FOLDER}/{name}").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def _alternation(words: list[str], case_sensitive: bool = False) -> str:
-    """A non-capturing group matching any of the words, longest first, spaces flexible."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A non-capturing group matching any of the words, longest first, spaces flexible.
+
+    ASCII words are written as a trie ("t(?:en|hirty|wenty)"): the engine then follows one
+    branch per letter instead of trying every word at every position, and still takes the
+    longest word that lets the pattern match, as trying the words longest first would."""
+    if all(w.isascii() and w.replace(" ", "").isprintable() for w in words):
+        keys = set(words) if case_sensitive else {w.lower() for w in words}
+        body = _trie_regex(_trie(sorted(keys)))
+    else:
+        ordered = sorted(set(words), key=len, reverse=True)
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+Trie = dict[str, "Trie"]
+_END = ""  # the key that marks the end of a word in a trie node
+
+
+def _symbols(word: str) -> list[str]:
+    """The regex pieces of a word: each character escaped, each space as ``\\s+``."""
+    pieces: list[str] = []
+    for n, part in enumerate(word.split(" ")):
+        if n:
+            pieces.append(r"\s+")
+        pieces += [re.escape(ch) for ch in part]
+    return pieces
+
+
+def _trie(words: list[str]) -> Trie:
+    root: Trie = {}
+    for word in words:
+        node = root
+        for symbol in _symbols(word):
+            node = node.setdefault(symbol, {})
+        node[_END] = {}
+    return root
+
+
+def _trie_regex(node: Trie) -> str:
+    """The regex of a trie node. Branches differ in their first character, so at most one of
+    them can match; a word ending at the node is tried after every longer one."""
+    branches = [symbol + _trie_regex(child) for symbol, child in node.items() if symbol != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if _END in node else body
 
 
 def _calendar_alternation(spellings: dict[int, list[str]], full_only: bool = False) -> str:
