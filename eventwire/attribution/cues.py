@@ -515,10 +515,11 @@ def _says_something(doc: Doc, span: CharSpan) -> bool:
     return any(t.text in "“\"‘'«" or t.pos_ in ("VERB", "AUX") for t in words)
 
 
-def find_all(doc: Doc, quotes: list[Quote]) -> list[Found]:
-    """Every cue of the document with what it introduces, in text order."""
+def find_all(doc: Doc, quotes: list[Quote], text: str | None = None) -> list[Found]:
+    """Every cue of the document with what it introduces, in text order. ``text`` is the
+    document text when the caller has it (``Doc.text`` rebuilds it on each access)."""
     lex = lexicon()
-    text = doc.text  # built once: Doc.text joins every token on each access
+    text = doc.text if text is None else text
     found: list[Found] = []
     for token in doc:
         lemma = token.lemma_.lower()

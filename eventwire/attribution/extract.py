@@ -40,10 +40,9 @@ DIRECT_SHARE = 0.95  # a content this much inside quotation marks is a direct qu
 
 def extract(analysis: Analysis) -> list[Attribution]:
     """Every attribution of the document, in text order."""
-    doc = analysis.doc
-    text = doc.text  # built once: Doc.text joins every token on each access
+    doc, text = analysis.doc, analysis.text
     quotes = find_quotes(text)
-    found = _outermost(find_all(doc, quotes))
+    found = _outermost(find_all(doc, quotes, text))
     owners = _quote_owners(found, quotes, text)
     cues = SpanIndex((a, a + 1, item) for item in found for a in [item.cue_span[0]])
     results: list[Attribution] = []
