@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/load.py --db STORE [--clients 50] [--seconds 30]
 
 Starts the server on 127.0.0.1 on a free port, runs CLIENTS concurrent clients for SECONDS
-against a mix of API endpoints, stops the server, and prints requests, errors and latency
-percentiles. Every loop is bounded by the deadline and the request count.
+against a mix of API endpoints (fixed and varying URLs, so that caching does not hide the
+work), stops the server, and prints requests, errors and latency percentiles. Every loop is
+bounded by the deadline and the request count.
 """
 
 from __future__ import annotations
@@ -20,16 +21,18 @@ from pathlib import Path
 
 import httpx
 
+# A mix of fixed and varying requests ({n} counts up), so that not every answer is cached.
 PATHS = [
     "/api/overview",
-    "/api/incidents?limit=20",
-    "/api/events?limit=50&country=VEN",
+    "/api/incidents?limit=20&offset={n}",
+    "/api/events?limit=50&country=VEN&offset={n}",
     "/api/series?dyad=USA:VEN",
-    "/api/ledger",
+    "/api/ledger?offset={n}",
     "/api/actors?limit=20",
-    "/api/search?q=airspace",
-    "/api/documents?limit=10",
+    "/api/search?q={word}",
+    "/api/documents?limit=10&offset={n}",
 ]
+WORDS = ["airspace", "Maduro", "Cartagena", "call", "amnesty", "talks", "navy", "oil", "OPEC"]
 MAX_REQUESTS = 2_000_000
 
 
@@ -45,7 +48,7 @@ async def client(
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
         i = n
         while time.monotonic() < deadline and len(latencies) < MAX_REQUESTS:
-            path = PATHS[i % len(PATHS)]
+            path = PATHS[i % len(PATHS)].format(n=i % 997, word=WORDS[i % len(WORDS)])
             i += 1
             start = time.perf_counter()
             try:

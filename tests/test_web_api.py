@@ -450,3 +450,19 @@ def test_serve_command_refuses_bad_starts(tmp_path: Path, store: Path, capsys) -
     assert "E300 no store" in capsys.readouterr().err
     assert main(["serve", "--db", str(store), "--allow-writes"]) == 2
     assert "needs a token" in capsys.readouterr().err
+
+
+def test_cached_answers_follow_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite"
+    conn = open_store(db)
+    text, result = harbor()
+    write_batch(conn, [Stored(hash="first", source="test", text=text, result=result)])
+    rebuild(conn)
+    app_client = TestClient(create_app(db))
+    first = app_client.get("/api/documents").json()
+    assert app_client.get("/api/documents").json() == first  # the second comes from the cache
+    text, result = andes()
+    write_batch(conn, [Stored(hash="second", source="test", text=text, result=result)])
+    rebuild(conn)
+    conn.close()
+    assert app_client.get("/api/documents").json()["total"] == first["total"] + 1

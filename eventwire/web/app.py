@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from eventwire.errors import EventwireError
 from eventwire.store import open_store
 from eventwire.web import api, pages
+from eventwire.web.cache import ResponseCache
 from eventwire.web.params import BadRequest
 from eventwire.web.responses import NotFound, error
 from eventwire.web.settings import MAX_BODY, Settings
@@ -103,6 +104,7 @@ def create_app(
             EventwireError: on_store_error,
         },
     )
+    app.add_middleware(ResponseCache, db=Path(db))
     app.add_middleware(SecurityHeaders)
     app.state.settings = Settings(Path(db), allow_writes, token, max_body)
     return app
