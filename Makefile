@@ -44,8 +44,8 @@ test: setup-test setup-browser
 	$(BIN)/python -m pytest -q
 
 lint: setup-test
-	$(BIN)/ruff check eventwire tests
-	$(BIN)/ruff format --check eventwire tests
+	$(BIN)/ruff check eventwire tests benchmarks scripts docs
+	$(BIN)/ruff format --check eventwire tests benchmarks scripts docs
 
 schema: setup
 	$(BIN)/python -m eventwire.schema > eventwire/data/document-result.schema.json

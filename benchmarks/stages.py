@@ -50,9 +50,12 @@ def load_times(options: Options) -> list[tuple[str, float]]:
     rows.append(("timex rules", timed(load_rules)))
     rows.append(("actor knowledge base", timed(lambda: load_kb(options.dictionaries))))
     first = InputDocument(id="first", text=FIRST_TEXT, published="2025-12-01")
-    rows.append(("other word lists, with a first short document", timed(
-        lambda: code_batch([first], options)
-    )))
+    rows.append(
+        (
+            "other word lists, with a first short document",
+            timed(lambda: code_batch([first], options)),
+        )
+    )
     return rows
 
 
@@ -60,9 +63,7 @@ def read_docs(path: Path) -> list[InputDocument]:
     docs = []
     for line in path.open(encoding="utf-8"):
         raw = json.loads(line)
-        docs.append(
-            InputDocument(id=raw["id"], text=raw["text"], published=raw.get("published"))
-        )
+        docs.append(InputDocument(id=raw["id"], text=raw["text"], published=raw.get("published")))
     return docs
 
 

@@ -79,13 +79,17 @@ def _split(cell: str) -> tuple[str, ...]:
 def countries() -> dict[str, Country]:
     """Every state of the table, keyed by ISO alpha-3 code."""
     text = resources.files("eventwire.data").joinpath(TABLE).read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
-                          delimiter="\t")
+    rows = csv.DictReader(
+        (line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"
+    )
     table: dict[str, Country] = {}
     for row in rows:
         table[row["iso3"]] = Country(
-            iso3=row["iso3"], iso2=row["iso2"], name=row["name"],
-            names=_split(row["names"]), adjectives=_split(row["adjectives"]),
+            iso3=row["iso3"],
+            iso2=row["iso2"],
+            name=row["name"],
+            names=_split(row["names"]),
+            adjectives=_split(row["adjectives"]),
             capitals=_split(row["capitals"]),
         )
     return table

@@ -76,8 +76,11 @@ def main(argv: list[str]) -> int:
         return 2
     data, report = build(Path(argv[0]))
     Path(argv[1]).write_bytes(data)
-    print(f"{report.actors} entries read, {len(report.errors)} lines skipped; "
-          f"{len(data)} bytes written to {argv[1]}", file=sys.stderr)
+    print(
+        f"{report.actors} entries read, {len(report.errors)} lines skipped; "
+        f"{len(data)} bytes written to {argv[1]}",
+        file=sys.stderr,
+    )
     return 0
 
 

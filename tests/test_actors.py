@@ -47,11 +47,13 @@ def test_full_name_from_the_knowledge_base(actors):
 
 
 def test_role_of_the_publication_date(actors):
-    then = mention(actors("Barack Obama spoke to reporters.", published="2016-05-02"),
-                   "Barack Obama")
+    then = mention(
+        actors("Barack Obama spoke to reporters.", published="2016-05-02"), "Barack Obama"
+    )
     assert then.entity.code == "USAGOV"
-    now = mention(actors("Barack Obama spoke to reporters.", published="2025-05-02"),
-                  "Barack Obama")
+    now = mention(
+        actors("Barack Obama spoke to reporters.", published="2025-05-02"), "Barack Obama"
+    )
     assert now.entity.code != "USAGOV" and now.entity.country == "USA"
 
 
@@ -77,29 +79,38 @@ def test_title_before_a_known_name(actors):
 
 
 def test_title_gives_an_unknown_person_role_and_country(actors):
-    found = actors("Venezuelan Foreign Minister Tomás Aldana rejected the claims. "
-                   "Aldana said the country would resist.")
+    found = actors(
+        "Venezuelan Foreign Minister Tomás Aldana rejected the claims. "
+        "Aldana said the country would resist."
+    )
     m = mention(found, "Venezuelan Foreign Minister Tomás Aldana")
     assert (m.entity.code, m.how) == ("VENGOV", "title")
     assert mention(found, "Aldana").entity == m.entity
 
 
 def test_title_without_country_takes_the_country_of_the_story(actors):
-    found = actors("Venezuela rejected the plan on Monday. Venezuela closed its airspace. "
-                   "Defense Minister Ramiro Ostos said troops were ready.")
+    found = actors(
+        "Venezuela rejected the plan on Monday. Venezuela closed its airspace. "
+        "Defense Minister Ramiro Ostos said troops were ready."
+    )
     assert mention(found, "Defense Minister Ramiro Ostos").entity.code == "VENGOV"
 
 
 def test_former_title_keeps_the_country_only(actors):
-    found = actors("Venezuela held an election. Venezuela's rulers claimed victory over "
-                   "former diplomat Anselmo Briceño.")
+    found = actors(
+        "Venezuela held an election. Venezuela's rulers claimed victory over "
+        "former diplomat Anselmo Briceño."
+    )
     assert mention(found, "former diplomat Anselmo Briceño").entity.code == "VEN"
 
 
-@pytest.mark.parametrize("text", [
-    "Colombia's president, Tomás Ordóñez, proposed talks.",
-    "Tomás Ordóñez, Colombia's president, proposed talks.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colombia's president, Tomás Ordóñez, proposed talks.",
+        "Tomás Ordóñez, Colombia's president, proposed talks.",
+    ],
+)
 def test_apposition_tells_the_role(actors, text):
     found = actors(text)
     name, role = mention(found, "Tomás Ordóñez"), mention(found, "Colombia's president")
@@ -114,16 +125,17 @@ def test_possessive_description(actors):
 
 
 def test_descriptions_of_groups(actors):
-    found = actors("The Trump administration pressed on. The Venezuelan opposition "
-                   "welcomed the pressure, while the Venezuelan regime denounced it.")
+    found = actors(
+        "The Trump administration pressed on. The Venezuelan opposition "
+        "welcomed the pressure, while the Venezuelan regime denounced it."
+    )
     assert mention(found, "The Trump administration").entity.code == "USAGOV"
     assert mention(found, "The Venezuelan opposition").entity.code == "VENOPP"
     assert mention(found, "the Venezuelan regime").entity.code == "VENGOV"
 
 
 def test_definite_description_points_back_to_the_person(actors):
-    found = actors("Donald Trump called Nicolás Maduro. The Venezuelan leader refused to "
-                   "resign.")
+    found = actors("Donald Trump called Nicolás Maduro. The Venezuelan leader refused to resign.")
     leader = mention(found, "The Venezuelan leader")
     assert leader.entity.name == "Nicolás Maduro" and leader.how == "description"
     found = actors("Gustavo Petro met the Venezuelan opposition. Later the president spoke.")
@@ -131,8 +143,10 @@ def test_definite_description_points_back_to_the_person(actors):
 
 
 def test_description_of_a_newspaper(actors):
-    found = actors("The Wall Street Journal published an editorial. The editorial board "
-                   "urged the White House to act.")
+    found = actors(
+        "The Wall Street Journal published an editorial. The editorial board "
+        "urged the White House to act."
+    )
     board = mention(found, "The editorial board")
     assert board.entity.name == "Wall Street Journal" and board.entity.code == "USAMED"
 
@@ -153,12 +167,18 @@ def test_demonym_with_agent_noun(actors):
 def test_states_are_coded_by_country_alone(actors):
     m = mention(actors("Maduro accused the U.S. of theft."), "U.S.")
     assert (m.entity.code, m.entity.country, m.entity.sector, m.entity.kind) == (
-        "USA", "USA", None, "state")
+        "USA",
+        "USA",
+        None,
+        "state",
+    )
 
 
 def test_capital_as_government_but_not_as_place(actors):
-    found = actors("Washington warned Caracas on Monday. Talks were later held in Bogotá. "
-                   "Shares rose on London's stock exchange.")
+    found = actors(
+        "Washington warned Caracas on Monday. Talks were later held in Bogotá. "
+        "Shares rose on London's stock exchange."
+    )
     washington, caracas = mention(found, "Washington"), mention(found, "Caracas")
     assert (washington.entity.code, washington.how) == ("USAGOV", "capital")
     assert caracas.entity.code == "VENGOV"
@@ -166,8 +186,10 @@ def test_capital_as_government_but_not_as_place(actors):
 
 
 def test_international_organisation(actors):
-    found = actors("In a letter to the Organization of the Petroleum Exporting Countries, "
-                   "Maduro accused the U.S. of theft.")
+    found = actors(
+        "In a letter to the Organization of the Petroleum Exporting Countries, "
+        "Maduro accused the U.S. of theft."
+    )
     m = mention(found, "the Organization of the Petroleum Exporting Countries")
     assert (m.entity.code, m.entity.country) == ("IGO", "IGO")
 
@@ -179,8 +201,9 @@ def test_subject_pronoun_takes_the_previous_subject(actors):
 
 
 def test_pronoun_agrees_in_gender(actors):
-    found = actors("Donald Trump met Ms. Ana Duarte, Brazil's foreign minister. "
-                   "She said the talks went well.")
+    found = actors(
+        "Donald Trump met Ms. Ana Duarte, Brazil's foreign minister. She said the talks went well."
+    )
     assert mention(found, "She").entity.name == "Ana Duarte"
     assert mention(found, "Ms. Ana Duarte").entity.code == "BRAGOV"
 
@@ -219,8 +242,10 @@ def test_compound_description(actors):
 
 
 def test_every_mention_head_finds_its_mention(actors, nlp):
-    text = ("Colombia's president, Gustavo Petro, proposed talks between Maduro's regime and "
-            "the Venezuelan opposition. Washington and Caracas did not answer.")
+    text = (
+        "Colombia's president, Gustavo Petro, proposed talks between Maduro's regime and "
+        "the Venezuelan opposition. Washington and Caracas did not answer."
+    )
     doc = nlp(text)
     index = run_stages(doc, date(2025, 12, 1), ONLY_ACTORS).actors
     assert index.mentions
@@ -234,8 +259,9 @@ def test_the_knowledge_base_is_loaded_once():
 
 
 def test_title_picks_the_person_it_fits(actors):
-    found = actors("Hillary Clinton spoke in Ohio. President Clinton joined her later.",
-                   published="2016-06-01")
+    found = actors(
+        "Hillary Clinton spoke in Ohio. President Clinton joined her later.", published="2016-06-01"
+    )
     assert mention(found, "President Clinton").entity.name == "Bill Clinton"
     assert mention(found, "her").entity.name == "Hillary Clinton"
 
@@ -256,14 +282,12 @@ def test_noun_compound_changes_the_meaning(actors):
 
 
 def test_plural_pronoun_needs_the_nearest_plural_to_be_an_actor(actors):
-    found = actors("Brazil and the United States signed a deal. Lawyers said they would "
-                   "review it.")
+    found = actors("Brazil and the United States signed a deal. Lawyers said they would review it.")
     assert "they" not in surfaces(found)
 
 
 def test_quotation_reopened_in_the_next_paragraph(actors):
-    text = ('Donald Trump said: "We will win.\n\n"It is great." He left the stage. '
-            '"Goodbye."')
+    text = 'Donald Trump said: "We will win.\n\n"It is great." He left the stage. "Goodbye."'
     assert mention(actors(text), "He").entity.name == "Donald Trump"
 
 
@@ -285,14 +309,17 @@ def test_unknown_news_agency_with_a_state(actors):
 
 
 def test_specific_title_points_back_only_to_its_holder(actors):
-    found = actors("Nicolás Maduro spoke on Monday. Venezuela's defence minister said "
-                   "troops were ready.")
+    found = actors(
+        "Nicolás Maduro spoke on Monday. Venezuela's defence minister said troops were ready."
+    )
     assert mention(found, "Venezuela's defence minister").entity.kind == "group"
 
 
 def test_hyphenated_title(actors):
-    found = actors("Vice-President Moody Awori of Kenya declined to resign. Kenya protested.",
-                   published="2005-01-01")
+    found = actors(
+        "Vice-President Moody Awori of Kenya declined to resign. Kenya protested.",
+        published="2005-01-01",
+    )
     assert mention(found, "Vice-President Moody Awori").entity.code == "KENGOV"
 
 
@@ -319,8 +346,10 @@ def test_it_is_the_state_that_is_subject_of_the_clause(actors):
 
 
 def test_description_owned_by_a_pronoun(actors):
-    found = actors("Russia moved its troops to the border. Nicolás Maduro said his "
-                   "government would resist, and he thanked his secretary.")
+    found = actors(
+        "Russia moved its troops to the border. Nicolás Maduro said his "
+        "government would resist, and he thanked his secretary."
+    )
     assert mention(found, "its troops").entity.code == "RUSMIL"
     assert mention(found, "his government").entity.code == "VENGOV"
     assert "his secretary" not in surfaces(found)

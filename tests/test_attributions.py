@@ -158,8 +158,10 @@ def test_according_to(nlp: Language) -> None:
 
 
 def test_participle_cue_shares_the_subject(nlp: Language) -> None:
-    text = ("The Journal urged the administration to keep up the pressure, asserting that "
-            "talks would fail.")
+    text = (
+        "The Journal urged the administration to keep up the pressure, asserting that "
+        "talks would fail."
+    )
     found = attributions(nlp, text)
     assert [a.cue.text for a in found] == ["urged", "asserting"]
     assert all(a.source.text == "The Journal" for a in found)
@@ -217,12 +219,14 @@ def test_results_are_in_text_order(nlp: Language) -> None:
 def test_source_resolved_through_actors(nlp: Language) -> None:
     text = "Maduro said that the blockade was illegal."
     doc_start = text.index("Maduro")
-    entity = Entity(key="Nicolás Maduro", name="Nicolás Maduro", code="VENGOV", country="VEN",
-                    sector="GOV")
+    entity = Entity(
+        key="Nicolás Maduro", name="Nicolás Maduro", code="VENGOV", country="VEN", sector="GOV"
+    )
     analysis = Analysis(doc=nlp(text), published=None, options=Options())
     index = ActorIndex()
-    index.add(Mention(start=doc_start, end=doc_start + 6, head=0, entity=entity, how="name"),
-              analysis.doc)
+    index.add(
+        Mention(start=doc_start, end=doc_start + 6, head=0, entity=entity, how="name"), analysis.doc
+    )
     analysis.actors = index
     (a,) = extract(analysis)
     assert (a.source.code, a.source.name, a.source.text) == ("VENGOV", "Nicolás Maduro", "Maduro")
@@ -235,8 +239,10 @@ def test_source_without_actor_keeps_its_words(nlp: Language) -> None:
 
 
 def test_chain_through_a_news_outlet(nlp: Language) -> None:
-    text = ("Sources close to the situation revealed to the Miami Herald that Trump delivered "
-            "a blunt message to Maduro.")
+    text = (
+        "Sources close to the situation revealed to the Miami Herald that Trump delivered "
+        "a blunt message to Maduro."
+    )
     analysis = analysis_of(nlp, text)
     (a,) = analysis.attributions
     assert a.chain == ["Sources close to the situation", "the Miami Herald"]
@@ -293,8 +299,11 @@ def test_attribution_certainty(nlp: Language, text: str, certainty: str) -> None
         ("The army denied the attack.", "attack", "denied"),
         ("Sources close to the talks said the army attacked the town.", "attacked", "reported"),
         ("The rebels claimed that the army attacked the town.", "attacked", "alleged"),
-        ("Officials said the rebels claimed that the army attacked the town.", "attacked",
-         "alleged"),
+        (
+            "Officials said the rebels claimed that the army attacked the town.",
+            "attacked",
+            "alleged",
+        ),
         ("The mayor said that the army attacked the town.", "attacked", "asserted"),
         ("Witnesses claimed that the army's attack killed ten people.", "attack", "alleged"),
     ],
@@ -312,7 +321,10 @@ def test_passive_cue_with_agent(nlp: Language) -> None:
     text = "His remarks were quickly condemned by the opposition."
     a = only(nlp, text)
     assert (a.source.text, a.cue.text, a.content.text) == (
-        "the opposition", "condemned", "His remarks")
+        "the opposition",
+        "condemned",
+        "His remarks",
+    )
 
 
 def test_passive_reporting_verb_has_no_source(nlp: Language) -> None:
@@ -481,13 +493,15 @@ def test_clause_opened_by_the_cue_preposition(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text, cue, content",
     [
-        ("The governor is confident that the bill will pass.", "confident",
-         "that the bill will pass"),
+        (
+            "The governor is confident that the bill will pass.",
+            "confident",
+            "that the bill will pass",
+        ),
         ("Republicans were critical of the deal.", "critical of", "the deal"),
     ],
 )
-def test_stance_adjective_with_a_speaker(nlp: Language, text: str, cue: str,
-                                         content: str) -> None:
+def test_stance_adjective_with_a_speaker(nlp: Language, text: str, cue: str, content: str) -> None:
     a = only(nlp, text)
     assert (a.cue.text, a.content.text) == (cue, content)
 

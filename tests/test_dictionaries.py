@@ -77,22 +77,26 @@ def test_user_dictionary_leaves_the_builtin_kb_alone(user_kb) -> None:
 
 def test_override_by_key(tmp_path: Path) -> None:
     path = tmp_path / "k.yaml"
-    path.write_text("people:\n  - {key: donald-trump, name: Donald J. Trump, code: USAELI}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "people:\n  - {key: donald-trump, name: Donald J. Trump, code: USAELI}\n", encoding="utf-8"
+    )
     kb = load_kb([path])
     entry = kb.lookup("Donald Trump")  # the old name became an alias
     assert entry.name == "Donald J. Trump" and kb.entity(entry, date(2025, 6, 1)).code == "USAELI"
     assert entry.gender == "m"
 
 
-@pytest.mark.parametrize(("text", "fragment"), [
-    ("people: [{aliases: [X]}]", "needs at least a `name`"),
-    ("people: [{name: X, roles: [{start: 2020-01-01}]}]", "a role needs a `code`"),
-    ("people: [{name: X, roles: [{code: USAGOV, start: soon}]}]", "bad date"),
-    ("people: [{name: X, kind: planet}]", "unknown kind"),
-    ("persons: []", "unknown section"),
-    ("people: [unclosed", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("people: [{aliases: [X]}]", "needs at least a `name`"),
+        ("people: [{name: X, roles: [{start: 2020-01-01}]}]", "a role needs a `code`"),
+        ("people: [{name: X, roles: [{code: USAGOV, start: soon}]}]", "bad date"),
+        ("people: [{name: X, kind: planet}]", "unknown kind"),
+        ("persons: []", "unknown section"),
+        ("people: [unclosed", "not valid YAML"),
+    ],
+)
 def test_bad_dictionaries_give_clear_errors(text: str, fragment: str) -> None:
     with pytest.raises(EventwireError) as info:
         parse_dictionary(text, "mine.yaml")
@@ -150,7 +154,8 @@ def test_import_actor_file_with_malformed_lines(tmp_path: Path) -> None:
     assert jane["aliases"] == ["Ms Doe", "J. Doe"]
     assert jane["roles"] == [
         {"code": "FRAGOV", "start": date(2010, 1, 1), "end": date(2015, 1, 1)},
-        {"code": "FRAELI", "start": date(2015, 1, 2)}]
+        {"code": "FRAELI", "start": date(2015, 1, 2)},
+    ]
     assert items["Acme Front"]["roles"] == [{"code": "FRAREB"}]
     assert items["Acme Front"]["kind"] == "organisation"
     assert items["John Roe"]["roles"] == items["Johnny Roe"]["roles"] == [{"code": "GBRGOV"}]
@@ -164,10 +169,13 @@ def test_import_actor_file_with_malformed_lines(tmp_path: Path) -> None:
 
 def test_import_agent_file(tmp_path: Path) -> None:
     path = tmp_path / "agents.txt"
-    path.write_text("!PERSON! = MAN, WOMAN\n!MINIST! = MINISTER, MINISTRY\n"
-                    "HARBOUR!PERSON! [~GOV]\n!MINIST!_OF_FISH {} [~GOVAGR]\n"
-                    "CHAMBER_OF_TRADE {CHAMBERS_OF_TRADE} [~BUS]\nBROKEN [~ENV}\n"
-                    "BLUE_HELMET [IGO~]\n!NOPE!_THING [~GOV]\n", encoding="utf-8")
+    path.write_text(
+        "!PERSON! = MAN, WOMAN\n!MINIST! = MINISTER, MINISTRY\n"
+        "HARBOUR!PERSON! [~GOV]\n!MINIST!_OF_FISH {} [~GOVAGR]\n"
+        "CHAMBER_OF_TRADE {CHAMBERS_OF_TRADE} [~BUS]\nBROKEN [~ENV}\n"
+        "BLUE_HELMET [IGO~]\n!NOPE!_THING [~GOV]\n",
+        encoding="utf-8",
+    )
     report = ImportReport()
     agents = import_petrarch_agents(path, report)
     assert agents["harbourman"] == agents["harbourwoman"] == "GOV"
@@ -206,11 +214,20 @@ def test_import_real_phoenix_agents(petrarch: Path) -> None:
     assert agents["soldier"] == "MIL" and agents["lawmaker"] == "LEG"
 
 
-def test_import_command_writes_a_loadable_dictionary(petrarch: Path, tmp_path: Path,
-                                                     capsys) -> None:
+def test_import_command_writes_a_loadable_dictionary(
+    petrarch: Path, tmp_path: Path, capsys
+) -> None:
     out = tmp_path / "milnonstate.yaml"
-    code = main(["dict", "import", str(petrarch / "Phoenix.MilNonState.actors.txt"),
-                 "-o", str(out), "--quiet"])
+    code = main(
+        [
+            "dict",
+            "import",
+            str(petrarch / "Phoenix.MilNonState.actors.txt"),
+            "-o",
+            str(out),
+            "--quiet",
+        ]
+    )
     assert code == 0
     assert "actor entries" in capsys.readouterr().err
     parsed = read_dictionary(out)

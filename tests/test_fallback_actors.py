@@ -51,21 +51,25 @@ def person(name: str, *roles: dict, aliases: tuple[str, ...] = ()) -> dict:
 # ---------------------------------------------------------------- the shipped table
 
 
-@pytest.mark.parametrize(("name", "day", "code"), [
-    ("Yoweri Museveni", date(1996, 5, 1), "UGAGOV"),
-    ("Yoweri Museveni", date(1970, 5, 1), "UGAELI"),
-    ("Yoweri Kaguta Museveni", None, "UGAGOV"),
-    ("Robert Mugabe", date(1985, 1, 1), "ZWEGOV"),
-    ("Kofi Annan", date(1998, 2, 1), "IGO"),
-    ("Kofi Annan", None, "IGO"),
-    ("Jean-Bertrand Aristide", date(1992, 1, 1), "HTIELI"),
-    ("Jean-Bertrand Aristide", date(2002, 1, 1), "HTIGOV"),
-    ("Khmer Rouge", date(1990, 1, 1), "KHMREB"),
-    ("Moro Islamic Liberation Front", None, "PHLREB"),
-    ("Kosovo Liberation Army", None, "KSVREB"),  # a region's code made the named state's
-])
-def test_phoenix_only_actors_resolve_with_dated_roles(kb: KnowledgeBase, name: str,
-                                                      day: date | None, code: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("Yoweri Museveni", date(1996, 5, 1), "UGAGOV"),
+        ("Yoweri Museveni", date(1970, 5, 1), "UGAELI"),
+        ("Yoweri Kaguta Museveni", None, "UGAGOV"),
+        ("Robert Mugabe", date(1985, 1, 1), "ZWEGOV"),
+        ("Kofi Annan", date(1998, 2, 1), "IGO"),
+        ("Kofi Annan", None, "IGO"),
+        ("Jean-Bertrand Aristide", date(1992, 1, 1), "HTIELI"),
+        ("Jean-Bertrand Aristide", date(2002, 1, 1), "HTIGOV"),
+        ("Khmer Rouge", date(1990, 1, 1), "KHMREB"),
+        ("Moro Islamic Liberation Front", None, "PHLREB"),
+        ("Kosovo Liberation Army", None, "KSVREB"),  # a region's code made the named state's
+    ],
+)
+def test_phoenix_only_actors_resolve_with_dated_roles(
+    kb: KnowledgeBase, name: str, day: date | None, code: str
+) -> None:
     assert kb.is_fallback(kb.lookup(name))
     assert code_on(kb, name, day) == code
 
@@ -75,14 +79,18 @@ def test_an_ended_role_codes_an_elite_of_the_state(kb: KnowledgeBase) -> None:
     assert code_on(kb, "Moody Awori", date(2015, 1, 1)) == "KENELI"
 
 
-@pytest.mark.parametrize(("name", "day", "code"), [
-    ("Donald Trump", date(2025, 6, 1), "USAGOV"),
-    ("Barack Obama", date(2018, 6, 1), "USAELI"),
-    ("Gustavo Petro", date(2025, 6, 1), "COLGOV"),
-    ("Nicolás Maduro", date(2025, 6, 1), "VENGOV"),
-])
-def test_builtin_facts_win_over_the_fallback(kb: KnowledgeBase, name: str, day: date,
-                                             code: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("Donald Trump", date(2025, 6, 1), "USAGOV"),
+        ("Barack Obama", date(2018, 6, 1), "USAELI"),
+        ("Gustavo Petro", date(2025, 6, 1), "COLGOV"),
+        ("Nicolás Maduro", date(2025, 6, 1), "VENGOV"),
+    ],
+)
+def test_builtin_facts_win_over_the_fallback(
+    kb: KnowledgeBase, name: str, day: date, code: str
+) -> None:
     assert not kb.is_fallback(kb.lookup(name))
     assert code_on(kb, name, day) == code
 
@@ -124,7 +132,8 @@ def test_the_table_loads_fast_and_only_when_asked() -> None:
 
 def test_the_shipped_table_is_what_the_build_script_gives(shared_dir: Path) -> None:
     spec = importlib.util.spec_from_file_location(
-        "build_phoenix_actors", ROOT / "scripts" / "build_phoenix_actors.py")
+        "build_phoenix_actors", ROOT / "scripts" / "build_phoenix_actors.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     built, _ = module.build(shared_dir / "data" / "petrarch")
@@ -136,10 +145,17 @@ def test_the_shipped_table_is_what_the_build_script_gives(shared_dir: Path) -> N
 
 
 def test_dated_and_undated_roles_are_kept() -> None:
-    table = small_table([person(
-        "Ann Example", {"code": "ESPELI", "start": date(1950, 1, 1), "end": date(1990, 1, 1)},
-        {"code": "ESPGOVAGR", "start": date(1990, 1, 2), "end": date(1999, 1, 1)},
-        {"code": "ESPGOVLEG", "start": date(2001, 1, 1)}, {"code": "ELI"})])
+    table = small_table(
+        [
+            person(
+                "Ann Example",
+                {"code": "ESPELI", "start": date(1950, 1, 1), "end": date(1990, 1, 1)},
+                {"code": "ESPGOVAGR", "start": date(1990, 1, 2), "end": date(1999, 1, 1)},
+                {"code": "ESPGOVLEG", "start": date(2001, 1, 1)},
+                {"code": "ELI"},
+            )
+        ]
+    )
     entry = table.lookup("Ann Example")
     assert table.entity(entry, date(1980, 1, 1)).code == "ESPELI"
     assert table.entity(entry, date(1995, 1, 1)).code == "ESPGOV"  # state and first sector
@@ -149,12 +165,14 @@ def test_dated_and_undated_roles_are_kept() -> None:
 
 
 def test_shared_surnames_short_names_and_common_words_are_left_out() -> None:
-    table = small_table([
-        person("Ann Kato", {"code": "JPNGOV"}, aliases=("Hope", "Kat", "Annie K")),
-        person("Ben Kato", {"code": "JPNMIL"}),
-        person("Cleo Young", {"code": "GHAGOV"}),
-        person("Dan Quartermaine", {"code": "GBRGOV"}),
-    ])
+    table = small_table(
+        [
+            person("Ann Kato", {"code": "JPNGOV"}, aliases=("Hope", "Kat", "Annie K")),
+            person("Ben Kato", {"code": "JPNMIL"}),
+            person("Cleo Young", {"code": "GHAGOV"}),
+            person("Dan Quartermaine", {"code": "GBRGOV"}),
+        ]
+    )
     assert table.lookup_surname("Kato") == []
     assert table.lookup_surname("Young") == []  # an English word
     assert [e.name for e in table.lookup_surname("Quartermaine")] == ["Dan Quartermaine"]
@@ -163,21 +181,25 @@ def test_shared_surnames_short_names_and_common_words_are_left_out() -> None:
 
 
 def test_a_name_held_in_two_states_is_left_out() -> None:
-    table = small_table([
-        {"name": "National Front", "kind": "organisation", "roles": [{"code": "FRAPTY"}]},
-        {"name": "National Front", "kind": "organisation", "roles": [{"code": "GBRPTY"}]},
-        {"name": "Unity Party", "kind": "organisation", "roles": [{"code": "LBRPTY"}]},
-    ])
+    table = small_table(
+        [
+            {"name": "National Front", "kind": "organisation", "roles": [{"code": "FRAPTY"}]},
+            {"name": "National Front", "kind": "organisation", "roles": [{"code": "GBRPTY"}]},
+            {"name": "Unity Party", "kind": "organisation", "roles": [{"code": "LBRPTY"}]},
+        ]
+    )
     assert table.lookup("National Front") is None
     assert table.lookup("Unity Party") is not None
 
 
 def test_states_places_and_region_codes() -> None:
-    table = small_table([
-        {"name": "Ruritania", "kind": "state", "roles": [{"code": "RUR"}]},
-        {"name": "Gibraltar", "kind": "person", "roles": [{"code": "GBRGIB"}]},
-        {"name": "Eritrean Liberation Front", "kind": "group", "roles": [{"code": "EAFREB"}]},
-    ])
+    table = small_table(
+        [
+            {"name": "Ruritania", "kind": "state", "roles": [{"code": "RUR"}]},
+            {"name": "Gibraltar", "kind": "person", "roles": [{"code": "GBRGIB"}]},
+            {"name": "Eritrean Liberation Front", "kind": "group", "roles": [{"code": "EAFREB"}]},
+        ]
+    )
     assert table.lookup("Ruritania") is None
     assert table.lookup("Gibraltar") is not None and table.lookup("Gibraltar").kind == "state"
     front = table.lookup("Eritrean Liberation Front")
@@ -209,21 +231,29 @@ def codes(found: tuple[str, ActorIndex]) -> dict[str, str]:
 
 
 def test_stage_codes_fallback_people_by_name_and_surname(actors) -> None:
-    found = codes(actors("Opposition groups in Zimbabwe are demanding that President Mugabe "
-                         "resign. President Yoweri Museveni banned rallies."))
+    found = codes(
+        actors(
+            "Opposition groups in Zimbabwe are demanding that President Mugabe "
+            "resign. President Yoweri Museveni banned rallies."
+        )
+    )
     assert found["President Mugabe"] == "ZWEGOV"
     assert found["President Yoweri Museveni"] == "UGAGOV"
 
 
 def test_text_that_names_the_employer_outranks_the_fallback(actors) -> None:
-    found = codes(actors("Afghan rebel leaders said they would meet U.N. mediator Diego "
-                         "Cordovez on Monday."))  # later a minister of Ecuador in Phoenix
+    found = codes(
+        actors("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez on Monday.")
+    )  # later a minister of Ecuador in Phoenix
     assert found["U.N. mediator Diego Cordovez"] == "IGO"
 
 
 def test_a_stateless_title_does_not_take_the_state_of_the_story(actors) -> None:
-    found = codes(actors("Secretary-General Ama Kwesi Otoo said he would withdraw weapons "
-                         "inspectors from Iraq."))
+    found = codes(
+        actors(
+            "Secretary-General Ama Kwesi Otoo said he would withdraw weapons inspectors from Iraq."
+        )
+    )
     assert not any(code.startswith("IRQ") and code != "IRQ" for code in found.values())
     assert found.get("Iraq") == "IRQ"
     found = codes(actors("Ama Kwesi Otoo, the secretary-general, said Iraqi troops must go."))
@@ -231,8 +261,9 @@ def test_a_stateless_title_does_not_take_the_state_of_the_story(actors) -> None:
 
 
 def test_builtin_people_named_before_keep_their_surname(actors) -> None:
-    found = actors("Nicolás Maduro spoke on Monday. Later Maduro declined to step down.",
-                   "2025-12-01")
+    found = actors(
+        "Nicolás Maduro spoke on Monday. Later Maduro declined to step down.", "2025-12-01"
+    )
     text, index = found
     names = {m.entity.name for m in index.mentions if text[m.start : m.end] == "Maduro"}
     assert names == {"Nicolás Maduro"}

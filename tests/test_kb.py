@@ -20,13 +20,30 @@ def kb() -> KnowledgeBase:
     return load_kb()
 
 
-@pytest.mark.parametrize(("text", "iso3"), [
-    ("U.S.", "USA"), ("US", "USA"), ("the United States", "USA"), ("United States of America",
-     "USA"), ("America", "USA"), ("UNITED STATES", "USA"), ("Venezuela", "VEN"),
-    ("Colombia", "COL"), ("Türkiye", "TUR"), ("turkiye", "TUR"), ("the UK", "GBR"),
-    ("Britain", "GBR"), ("DRC", "COD"), ("Ivory Coast", "CIV"), ("Côte d'Ivoire", "CIV"),
-    ("North Korea", "PRK"), ("South Korea", "KOR"), ("Russia", "RUS"), ("Kosovo", "KSV"),
-])
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("the United States", "USA"),
+        ("United States of America", "USA"),
+        ("America", "USA"),
+        ("UNITED STATES", "USA"),
+        ("Venezuela", "VEN"),
+        ("Colombia", "COL"),
+        ("Türkiye", "TUR"),
+        ("turkiye", "TUR"),
+        ("the UK", "GBR"),
+        ("Britain", "GBR"),
+        ("DRC", "COD"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+        ("North Korea", "PRK"),
+        ("South Korea", "KOR"),
+        ("Russia", "RUS"),
+        ("Kosovo", "KSV"),
+    ],
+)
 def test_country_by_name(text: str, iso3: str) -> None:
     assert country_by_name(text) == iso3
 
@@ -36,19 +53,39 @@ def test_acronyms_match_only_in_capitals() -> None:
     assert country_by_name("uk") is None
 
 
-@pytest.mark.parametrize(("word", "iso3"), [
-    ("Venezuelan", "VEN"), ("Venezuelans", "VEN"), ("American", "USA"), ("U.S.", "USA"),
-    ("Colombian", "COL"), ("Russian", "RUS"), ("Chinese", "CHN"), ("Frenchmen", "FRA"),
-    ("Filipino", "PHL"), ("Israelis", "ISR"),
-])
+@pytest.mark.parametrize(
+    ("word", "iso3"),
+    [
+        ("Venezuelan", "VEN"),
+        ("Venezuelans", "VEN"),
+        ("American", "USA"),
+        ("U.S.", "USA"),
+        ("Colombian", "COL"),
+        ("Russian", "RUS"),
+        ("Chinese", "CHN"),
+        ("Frenchmen", "FRA"),
+        ("Filipino", "PHL"),
+        ("Israelis", "ISR"),
+    ],
+)
 def test_country_by_adjective(word: str, iso3: str) -> None:
     assert country_by_adjective(word) == iso3
 
 
-@pytest.mark.parametrize(("word", "iso3"), [
-    ("Caracas", "VEN"), ("Washington", "USA"), ("Bogotá", "COL"), ("Bogota", "COL"),
-    ("Moscow", "RUS"), ("Beijing", "CHN"), ("Kyiv", "UKR"), ("Kiev", "UKR"), ("Havana", "CUB"),
-])
+@pytest.mark.parametrize(
+    ("word", "iso3"),
+    [
+        ("Caracas", "VEN"),
+        ("Washington", "USA"),
+        ("Bogotá", "COL"),
+        ("Bogota", "COL"),
+        ("Moscow", "RUS"),
+        ("Beijing", "CHN"),
+        ("Kyiv", "UKR"),
+        ("Kiev", "UKR"),
+        ("Havana", "CUB"),
+    ],
+)
 def test_country_by_capital(word: str, iso3: str) -> None:
     assert country_by_capital(word) == iso3
 
@@ -68,15 +105,25 @@ def test_kb_country_combines_names_adjectives_capitals(kb: KnowledgeBase) -> Non
     assert kb.country("Atlantis") is None
 
 
-@pytest.mark.parametrize(("name", "canonical"), [
-    ("Donald Trump", "Donald Trump"), ("donald trump", "Donald Trump"),
-    ("Donald J. Trump", "Donald Trump"), ("Nicolas Maduro", "Nicolás Maduro"),
-    ("NICOLÁS MADURO", "Nicolás Maduro"), ("Nicolás Maduro Moros", "Nicolás Maduro"),
-    ("J.D. Vance", "JD Vance"), ("the Miami Herald", "Miami Herald"),
-    ("The Wall Street Journal", "Wall Street Journal"), ("OPEC", "Organization of the "
-     "Petroleum Exporting Countries"), ("the U.N.", "United Nations"), ("UN", "United Nations"),
-    ("Edmundo Gonzalez Urrutia", "Edmundo González"), ("Lula", "Luiz Inácio Lula da Silva"),
-])
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Donald Trump", "Donald Trump"),
+        ("donald trump", "Donald Trump"),
+        ("Donald J. Trump", "Donald Trump"),
+        ("Nicolas Maduro", "Nicolás Maduro"),
+        ("NICOLÁS MADURO", "Nicolás Maduro"),
+        ("Nicolás Maduro Moros", "Nicolás Maduro"),
+        ("J.D. Vance", "JD Vance"),
+        ("the Miami Herald", "Miami Herald"),
+        ("The Wall Street Journal", "Wall Street Journal"),
+        ("OPEC", "Organization of the Petroleum Exporting Countries"),
+        ("the U.N.", "United Nations"),
+        ("UN", "United Nations"),
+        ("Edmundo Gonzalez Urrutia", "Edmundo González"),
+        ("Lula", "Luiz Inácio Lula da Silva"),
+    ],
+)
 def test_lookup_by_name_and_alias(kb: KnowledgeBase, name: str, canonical: str) -> None:
     entry = kb.lookup(name)
     assert entry is not None and entry.name == canonical
@@ -106,26 +153,29 @@ def test_lookup_surname(kb: KnowledgeBase) -> None:
     assert kb.lookup_surname("Herald") == []  # organisations have no surnames
 
 
-@pytest.mark.parametrize(("name", "day", "code"), [
-    ("Barack Obama", date(2016, 6, 1), "USAGOV"),
-    ("Barack Obama", date(2025, 6, 1), "USAELI"),
-    ("Donald Trump", date(2019, 6, 1), "USAGOV"),
-    ("Donald Trump", date(2023, 6, 1), "USAELI"),
-    ("Donald Trump", date(2025, 6, 1), "USAGOV"),
-    ("Donald Trump", date(2021, 1, 20), "USAGOV"),  # the last day is included
-    ("Donald Trump", date(2021, 1, 21), "USAELI"),
-    ("Joe Biden", date(2022, 3, 1), "USAGOV"),
-    ("Marco Rubio", date(2020, 3, 1), "USALEG"),
-    ("Marco Rubio", date(2025, 12, 1), "USAGOV"),
-    ("Hillary Clinton", date(2010, 3, 1), "USAGOV"),
-    ("Edmundo González", date(2025, 12, 1), "VENOPP"),
-    ("María Corina Machado", date(2025, 12, 1), "VENOPP"),
-    ("Gustavo Petro", date(2025, 12, 1), "COLGOV"),
-    ("Delcy Rodríguez", date(2025, 12, 1), "VENGOV"),
-    ("Pete Hegseth", date(2025, 12, 1), "USAGOV"),
-    ("Wall Street Journal", date(2025, 12, 1), "USAMED"),
-    ("António Guterres", date(2025, 12, 1), "IGO"),
-])
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("Barack Obama", date(2016, 6, 1), "USAGOV"),
+        ("Barack Obama", date(2025, 6, 1), "USAELI"),
+        ("Donald Trump", date(2019, 6, 1), "USAGOV"),
+        ("Donald Trump", date(2023, 6, 1), "USAELI"),
+        ("Donald Trump", date(2025, 6, 1), "USAGOV"),
+        ("Donald Trump", date(2021, 1, 20), "USAGOV"),  # the last day is included
+        ("Donald Trump", date(2021, 1, 21), "USAELI"),
+        ("Joe Biden", date(2022, 3, 1), "USAGOV"),
+        ("Marco Rubio", date(2020, 3, 1), "USALEG"),
+        ("Marco Rubio", date(2025, 12, 1), "USAGOV"),
+        ("Hillary Clinton", date(2010, 3, 1), "USAGOV"),
+        ("Edmundo González", date(2025, 12, 1), "VENOPP"),
+        ("María Corina Machado", date(2025, 12, 1), "VENOPP"),
+        ("Gustavo Petro", date(2025, 12, 1), "COLGOV"),
+        ("Delcy Rodríguez", date(2025, 12, 1), "VENGOV"),
+        ("Pete Hegseth", date(2025, 12, 1), "USAGOV"),
+        ("Wall Street Journal", date(2025, 12, 1), "USAMED"),
+        ("António Guterres", date(2025, 12, 1), "IGO"),
+    ],
+)
 def test_dated_roles(kb: KnowledgeBase, name: str, day: date, code: str) -> None:
     entry = kb.lookup(name)
     assert kb.entity(entry, day).code == code
@@ -141,30 +191,66 @@ def test_role_on_without_day_is_the_latest(kb: KnowledgeBase) -> None:
 def test_entity_carries_code_country_sector_and_kind(kb: KnowledgeBase) -> None:
     entity = kb.entity(kb.lookup("Nicolás Maduro"), date(2025, 12, 1))
     assert (entity.name, entity.code, entity.country, entity.sector, entity.kind) == (
-        "Nicolás Maduro", "VENGOV", "VEN", "GOV", "person")
+        "Nicolás Maduro",
+        "VENGOV",
+        "VEN",
+        "GOV",
+        "person",
+    )
     assert kb.lookup("Nicolás Maduro").gender == "m"
     assert kb.entity(kb.lookup("OPEC"), None).country == "IGO"
 
 
 def test_person_without_a_role_that_day_is_an_elite() -> None:
-    entry = KBEntry("x", "Ann Example", "person", (),
-                    (Role("ESPGOV", "ESP", "GOV", date(2000, 1, 1), date(2004, 1, 1)),))
+    entry = KBEntry(
+        "x",
+        "Ann Example",
+        "person",
+        (),
+        (Role("ESPGOV", "ESP", "GOV", date(2000, 1, 1), date(2004, 1, 1)),),
+    )
     kb = KnowledgeBase({"x": entry})
     assert kb.role_on(entry, date(2010, 1, 1)) is None
     assert kb.entity(entry, date(2010, 1, 1)).code == "ESPELI"
     assert kb.entity(entry, date(2002, 1, 1)).code == "ESPGOV"
 
 
-@pytest.mark.parametrize(("noun", "sector"), [
-    ("president", "GOV"), ("minister", "GOV"), ("Foreign Minister", "GOV"),
-    ("government", "GOV"), ("administration", "GOV"), ("regime", "GOV"), ("officials", "GOV"),
-    ("lawmaker", "LEG"), ("lawmakers", "LEG"), ("military", "MIL"), ("army", "MIL"),
-    ("troops", "MIL"), ("soldiers", "MIL"), ("navy", "MIL"), ("general", "MIL"),
-    ("opposition", "OPP"), ("rebels", "REB"), ("insurgents", "REB"), ("police", "COP"),
-    ("court", "JUD"), ("judge", "JUD"), ("prosecutors", "JUD"), ("company", "BUS"),
-    ("firm", "BUS"), ("newspaper", "MED"), ("editorial board", "MED"), ("journalists", "MED"),
-    ("reporter", "MED"), ("protesters", "CVL"), ("activists", "CVL"), ("students", "EDU"),
-])
+@pytest.mark.parametrize(
+    ("noun", "sector"),
+    [
+        ("president", "GOV"),
+        ("minister", "GOV"),
+        ("Foreign Minister", "GOV"),
+        ("government", "GOV"),
+        ("administration", "GOV"),
+        ("regime", "GOV"),
+        ("officials", "GOV"),
+        ("lawmaker", "LEG"),
+        ("lawmakers", "LEG"),
+        ("military", "MIL"),
+        ("army", "MIL"),
+        ("troops", "MIL"),
+        ("soldiers", "MIL"),
+        ("navy", "MIL"),
+        ("general", "MIL"),
+        ("opposition", "OPP"),
+        ("rebels", "REB"),
+        ("insurgents", "REB"),
+        ("police", "COP"),
+        ("court", "JUD"),
+        ("judge", "JUD"),
+        ("prosecutors", "JUD"),
+        ("company", "BUS"),
+        ("firm", "BUS"),
+        ("newspaper", "MED"),
+        ("editorial board", "MED"),
+        ("journalists", "MED"),
+        ("reporter", "MED"),
+        ("protesters", "CVL"),
+        ("activists", "CVL"),
+        ("students", "EDU"),
+    ],
+)
 def test_sector(kb: KnowledgeBase, noun: str, sector: str) -> None:
     assert kb.sector(noun) == sector
 

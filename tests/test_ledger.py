@@ -57,8 +57,12 @@ def coded_event(analysis: Analysis, coded: Coded, date: str | None = None) -> Ev
     start = re.search(rf"\b{re.escape(trigger)}\b", analysis.text).start()
     sent = analysis.doc.char_span(start, start + len(trigger), alignment_mode="expand").sent
     return Event(
-        source=ref(source), target=ref(target), cameo=cameo, date=date,
-        span=(sent.start_char, sent.end_char), trigger=(start, start + len(trigger)),
+        source=ref(source),
+        target=ref(target),
+        cameo=cameo,
+        date=date,
+        span=(sent.start_char, sent.end_char),
+        trigger=(start, start + len(trigger)),
         text=sent.text,
     )
 
@@ -76,7 +80,10 @@ def ledger(nlp: Language) -> Ledger:
     """ledger(text, *coded_events, actors=True, date=None) -> the ledger items."""
 
     def run(
-        text: str, *coded: Coded, actors: bool = True, date: str | None = None,
+        text: str,
+        *coded: Coded,
+        actors: bool = True,
+        date: str | None = None,
         timexes: tuple[str, ...] = (),
     ):
         analysis = Analysis(doc=nlp(text), published=None, options=Options())
@@ -98,8 +105,13 @@ def only(items: list[LedgerItem]) -> LedgerItem:
 
 
 def test_demand_event_opens_a_demand(ledger: Ledger) -> None:
-    item = only(ledger("Trump demanded the release of the detained oil workers.",
-                       ("demanded", "1053", "Trump", "Maduro"), actors=False))
+    item = only(
+        ledger(
+            "Trump demanded the release of the detained oil workers.",
+            ("demanded", "1053", "Trump", "Maduro"),
+            actors=False,
+        )
+    )
     assert (item.kind, item.from_, item.to, item.status) == ("demand", "USAGOV", "VENGOV", "open")
     assert item.what == "the release of the detained oil workers"
 
@@ -133,14 +145,19 @@ def test_the_word_overrides_a_code_that_opens_nothing(ledger: Ledger) -> None:
 
 
 def test_intent_code_with_offered_opens_an_offer(ledger: Ledger) -> None:
-    item = only(ledger("Trump offered safe passage for Maduro.",
-                       ("offered", "030", "Trump", "Maduro")))
+    item = only(
+        ledger("Trump offered safe passage for Maduro.", ("offered", "030", "Trump", "Maduro"))
+    )
     assert (item.kind, item.what) == ("offer", "safe passage for Maduro")
 
 
 def test_pledged_under_an_intent_code_is_a_promise(ledger: Ledger) -> None:
-    item = only(ledger("Putin pledged to halt the strikes on power plants.",
-                       ("pledged", "0356", "Putin", "Zelensky")))
+    item = only(
+        ledger(
+            "Putin pledged to halt the strikes on power plants.",
+            ("pledged", "0356", "Putin", "Zelensky"),
+        )
+    )
     assert (item.kind, item.what) == ("promise", "to halt the strikes on power plants")
 
 
@@ -164,16 +181,20 @@ def test_vague_threat_code_without_a_threat_word_opens_nothing(ledger: Ledger) -
 
 def test_negated_and_unrelated_events_open_nothing(ledger: Ledger) -> None:
     text = "Trump spoke with Maduro and accused him of fraud."
-    assert ledger(text, ("spoke", "040", "Trump", "Maduro"),
-                  ("accused", "112", "Trump", "Maduro")) == []
+    assert (
+        ledger(text, ("spoke", "040", "Trump", "Maduro"), ("accused", "112", "Trump", "Maduro"))
+        == []
+    )
 
 
 # ---------------------------------------------------------------- conditions
 
 
 def test_conditional_offer_keeps_its_condition_out_of_what(ledger: Ledger) -> None:
-    text = ("Trump offered safe passage for Maduro, along with his wife and son, "
-            "but only if the Venezuelan leader agreed to resign immediately.")
+    text = (
+        "Trump offered safe passage for Maduro, along with his wife and son, "
+        "but only if the Venezuelan leader agreed to resign immediately."
+    )
     item = only(ledger(text, ("offered", "030", "Trump", "Maduro")))
     assert item.what == "safe passage for Maduro, along with his wife and son"
     assert item.condition == "the Venezuelan leader agreed to resign immediately"
@@ -181,8 +202,9 @@ def test_conditional_offer_keeps_its_condition_out_of_what(ledger: Ledger) -> No
 
 
 def test_refusing_the_condition_rejects_the_conditional_offer(ledger: Ledger) -> None:
-    text = ("Trump offered safe passage for Maduro provided that he resigned. "
-            "Maduro refused to resign.")
+    text = (
+        "Trump offered safe passage for Maduro provided that he resigned. Maduro refused to resign."
+    )
     item = only(ledger(text, ("offered", "030", "Trump", "Maduro")))
     assert item.condition == "he resigned"
     assert item.status == "rejected"
@@ -194,8 +216,11 @@ def test_refusing_the_condition_rejects_the_conditional_offer(ledger: Ledger) ->
 
 def test_rejection_event_by_the_addressee_rejects(ledger: Ledger) -> None:
     text = "Trump demanded that Maduro hold new elections. Maduro rejected the demand."
-    item = only(ledger(text, ("demanded", "1042", "Trump", "Maduro"),
-                       ("rejected", "1232", "Maduro", "Trump")))
+    item = only(
+        ledger(
+            text, ("demanded", "1042", "Trump", "Maduro"), ("rejected", "1232", "Maduro", "Trump")
+        )
+    )
     assert item.status == "rejected"
     assert len(item.evidence) == 2
 
@@ -203,17 +228,24 @@ def test_rejection_event_by_the_addressee_rejects(ledger: Ledger) -> None:
 def test_declined_to_without_a_target_rejects_the_items_addressed_to_the_decliner(
     ledger: Ledger,
 ) -> None:
-    text = ("Trump demanded that Maduro leave. Trump offered him safe passage. "
-            "Maduro declined to step down.")
-    items = ledger(text, ("demanded", "1041", "Trump", "Maduro"),
-                   ("offered", "030", "Trump", "Maduro"), ("declined", "1231", "Maduro", None))
+    text = (
+        "Trump demanded that Maduro leave. Trump offered him safe passage. "
+        "Maduro declined to step down."
+    )
+    items = ledger(
+        text,
+        ("demanded", "1041", "Trump", "Maduro"),
+        ("offered", "030", "Trump", "Maduro"),
+        ("declined", "1231", "Maduro", None),
+    )
     assert [i.status for i in items] == ["rejected", "rejected"]
 
 
 def test_refusal_by_a_third_party_changes_nothing(ledger: Ledger) -> None:
     text = "Trump demanded that Maduro leave. Petro rejected the idea."
-    item = only(ledger(text, ("demanded", "1041", "Trump", "Maduro"),
-                       ("rejected", "120", "Petro", "Trump")))
+    item = only(
+        ledger(text, ("demanded", "1041", "Trump", "Maduro"), ("rejected", "120", "Petro", "Trump"))
+    )
     assert item.status == "open"
 
 
@@ -231,25 +263,33 @@ def test_agreed_to_accepts(ledger: Ledger) -> None:
 
 def test_yielding_event_accepts(ledger: Ledger) -> None:
     text = "Lula asked Maduro to free the prisoners. Maduro released the prisoners."
-    item = only(ledger(text, ("asked", "0253", "Lula", "Maduro"),
-                       ("released", "0841", "Maduro", "Lula")))
+    item = only(
+        ledger(text, ("asked", "0253", "Lula", "Maduro"), ("released", "0841", "Maduro", "Lula"))
+    )
     assert item.status == "accepted"
 
 
 def test_no_response_leaves_the_named_request_unanswered(ledger: Ledger) -> None:
-    text = ("Maduro presented a request for amnesty. "
-            "Maduro requested a second call, but this request received no response.")
-    items = ledger(text, ("presented", "020", "Maduro", "Trump"),
-                   ("requested", "020", "Maduro", "Trump"))
+    text = (
+        "Maduro presented a request for amnesty. "
+        "Maduro requested a second call, but this request received no response."
+    )
+    items = ledger(
+        text, ("presented", "020", "Maduro", "Trump"), ("requested", "020", "Maduro", "Trump")
+    )
     assert [(i.what, i.status) for i in items] == [
-        ("amnesty", "open"), ("a second call", "unanswered")
+        ("amnesty", "open"),
+        ("a second call", "unanswered"),
     ]
 
 
 def test_no_response_coded_as_rejection_stays_unanswered(ledger: Ledger) -> None:
     text = "Maduro requested a second call, but this request received no response."
-    item = only(ledger(text, ("requested", "020", "Maduro", "Trump"),
-                       ("received", "125", "Trump", "Maduro")))
+    item = only(
+        ledger(
+            text, ("requested", "020", "Maduro", "Trump"), ("received", "125", "Trump", "Maduro")
+        )
+    )
     assert item.status == "unanswered"
 
 
@@ -261,18 +301,26 @@ def test_has_not_responded_by_the_addressee(ledger: Ledger) -> None:
 
 def test_counter_demands_counter_the_earlier_items(ledger: Ledger) -> None:
     text = "Trump demanded that Maduro leave. Maduro presented counter-demands to Trump."
-    items = ledger(text, ("demanded", "1041", "Trump", "Maduro"),
-                   ("presented", "100", "Maduro", "Trump"))
+    items = ledger(
+        text, ("demanded", "1041", "Trump", "Maduro"), ("presented", "100", "Maduro", "Trump")
+    )
     assert [(i.from_, i.status) for i in items] == [("USAGOV", "countered"), ("VENGOV", "open")]
 
 
 def test_explicit_refusal_wins_over_counter_demands(ledger: Ledger) -> None:
-    text = ("Trump demanded that Maduro leave. "
-            "Maduro declined to step down and presented counter-demands.")
-    items = ledger(text, ("demanded", "1041", "Trump", "Maduro"),
-                   ("declined", "1231", "Maduro", None), ("presented", "100", "Maduro", None))
+    text = (
+        "Trump demanded that Maduro leave. "
+        "Maduro declined to step down and presented counter-demands."
+    )
+    items = ledger(
+        text,
+        ("demanded", "1041", "Trump", "Maduro"),
+        ("declined", "1231", "Maduro", None),
+        ("presented", "100", "Maduro", None),
+    )
     assert [(i.from_, i.to, i.status) for i in items] == [
-        ("USAGOV", "VENGOV", "rejected"), ("VENGOV", "USAGOV", "open")
+        ("USAGOV", "VENGOV", "rejected"),
+        ("VENGOV", "USAGOV", "open"),
     ]
 
 
@@ -283,8 +331,10 @@ def test_withdrawn_offer(ledger: Ledger) -> None:
 
 
 def test_refusal_inside_an_if_clause_changes_nothing(ledger: Ledger) -> None:
-    text = ("Trump demanded that Maduro leave. "
-            "The board warned that if Maduro refuses to vacate power, Trump could suffer.")
+    text = (
+        "Trump demanded that Maduro leave. "
+        "The board warned that if Maduro refuses to vacate power, Trump could suffer."
+    )
     item = only(ledger(text, ("demanded", "1041", "Trump", "Maduro")))
     assert item.status == "open"
 
@@ -293,11 +343,14 @@ def test_refusal_inside_an_if_clause_changes_nothing(ledger: Ledger) -> None:
 
 
 def test_list_of_counter_demands_gives_one_item_per_member(ledger: Ledger) -> None:
-    text = ("Trump demanded that Maduro leave. Maduro declined and presented a series of "
-            "counter-demands. These included a request for global amnesty for his allies, "
-            "as well as a proposal to keep control of the armed forces.")
-    items = ledger(text, ("demanded", "1041", "Trump", "Maduro"),
-                   ("presented", "100", "Maduro", None))
+    text = (
+        "Trump demanded that Maduro leave. Maduro declined and presented a series of "
+        "counter-demands. These included a request for global amnesty for his allies, "
+        "as well as a proposal to keep control of the armed forces."
+    )
+    items = ledger(
+        text, ("demanded", "1041", "Trump", "Maduro"), ("presented", "100", "Maduro", None)
+    )
     assert [(i.kind, i.from_, i.to) for i in items] == [
         ("demand", "USAGOV", "VENGOV"),
         ("request", "VENGOV", "USAGOV"),
@@ -309,35 +362,48 @@ def test_list_of_counter_demands_gives_one_item_per_member(ledger: Ledger) -> No
 
 
 def test_listed_member_also_coded_by_the_coder_is_one_item(ledger: Ledger) -> None:
-    text = ("Maduro presented a series of demands to Trump. "
-            "Among them were a request for amnesty and a proposal to hold talks.")
-    items = ledger(text, ("presented", "100", "Maduro", "Trump"),
-                   ("request", "020", "Maduro", None))
+    text = (
+        "Maduro presented a series of demands to Trump. "
+        "Among them were a request for amnesty and a proposal to hold talks."
+    )
+    items = ledger(
+        text, ("presented", "100", "Maduro", "Trump"), ("request", "020", "Maduro", None)
+    )
     assert [i.kind for i in items] == ["request", "proposal"]
 
 
 def test_two_mentions_of_one_ultimatum_are_one_item(ledger: Ledger) -> None:
-    text = ("Maduro received an ultimatum to relinquish power immediately. "
-            "Trump told Maduro, “You must leave the country now.”")
-    item = only(ledger(text, ("received", "139", "Trump", "Maduro"),
-                       ("told", "1041", "Trump", "Maduro")))
+    text = (
+        "Maduro received an ultimatum to relinquish power immediately. "
+        "Trump told Maduro, “You must leave the country now.”"
+    )
+    item = only(
+        ledger(text, ("received", "139", "Trump", "Maduro"), ("told", "1041", "Trump", "Maduro"))
+    )
     assert item.kind == "ultimatum"
     assert len(item.evidence) == 2
 
 
 def test_repeated_offer_with_the_same_object_is_one_item(ledger: Ledger) -> None:
-    text = ("Trump offered safe passage to Maduro. "
-            "Officials said Trump again offered safe passage for the Venezuelan leader.")
-    item = only(ledger(text, ("offered", "030", "Trump", "Maduro"),
-                       ("again offered", "030", "Trump", "Maduro")))
+    text = (
+        "Trump offered safe passage to Maduro. "
+        "Officials said Trump again offered safe passage for the Venezuelan leader."
+    )
+    item = only(
+        ledger(
+            text, ("offered", "030", "Trump", "Maduro"), ("again offered", "030", "Trump", "Maduro")
+        )
+    )
     assert item.what == "safe passage to Maduro"
 
 
 def test_different_requests_of_one_party_stay_apart(ledger: Ledger) -> None:
-    text = ("Maduro requested amnesty for his allies. "
-            "Maduro also requested a second call with Trump.")
-    items = ledger(text, ("requested", "020", "Maduro", "Trump"),
-                   ("also requested", "020", "Maduro", "Trump"))
+    text = (
+        "Maduro requested amnesty for his allies. Maduro also requested a second call with Trump."
+    )
+    items = ledger(
+        text, ("requested", "020", "Maduro", "Trump"), ("also requested", "020", "Maduro", "Trump")
+    )
     assert len(items) == 2
 
 
@@ -346,8 +412,9 @@ def test_different_requests_of_one_party_stay_apart(ledger: Ledger) -> None:
 
 def test_missing_addressee_is_the_party_last_dealt_with(ledger: Ledger) -> None:
     text = "Trump offered Maduro safe passage. Maduro requested a second call."
-    items = ledger(text, ("offered", "030", "Trump", "Maduro"),
-                   ("requested", "020", "Maduro", None))
+    items = ledger(
+        text, ("offered", "030", "Trump", "Maduro"), ("requested", "020", "Maduro", None)
+    )
     assert items[1].to == "USAGOV"
 
 
@@ -355,7 +422,10 @@ def test_uncoded_offer_with_known_actors_opens_an_item(ledger: Ledger) -> None:
     text = "Trump offered safe passage for Maduro. Maduro refused."
     item = only(ledger(text))
     assert (item.kind, item.from_, item.to, item.status) == (
-        "offer", "USAGOV", "VENGOV", "rejected"
+        "offer",
+        "USAGOV",
+        "VENGOV",
+        "rejected",
     )
 
 
@@ -422,26 +492,32 @@ def test_pipeline_conditional_offer_is_rejected(analyze) -> None:
 def test_no_further_contact_between_the_parties_leaves_their_items_unanswered(
     ledger: Ledger,
 ) -> None:
-    text = ("Trump demanded that Maduro leave. Maduro requested amnesty from Trump. "
-            "Maduro refused to leave. "
-            "There has been no further communication between Trump and Maduro.")
-    items = ledger(text, ("demanded", "1041", "Trump", "Maduro"),
-                   ("requested", "020", "Maduro", "Trump"))
+    text = (
+        "Trump demanded that Maduro leave. Maduro requested amnesty from Trump. "
+        "Maduro refused to leave. "
+        "There has been no further communication between Trump and Maduro."
+    )
+    items = ledger(
+        text, ("demanded", "1041", "Trump", "Maduro"), ("requested", "020", "Maduro", "Trump")
+    )
     assert [i.status for i in items] == ["rejected", "unanswered"]
 
 
 def test_event_inside_a_condition_opens_nothing(ledger: Ledger) -> None:
     text = "Trump offered safe passage, but only if Maduro agreed to resign immediately."
-    item = only(ledger(text, ("offered", "030", "Trump", "Maduro"),
-                       ("agreed", "0341", "Maduro", None)))
+    item = only(
+        ledger(text, ("offered", "030", "Trump", "Maduro"), ("agreed", "0341", "Maduro", None))
+    )
     assert item.from_ == "USAGOV"
 
 
 def test_verb_the_parser_left_without_subject_takes_the_actor_before_it(
     ledger: Ledger,
 ) -> None:
-    text = ("In a bid to facilitate dialogue, Colombia's president, Petro, proposed the city "
-            "of Cartagena as a venue for talks with Maduro.")
+    text = (
+        "In a bid to facilitate dialogue, Colombia's president, Petro, proposed the city "
+        "of Cartagena as a venue for talks with Maduro."
+    )
     item = only(ledger(text))
     assert (item.kind, item.from_) == ("proposal", "COLGOV")
 
@@ -468,10 +544,10 @@ def test_answer_word_inside_what_is_part_of_the_item(ledger: Ledger) -> None:
 
 
 def test_later_mention_that_refers_back_is_merged(ledger: Ledger) -> None:
-    text = ("Trump offered Maduro exile in Turkey. "
-            "A week later Trump repeated the offer to Maduro.")
-    item = only(ledger(text, ("offered", "030", "Trump", "Maduro"),
-                       ("offer", "030", "Trump", "Maduro")))
+    text = "Trump offered Maduro exile in Turkey. A week later Trump repeated the offer to Maduro."
+    item = only(
+        ledger(text, ("offered", "030", "Trump", "Maduro"), ("offer", "030", "Trump", "Maduro"))
+    )
     assert item.what == "exile in Turkey"
     assert len(item.evidence) == 2
 
@@ -502,16 +578,19 @@ def test_subject_of_a_reported_proposal_stays_in_what(ledger: Ledger) -> None:
 
 def test_unattributed_silence_answers_only_a_recent_item(ledger: Ledger) -> None:
     near = "Maduro requested a second call with Trump. There was no reply."
-    far = ("Maduro requested a second call with Trump. Oil prices rose. Markets fell. "
-           "Analysts said there was no reply to the question of supply.")
+    far = (
+        "Maduro requested a second call with Trump. Oil prices rose. Markets fell. "
+        "Analysts said there was no reply to the question of supply."
+    )
     assert only(ledger(near, ("requested", "020", "Maduro", "Trump"))).status == "unanswered"
     assert only(ledger(far, ("requested", "020", "Maduro", "Trump"))).status == "open"
 
 
 def test_demand_with_a_date_to_meet_is_an_ultimatum(ledger: Ledger) -> None:
     text = "Putin demanded that Zelensky withdraw his troops by the end of June."
-    item = only(ledger(text, ("demanded", "1056", "Putin", "Zelensky"),
-                       timexes=("the end of June",)))
+    item = only(
+        ledger(text, ("demanded", "1056", "Putin", "Zelensky"), timexes=("the end of June",))
+    )
     assert item.kind == "ultimatum"
 
 
@@ -523,10 +602,12 @@ def test_demand_on_a_date_is_no_ultimatum_and_the_date_is_not_its_what(ledger: L
 
 def test_accepting_a_named_offer_answers_it_and_opens_nothing(ledger: Ledger) -> None:
     text = "Lula offered to host talks in Brasilia. Maduro accepted the offer."
-    item = only(ledger(text, ("offered", "036", "Lula", None),
-                       ("accepted", "030", "Maduro", None)))
+    item = only(ledger(text, ("offered", "036", "Lula", None), ("accepted", "030", "Maduro", None)))
     assert (item.kind, item.from_, item.to, item.status) == (
-        "offer", "BRAGOV", "VENGOV", "accepted"
+        "offer",
+        "BRAGOV",
+        "VENGOV",
+        "accepted",
     )
 
 
@@ -540,6 +621,9 @@ def test_offer_first_named_as_it_is_rejected(ledger: Ledger) -> None:
     text = "Maduro rejected Trump's offer of safe passage to Turkey."
     item = only(ledger(text))
     assert (item.kind, item.from_, item.to, item.status) == (
-        "offer", "USAGOV", "VENGOV", "rejected"
+        "offer",
+        "USAGOV",
+        "VENGOV",
+        "rejected",
     )
     assert item.what == "safe passage to Turkey"

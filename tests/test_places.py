@@ -57,9 +57,17 @@ def test_name_keys_ignore_case_accents_dots_and_the() -> None:
 @pytest.mark.parametrize(
     ("alias", "iso3"),
     [
-        ("U.S.", "USA"), ("US", "USA"), ("America", "USA"), ("the United States", "USA"),
-        ("UK", "GBR"), ("Britain", "GBR"), ("Ivory Coast", "CIV"), ("DR Congo", "COD"),
-        ("Holland", "NLD"), ("Burma", "MMR"), ("Türkiye", "TUR"),
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("America", "USA"),
+        ("the United States", "USA"),
+        ("UK", "GBR"),
+        ("Britain", "GBR"),
+        ("Ivory Coast", "CIV"),
+        ("DR Congo", "COD"),
+        ("Holland", "NLD"),
+        ("Burma", "MMR"),
+        ("Türkiye", "TUR"),
     ],
 )
 def test_country_aliases(alias: str, iso3: str) -> None:

@@ -40,8 +40,10 @@ SENTENCES_BACK = 3  # how far back a pronoun looks for its antecedent
 MENTIONS_BACK = 300  # how far back a description looks for the actor it describes
 # A quotation: curly or straight quotation marks, or an opening mark left open until the end
 # of its paragraph (news writing reopens, rather than closes, a quotation that goes on).
-QUOTATION = re.compile(r"“(?:[^”\n]|\n(?!\s*\n))*(?:”|(?=\n\s*\n)|$)"
-                       r"|\"(?:[^\"\n]|\n(?!\s*\n))*(?:\"|(?=\n\s*\n)|$)")
+QUOTATION = re.compile(
+    r"“(?:[^”\n]|\n(?!\s*\n))*(?:”|(?=\n\s*\n)|$)"
+    r"|\"(?:[^\"\n]|\n(?!\s*\n))*(?:\"|(?=\n\s*\n)|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -86,8 +88,9 @@ def person_fits(res: Resolution, key: str, cue: Cue) -> bool:
         return False
     if has_title(res, key, cue.noun):
         return True
-    return cue.noun in res.words.generic_people and bool(cue.countries) \
-        and cue.sector == entity.sector
+    return (
+        cue.noun in res.words.generic_people and bool(cue.countries) and cue.sector == entity.sector
+    )
 
 
 def has_title(res: Resolution, key: str, noun: str) -> bool:
@@ -111,8 +114,11 @@ def organisation_before(res: Resolution, noun: Token, sector: str | None) -> str
             continue
         if sector is None and entity.kind == "organisation":
             return found.key
-        if sector is not None and entity.kind in ("organisation", "media") \
-                and entity.sector == sector:
+        if (
+            sector is not None
+            and entity.kind in ("organisation", "media")
+            and entity.sector == sector
+        ):
             return found.key
     return None
 
@@ -196,8 +202,9 @@ def resolve_pronouns(res: Resolution) -> None:
             target = antecedent(res, context, token, pronoun)
         if target is None:
             continue
-        found = Found(token.idx, token.idx + len(token.text), token.i, target.key, "pronoun",
-                      target.members)
+        found = Found(
+            token.idx, token.idx + len(token.text), token.i, target.key, "pronoun", target.members
+        )
         res.add(found)
         if quote is None:
             context.by_sentence[context.sentence_of[token.i]].append(found)
@@ -207,9 +214,11 @@ def neuter_antecedent(res: Resolution, token: Token, pronoun: Pronoun) -> Found 
     """ "it" as a subject ("Iran said it would retaliate"), or "its" ("Russia moved its
     troops"): the state or organisation that is the subject of the clause around it. An
     "it" that is an object, or the empty subject of "it is clear", is left alone."""
-    if pronoun.case == "subject" and (token.dep_ not in SUBJECT_DEPS
-                                      or token.head.pos_ not in ("VERB", "AUX")
-                                      or token.head.lemma_ in EXPLETIVE_HEADS):
+    if pronoun.case == "subject" and (
+        token.dep_ not in SUBJECT_DEPS
+        or token.head.pos_ not in ("VERB", "AUX")
+        or token.head.lemma_ in EXPLETIVE_HEADS
+    ):
         return None
     found = clause_subject(res, token)
     return found if found is not None and is_single_body(res, found) else None
@@ -238,7 +247,8 @@ def is_single_body(res: Resolution, found: Found) -> bool:
         return False
     plural = res.doc[found.head].tag_ in ("NNS", "NNPS")
     return entity.kind in ("state", "organisation", "media") or (
-        entity.kind == "group" and not plural)
+        entity.kind == "group" and not plural
+    )
 
 
 def agrees(res: Resolution, found: Found, pronoun: Pronoun) -> bool:
@@ -257,8 +267,7 @@ def coargument(found: Found, token: Token) -> bool:
     return head.head.i == token.head.i and not token.lower_.endswith(("self", "selves"))
 
 
-def antecedent(res: Resolution, context: Context, token: Token,
-               pronoun: Pronoun) -> Found | None:
+def antecedent(res: Resolution, context: Context, token: Token, pronoun: Pronoun) -> Found | None:
     """The most salient earlier mention that agrees with a third-person pronoun."""
     if pronoun.number == "pl":
         return nearest_plural(res, context, token)
@@ -274,8 +283,9 @@ def antecedent(res: Resolution, context: Context, token: Token,
     if same:
         return only_one(same)
     for back in range(here - 1, max(-1, here - 1 - SENTENCES_BACK), -1):
-        candidates = [f for f in context.by_sentence[back]
-                      if f.key not in banned and agrees(res, f, pronoun)]
+        candidates = [
+            f for f in context.by_sentence[back] if f.key not in banned and agrees(res, f, pronoun)
+        ]
         if not candidates:
             continue
         subjects = [f for f in candidates if res.doc[f.head].dep_ in SUBJECT_DEPS]
@@ -296,8 +306,12 @@ def nearest_plural(res: Resolution, context: Context, token: Token) -> Found | N
         plural = candidate.tag_ in ("NNS", "NNPS") or i in context.compounds
         if not plural or context.quoted(candidate.idx) is not None:
             continue
-        if found is not None and found.head == i and is_plural_actor(res, found) \
-                and found.key not in coargument_keys(context, token):
+        if (
+            found is not None
+            and found.head == i
+            and is_plural_actor(res, found)
+            and found.key not in coargument_keys(context, token)
+        ):
             return found
         return None
     return None
@@ -321,6 +335,7 @@ def only_one(candidates: list[Found]) -> Found | None:
 
 def main_subject(res: Resolution, subjects: list[Found]) -> Found:
     """The subject closest to the root of its sentence (the main clause's, if any)."""
+
     def depth(found: Found) -> int:
         token, steps = res.doc[found.head], 0
         while token.head.i != token.i:
@@ -330,8 +345,9 @@ def main_subject(res: Resolution, subjects: list[Found]) -> Found:
     return min(subjects, key=lambda f: (depth(f), f.start))
 
 
-def speaker(res: Resolution, context: Context, quote: tuple[int, int],
-            speech_verbs: frozenset[str]) -> str | None:
+def speaker(
+    res: Resolution, context: Context, quote: tuple[int, int], speech_verbs: frozenset[str]
+) -> str | None:
     """The person whose speech verb, outside the quotation, introduces it."""
     doc = res.doc
     span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
@@ -339,8 +355,7 @@ def speaker(res: Resolution, context: Context, quote: tuple[int, int],
         return None
     first, last = context.sentence_of[span.start], context.sentence_of[span.end - 1]
     start = context.sentence_starts[first]
-    end = context.sentence_starts[last + 1] if last + 1 < len(context.sentence_starts) \
-        else len(doc)
+    end = context.sentence_starts[last + 1] if last + 1 < len(context.sentence_starts) else len(doc)
     for token in doc[start:end]:
         if token.lemma_.lower() in speech_verbs and context.quoted(token.idx) is None:
             key = subject_key(res, token)

@@ -33,14 +33,54 @@ from eventwire.errors import BAD_DICTIONARY, EventwireError
 
 BUILTIN_FILES = ("people.yaml", "organisations.yaml", "media.yaml")
 AGENTS_FILE = "agents.tsv"
-SECTION_KINDS = {"people": "person", "organisations": "organisation", "media": "media",
-                 "groups": "group", "actors": None}
+SECTION_KINDS = {
+    "people": "person",
+    "organisations": "organisation",
+    "media": "media",
+    "groups": "group",
+    "actors": None,
+}
 KINDS = {"person", "organisation", "media", "state", "group"}
 NON_STATE = {"IGO", "NGO", "MNC", "IMG", "UIS"}  # prefixes that stand for no single state
 # Three-letter CAMEO role codes, in the order they are looked for inside a longer code.
-SECTORS = ("GOV", "MIL", "OPP", "REB", "INS", "SEP", "MED", "JUD", "COP", "SPY", "LEG", "ELI",
-           "PTY", "BUS", "CVL", "LAB", "EDU", "HLH", "REF", "AGR", "ENV", "HRI", "CRM", "UAF",
-           "MOD", "RAD", "DEV", "CHR", "MUS", "JEW", "BUD", "HIN", "IGO", "NGO", "MNC", "IMG")
+SECTORS = (
+    "GOV",
+    "MIL",
+    "OPP",
+    "REB",
+    "INS",
+    "SEP",
+    "MED",
+    "JUD",
+    "COP",
+    "SPY",
+    "LEG",
+    "ELI",
+    "PTY",
+    "BUS",
+    "CVL",
+    "LAB",
+    "EDU",
+    "HLH",
+    "REF",
+    "AGR",
+    "ENV",
+    "HRI",
+    "CRM",
+    "UAF",
+    "MOD",
+    "RAD",
+    "DEV",
+    "CHR",
+    "MUS",
+    "JEW",
+    "BUD",
+    "HIN",
+    "IGO",
+    "NGO",
+    "MNC",
+    "IMG",
+)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -57,16 +97,18 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     if code in SECTORS and code not in NON_STATE:
         return None, code
     country = code[:3]
-    rest = [code[i:i + 3] for i in range(3, len(code), 3)]
+    rest = [code[i : i + 3] for i in range(3, len(code), 3)]
     sector = next((chunk for chunk in rest if chunk in SECTORS), None)
     return country, sector
 
 
-def make_role(code: str, start: date | None = None, end: date | None = None,
-              title: str | None = None) -> Role:
+def make_role(
+    code: str, start: date | None = None, end: date | None = None, title: str | None = None
+) -> Role:
     country, sector = split_code(code)
-    return Role(code=code.upper(), country=country, sector=sector, start=start, end=end,
-                title=title)
+    return Role(
+        code=code.upper(), country=country, sector=sector, start=start, end=end, title=title
+    )
 
 
 def slug(name: str) -> str:
@@ -131,8 +173,10 @@ def parse_dictionary(text: str, origin: str = "<dictionary>") -> Dictionary:
             result.entries.append((entry, surnames))
             result.partial[entry.key] = given
     result.aliases = {str(k): str(v) for k, v in _mapping(data, "aliases", origin).items()}
-    result.agents = {normalise(str(k)): str(v or "").strip().upper()
-                     for k, v in _mapping(data, "agents", origin).items()}
+    result.agents = {
+        normalise(str(k)): str(v or "").strip().upper()
+        for k, v in _mapping(data, "agents", origin).items()
+    }
     result.remove = [str(v) for v in data.get("remove") or []]
     return result
 
@@ -144,8 +188,9 @@ def _mapping(data: dict, section: str, origin: str) -> dict:
     return value
 
 
-def _parse_entry(item: Any, kind: str | None, where: str
-                 ) -> tuple[KBEntry, tuple[str, ...], set[str]]:
+def _parse_entry(
+    item: Any, kind: str | None, where: str
+) -> tuple[KBEntry, tuple[str, ...], set[str]]:
     if not isinstance(item, dict) or not item.get("name"):
         raise EventwireError(BAD_DICTIONARY, f"{where}: an entry needs at least a `name`")
     kind = str(item.get("kind") or kind or "person")
@@ -158,19 +203,31 @@ def _parse_entry(item: Any, kind: str | None, where: str
             continue
         if not isinstance(raw, dict) or not raw.get("code"):
             raise EventwireError(BAD_DICTIONARY, f"{where}.roles[{j}]: a role needs a `code`")
-        role = make_role(str(raw["code"]), _as_date(raw.get("start"), where),
-                         _as_date(raw.get("end"), where), raw.get("title"))
+        role = make_role(
+            str(raw["code"]),
+            _as_date(raw.get("start"), where),
+            _as_date(raw.get("end"), where),
+            raw.get("title"),
+        )
         if "country" in raw or "sector" in raw:
-            role = replace(role, country=raw.get("country", role.country),
-                           sector=raw.get("sector", role.sector))
+            role = replace(
+                role,
+                country=raw.get("country", role.country),
+                sector=raw.get("sector", role.sector),
+            )
         roles.append(role)
     gender = item.get("gender")
     if gender not in (None, "m", "f"):
         raise EventwireError(BAD_DICTIONARY, f"{where}: gender must be m or f")
     name = str(item["name"])
-    entry = KBEntry(key=str(item.get("key") or slug(name)), name=name, kind=kind,
-                    aliases=tuple(str(a) for a in item.get("aliases") or ()),
-                    roles=tuple(roles), gender=gender)
+    entry = KBEntry(
+        key=str(item.get("key") or slug(name)),
+        name=name,
+        kind=kind,
+        aliases=tuple(str(a) for a in item.get("aliases") or ()),
+        roles=tuple(roles),
+        gender=gender,
+    )
     given = set(item) | ({"roles"} if "code" in item else set())
     return entry, tuple(str(s) for s in item.get("surnames") or ()), given
 
@@ -259,20 +316,128 @@ def read_agents_tsv(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
 # ---------------------------------------------------------------- PETRARCH / TABARI import
 
 ORG_WORDS = {
-    "ministry", "department", "party", "council", "army", "forces", "force", "front", "movement",
-    "organization", "organisation", "union", "association", "committee", "agency", "court",
-    "bank", "commission", "government", "administration", "assembly", "congress", "parliament",
-    "senate", "league", "group", "brigade", "brigades", "fund", "institute", "university",
-    "company", "corporation", "office", "service", "police", "navy", "guard", "alliance",
-    "coalition", "federation", "network", "foundation", "society", "centre", "center",
-    "program", "programme", "mission", "authority", "cabinet", "board", "bureau", "corps",
-    "command", "regime", "tribunal", "secretariat", "nations", "community", "organisations",
-    "organizations", "conference", "initiative", "faction", "militia", "cartel", "junta",
+    "ministry",
+    "department",
+    "party",
+    "council",
+    "army",
+    "forces",
+    "force",
+    "front",
+    "movement",
+    "organization",
+    "organisation",
+    "union",
+    "association",
+    "committee",
+    "agency",
+    "court",
+    "bank",
+    "commission",
+    "government",
+    "administration",
+    "assembly",
+    "congress",
+    "parliament",
+    "senate",
+    "league",
+    "group",
+    "brigade",
+    "brigades",
+    "fund",
+    "institute",
+    "university",
+    "company",
+    "corporation",
+    "office",
+    "service",
+    "police",
+    "navy",
+    "guard",
+    "alliance",
+    "coalition",
+    "federation",
+    "network",
+    "foundation",
+    "society",
+    "centre",
+    "center",
+    "program",
+    "programme",
+    "mission",
+    "authority",
+    "cabinet",
+    "board",
+    "bureau",
+    "corps",
+    "command",
+    "regime",
+    "tribunal",
+    "secretariat",
+    "nations",
+    "community",
+    "organisations",
+    "organizations",
+    "conference",
+    "initiative",
+    "faction",
+    "militia",
+    "cartel",
+    "junta",
 }
-SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "de", "la", "del", "des", "du", "al", "el",
-               "da", "do", "dos", "van", "von", "der", "y", "et", "to", "at", "bin", "ibn"}
-ACRONYMS = {"US", "USA", "UN", "UK", "EU", "AU", "UAE", "NATO", "OPEC", "IMF", "OAS", "ICC", "ICJ",
-            "IAEA", "WTO", "UNHCR", "UNICEF", "FARC", "ELN", "PLO", "ANC", "CIA", "FBI", "NSA"}
+SMALL_WORDS = {
+    "of",
+    "the",
+    "and",
+    "for",
+    "on",
+    "in",
+    "de",
+    "la",
+    "del",
+    "des",
+    "du",
+    "al",
+    "el",
+    "da",
+    "do",
+    "dos",
+    "van",
+    "von",
+    "der",
+    "y",
+    "et",
+    "to",
+    "at",
+    "bin",
+    "ibn",
+}
+ACRONYMS = {
+    "US",
+    "USA",
+    "UN",
+    "UK",
+    "EU",
+    "AU",
+    "UAE",
+    "NATO",
+    "OPEC",
+    "IMF",
+    "OAS",
+    "ICC",
+    "ICJ",
+    "IAEA",
+    "WTO",
+    "UNHCR",
+    "UNICEF",
+    "FARC",
+    "ELN",
+    "PLO",
+    "ANC",
+    "CIA",
+    "FBI",
+    "NSA",
+}
 _CODE = re.compile(r"\[([^\]]*)\]")
 _MACRO = re.compile(r"!(\w+)!")
 
@@ -389,8 +554,9 @@ def import_petrarch_actors(path: Path, report: ImportReport) -> list[dict[str, A
             continue
         if line[0].isspace():
             if "[" not in line or not group:
-                report.errors.append(f"{where}: indented line is neither codes nor after an "
-                                     "entry; skipped")
+                report.errors.append(
+                    f"{where}: indented line is neither codes nor after an entry; skipped"
+                )
                 continue
             roles = _roles_of(line, where, report)
             for entry in group:
@@ -418,8 +584,7 @@ def import_petrarch_actors(path: Path, report: ImportReport) -> list[dict[str, A
     out = []
     for entry in finished:
         if not entry.roles:
-            report.errors.append(f"{path}:{entry.line}: entry {entry.name!r} has no code; "
-                                 "skipped")
+            report.errors.append(f"{path}:{entry.line}: entry {entry.name!r} has no code; skipped")
             continue
         out.append(_yaml_entry(entry, kind_default))
     report.actors += len(out)
@@ -483,7 +648,7 @@ def import_petrarch_agents(path: Path, report: ImportReport) -> dict[str, str]:
         braces = re.search(r"\{([^}]*)\}", phrase)
         if braces:
             plurals = [p.strip() for p in braces.group(1).split(",") if p.strip()]
-            phrase = phrase[:braces.start()] + phrase[braces.end():]
+            phrase = phrase[: braces.start()] + phrase[braces.end() :]
         try:
             forms = [*_expand(phrase.strip(), macros), *plurals]
         except KeyError as exc:
@@ -506,7 +671,7 @@ def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:
         raise KeyError(name)
     out = []
     for value in macros[name]:
-        out.extend(_expand(phrase[:match.start()] + value + phrase[match.end():], macros))
+        out.extend(_expand(phrase[: match.start()] + value + phrase[match.end() :], macros))
     return out
 
 
@@ -536,8 +701,12 @@ def import_petrarch(paths: Iterable[Path], report: ImportReport) -> dict[str, An
             continue
         for item in import_petrarch_actors(Path(path), report):
             kind = item.pop("kind")
-            section = {"person": "people", "organisation": "organisations", "media": "media",
-                       "group": "groups"}.get(kind, "actors")
+            section = {
+                "person": "people",
+                "organisation": "organisations",
+                "media": "media",
+                "group": "groups",
+            }.get(kind, "actors")
             if section == "actors":
                 item = {"name": item["name"], "kind": kind, **item}
             result.setdefault(section, []).append(item)
@@ -547,7 +716,6 @@ def import_petrarch(paths: Iterable[Path], report: ImportReport) -> dict[str, An
 def dump_dictionary(data: dict[str, Any]) -> str:
     """A dictionary as YAML text in the documented format."""
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-
 
 
 # ---------------------------------------------------------------- the Phoenix fallback table
@@ -561,8 +729,11 @@ def dump_dictionary(data: dict[str, Any]) -> str:
 
 FALLBACK_FILE = "phoenix-actors.tsv.gz"
 FALLBACK_PREFIX = "phoenix:"  # key prefix of the entries the fallback table gives
-PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                 "Phoenix.MilNonState.actors.txt")
+PHOENIX_FILES = (
+    "Phoenix.Countries.actors.txt",
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+)
 OLD_PREFIXES = {"TMP": "TLS"}  # CAMEO state codes older than the ISO code in use today
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 BRANCHES = frozenset({"LEG", "JUD"})  # after GOV, these name the sector of the role
@@ -732,13 +903,18 @@ def _add_surnames(rows: list[_FallbackRow], common: frozenset[str]) -> None:
 
 
 def _safe_surname(surname: str, common: frozenset[str]) -> bool:
-    return surname.isalpha() and len(surname) >= MIN_LETTERS and surname not in common \
+    return (
+        surname.isalpha()
+        and len(surname) >= MIN_LETTERS
+        and surname not in common
         and not _state_word(surname)
+    )
 
 
 def _fallback_line(row: _FallbackRow) -> str:
-    return "\t".join((row.name, row.kind, " ".join(row.roles), "|".join(row.keys),
-                      "|".join(row.surnames)))
+    return "\t".join(
+        (row.name, row.kind, " ".join(row.roles), "|".join(row.keys), "|".join(row.surnames))
+    )
 
 
 @dataclass
@@ -794,8 +970,12 @@ class FallbackTable:
         if number not in self._entries:
             name, kind, roles = self._rows[number][:3]
             self._entries[number] = KBEntry(
-                key=f"{FALLBACK_PREFIX}{slug(name)}-{number}", name=name, kind=kind,
-                aliases=(), roles=tuple(_fallback_role(text) for text in roles.split()))
+                key=f"{FALLBACK_PREFIX}{slug(name)}-{number}",
+                name=name,
+                kind=kind,
+                aliases=(),
+                roles=tuple(_fallback_role(text) for text in roles.split()),
+            )
         return self._entries[number]
 
 

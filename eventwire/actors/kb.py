@@ -113,8 +113,9 @@ class KnowledgeBase:
         iso3 = country_by_name(name)
         if iso3:
             return state_entry(iso3)
-        if self.fallback is None or not _fallback_query(name) \
-                or normalise(name) in self._surnames:  # "Maduro": ours, not Phoenix's
+        if (
+            self.fallback is None or not _fallback_query(name) or normalise(name) in self._surnames
+        ):  # "Maduro": ours, not Phoenix's
             return None
         found = self.fallback.lookup(query_keys(name))
         return self._known(found) or found if found is not None else None
@@ -160,8 +161,14 @@ class KnowledgeBase:
                 role = Role(nearest.country + "ELI", nearest.country, "ELI")
         if role is None:
             return Entity(key=entry.name, name=entry.name, code="", kind=entry.kind)
-        return Entity(key=entry.name, name=entry.name, code=role.code, country=role.country,
-                      sector=role.sector, kind=entry.kind)
+        return Entity(
+            key=entry.name,
+            name=entry.name,
+            code=role.code,
+            country=role.country,
+            sector=role.sector,
+            kind=entry.kind,
+        )
 
     def country(self, word: str) -> str | None:
         """ISO3 code for a state's name, adjective or demonym, or capital."""
@@ -196,8 +203,11 @@ def _fallback_query(text: str) -> bool:
     """Whether a name may be asked of the fallback table: written with a capital, not one
     ordinary word, and of a few letters at least."""
     stripped = text.strip()
-    return stripped != stripped.lower() and not _common_word(stripped) \
+    return (
+        stripped != stripped.lower()
+        and not _common_word(stripped)
         and sum(c.isalpha() for c in stripped) >= MIN_FALLBACK_LETTERS
+    )
 
 
 def _recency(role: Role) -> tuple[date, date]:
@@ -217,8 +227,26 @@ def _nearest(roles: Iterable[Role], on: date | None) -> Role:
     return min(roles, key=distance)
 
 
-PARTICLES = {"de", "del", "da", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la",
-             "le", "di", "du", "ibn", "ben"}
+PARTICLES = {
+    "de",
+    "del",
+    "da",
+    "dos",
+    "das",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "al",
+    "el",
+    "la",
+    "le",
+    "di",
+    "du",
+    "ibn",
+    "ben",
+}
 
 
 def person_surnames(name: str) -> list[str]:
@@ -256,8 +284,13 @@ def state_entry(iso3: str) -> KBEntry | None:
     country = countries().get(iso3)
     if country is None:
         return None
-    return KBEntry(key=iso3, name=country.name, kind="state", aliases=country.names,
-                   roles=(Role(iso3, iso3, None),))
+    return KBEntry(
+        key=iso3,
+        name=country.name,
+        kind="state",
+        aliases=country.names,
+        roles=(Role(iso3, iso3, None),),
+    )
 
 
 def load_kb(dictionaries: Sequence[Path] = ()) -> KnowledgeBase:

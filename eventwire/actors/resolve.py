@@ -51,10 +51,29 @@ from eventwire.countries import (
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # A capital after one of these prepositions is a place, not a government ("talks in Caracas").
-LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "across", "outside", "inside",
-                      "around", "toward", "towards", "through", "within", "over", "via"})
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "attr",
-                           "ROOT"})
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "to",
+        "from",
+        "into",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "toward",
+        "towards",
+        "through",
+        "within",
+        "over",
+        "via",
+    }
+)
+ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "attr", "ROOT"}
+)
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case", "nummod"})
 PHRASE_DEPS = MODIFIER_DEPS | {"det", "predet", "quantmod", "punct"}
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -83,10 +102,13 @@ def vocabulary() -> Vocabulary:
     text = resources.files("eventwire.data").joinpath("actors", "descriptions.yaml")
     data = yaml.safe_load(text.read_text(encoding="utf-8"))
     return Vocabulary(
-        people=dict(data["people"]), groups=dict(data["groups"]),
-        organisations=dict(data["organisations"]), past=frozenset(data["not_holding"]),
+        people=dict(data["people"]),
+        groups=dict(data["groups"]),
+        organisations=dict(data["organisations"]),
+        past=frozenset(data["not_holding"]),
         sector_modifiers=dict(data["sector_modifiers"]),
-        honorifics=dict(data["honorifics"]), sector_names=dict(data["sector_names"]),
+        honorifics=dict(data["honorifics"]),
+        sector_names=dict(data["sector_names"]),
         organisation_words=frozenset(data["organisation_name_words"]),
         generic_people=frozenset(data["generic_people"]),
         stateless_titles=frozenset(data["stateless_titles"]),
@@ -199,8 +221,14 @@ class Resolution:
             return self.kb.entity(entry, self.day)
         if cue is not None and cue.organisation and not cue.past:
             serves = self.entities[cue.organisation]  # "U.N. spokesman": coded as the U.N.
-            return Entity(key=key, name=person.name, code=serves.code, country=serves.country,
-                          sector=serves.sector, kind="person")
+            return Entity(
+                key=key,
+                name=person.name,
+                code=serves.code,
+                country=serves.country,
+                sector=serves.sector,
+                kind="person",
+            )
         if cue is not None and cue.countries:
             return coded(key, person.name, cue.countries[0], None if cue.past else cue.sector)
         if person.entry is not None:
@@ -222,8 +250,7 @@ class Resolution:
         if not entity.code or (cue is not None and self.cue_country(cue) != entity.country):
             return None
         title = next((c for c in person.cues if c.sector and not c.past), None)
-        if title is not None and entity.sector in (None, "ELI") \
-                and entity.country in countries():
+        if title is not None and entity.sector in (None, "ELI") and entity.country in countries():
             return coded(entity.key, person.name, entity.country, title.sector)
         return entity
 
@@ -260,8 +287,9 @@ class Resolution:
             members = tuple(e for e in map(self.entity, found.members) if e is not None)
             if entity is None or not entity.code or (found.members and len(members) < 2):
                 continue
-            index.add(Mention(found.start, found.end, found.head, entity, found.how, members),
-                      self.doc)
+            index.add(
+                Mention(found.start, found.end, found.head, entity, found.how, members), self.doc
+            )
         index.mentions.sort(key=lambda m: (m.start, -m.end))
         return index
 
@@ -270,13 +298,15 @@ def start_of(found: Found) -> int:
     return found.start
 
 
-def coded(key: str, name: str, country: str | None, sector: str | None,
-          kind: str = "person") -> Entity | None:
+def coded(
+    key: str, name: str, country: str | None, sector: str | None, kind: str = "person"
+) -> Entity | None:
     """An entity coded from a country and a sector; None without a country."""
     if country is None:
         return None
-    return Entity(key=key, name=name, code=country + (sector or ""), country=country,
-                  sector=sector, kind=kind)
+    return Entity(
+        key=key, name=name, code=country + (sector or ""), country=country, sector=sector, kind=kind
+    )
 
 
 # ---------------------------------------------------------------- names
@@ -327,8 +357,11 @@ def resolve_name(res: Resolution, span: Span) -> None:
     if entry is None:
         span = without_titles(res, span)
         entry = res.kb.lookup(span.text)
-    if entry is not None and res.kb.is_fallback(entry) and (
-            is_place(res, span) or normalise(span.text) in res.surnames):
+    if (
+        entry is not None
+        and res.kb.is_fallback(entry)
+        and (is_place(res, span) or normalise(span.text) in res.surnames)
+    ):
         entry = None  # the fallback table outranks neither the gazetteer nor the text
     text = span.text
     if entry is not None and entry.kind == "state":
@@ -381,8 +414,11 @@ def known_by_surname(res: Resolution, span: Span) -> KBEntry | None:
     fallback table alone counts only after a title or an honorific ("President Mugabe")."""
     _, cue, gender = title_before(res, span)
     bare = cue is None and gender is None
-    entries = [e for e in res.kb.lookup_surname(span.text)
-               if not (res.kb.is_fallback(e) and (bare or is_place(res, span)))]
+    entries = [
+        e
+        for e in res.kb.lookup_surname(span.text)
+        if not (res.kb.is_fallback(e) and (bare or is_place(res, span)))
+    ]
     if cue is not None or gender is not None:
         entries = [e for e in entries if fits(e, None, cue, gender)]
     holding = [e for e in entries if res.kb.role_on(e, res.day) is not None]
@@ -391,8 +427,7 @@ def known_by_surname(res: Resolution, span: Span) -> KBEntry | None:
     return entries[0] if len(entries) == 1 else None
 
 
-def fits(entry: KBEntry | None, person: Person | None, cue: Cue | None,
-         gender: str | None) -> bool:
+def fits(entry: KBEntry | None, person: Person | None, cue: Cue | None, gender: str | None) -> bool:
     """Whether a title and an honorific before a surname can belong to this person: the
     gender agrees, and the title is one the person holds by the knowledge base or by the text
     (anyone fits when neither records a title)."""
@@ -476,9 +511,14 @@ def group_key(res: Resolution, country: str, sector: str | None) -> str:
         state = countries().get(country)
         adjective = state.adjectives[0] if state and state.adjectives else country
         noun = res.words.sector_names.get(sector or "", "people") if sector else "people"
-        res.entities[key] = Entity(key=key, name=f"{adjective} {noun}",
-                                   code=country + (sector or ""), country=country,
-                                   sector=sector, kind="group")
+        res.entities[key] = Entity(
+            key=key,
+            name=f"{adjective} {noun}",
+            code=country + (sector or ""),
+            country=country,
+            sector=sector,
+            kind="group",
+        )
     return key
 
 
@@ -527,8 +567,11 @@ def title_before(res: Resolution, span: Span) -> tuple[int, Cue | None, str | No
     Without a role word, a state or an organisation before the name still tells whom the
     person serves ("Israeli right-winger Ariel Sharon", "U.N. mediator Diego Cordovez")."""
     doc, start = span.doc, span.start
-    while start > 0 and (doc[start - 1].dep_ in MODIFIER_DEPS or is_hyphen(doc[start - 1])) \
-            and start <= doc[start - 1].head.i < span.end:
+    while (
+        start > 0
+        and (doc[start - 1].dep_ in MODIFIER_DEPS or is_hyphen(doc[start - 1]))
+        and start <= doc[start - 1].head.i < span.end
+    ):
         start -= 1
     words = [t.lower_.rstrip(".") for t in doc[start : span.start]]
     gender = next((res.words.honorifics[w] for w in words if w in res.words.honorifics), None)
@@ -541,8 +584,12 @@ def title_before(res: Resolution, span: Span) -> tuple[int, Cue | None, str | No
     if role is not None:
         return start, cue_from(res, phrase, role[0], sector_of(res, *role)), gender
     cue = cue_from(res, phrase, "", None) if len(phrase) else None
-    if cue is not None and (cue.countries or cue.organisation) and not cue.unknown_names \
-            and cue.owner is None:
+    if (
+        cue is not None
+        and (cue.countries or cue.organisation)
+        and not cue.unknown_names
+        and cue.owner is None
+    ):
         return start, cue, gender  # "Israeli right-winger Ariel Sharon", "U.N. mediator"
     honorific = any(w in res.words.honorifics for w in words)
     return (start if honorific else span.start), None, gender
@@ -550,8 +597,12 @@ def title_before(res: Resolution, span: Span) -> tuple[int, Cue | None, str | No
 
 def is_hyphen(token: Token) -> bool:
     """A hyphen inside a word: "Vice-President", "right-winger"."""
-    return token.text == "-" and not token.whitespace_ and token.i > 0 \
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
         and not token.doc[token.i - 1].whitespace_
+    )
 
 
 def title_role(res: Resolution, doc: Doc, i: int, start: int) -> tuple[str, str] | None:
@@ -625,8 +676,11 @@ def noun_phrase(noun: Token) -> Span:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "from") and child.i == end:
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].ent_type_ == "GPE" and country_lookup(
-                    trimmed(entity_span(objects[0])).text):
+            if (
+                objects
+                and objects[0].ent_type_ == "GPE"
+                and country_lookup(trimmed(entity_span(objects[0])).text)
+            ):
                 end = objects[0].right_edge.i + 1
     return noun.doc[start:end]
 
@@ -656,8 +710,12 @@ def cue_from(res: Resolution, phrase: Span, role: str, sector: str | None) -> Cu
         if country is not None:
             add_unique(found_countries, country)
             how = "possessive" if token.dep_ == "poss" else "demonym"
-        elif (token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "GPE", "ORG")) \
-                and token.is_alpha and word not in role_words and not title_word(res, token):
+        elif (
+            (token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "GPE", "ORG"))
+            and token.is_alpha
+            and word not in role_words
+            and not title_word(res, token)
+        ):
             unknown = True
     return Cue(role, sector, tuple(found_countries), past, owner, how, organisation, unknown)
 
@@ -769,10 +827,14 @@ def describe(res: Resolution, noun: Token, role: str, table: str) -> None:
         return
     of_organisation = role in res.words.organisations and not cue.countries
     if (table == "organisations" or of_organisation) and (
-            describes_organisation(res, phrase, noun, cue) or table == "organisations"):
+        describes_organisation(res, phrase, noun, cue) or table == "organisations"
+    ):
         return
-    if table == "people" and not is_plural(noun) and (
-            describes_person(res, phrase, noun, cue) or not cue.countries):
+    if (
+        table == "people"
+        and not is_plural(noun)
+        and (describes_person(res, phrase, noun, cue) or not cue.countries)
+    ):
         return  # resolved, or "the king" with nobody of that title named before
     describe_group(res, phrase, noun, cue, table)
 
@@ -826,16 +888,27 @@ def named_organisation(res: Resolution, phrase: Span, noun: Token, cue: Cue) -> 
     """ "the official Iraqi News Agency", "Egypt's Al-Ahram newspaper": an organisation the
     knowledge base does not know, coded by its state and the sector of its noun."""
     sector = sector_of(res, cue.noun, "organisations")
-    named = noun.is_title or any(t.pos_ == "PROPN" and t.i != noun.i and t.i not in res.by_token
-                                 and country_word(res, t) is None for t in phrase)
+    named = noun.is_title or any(
+        t.pos_ == "PROPN"
+        and t.i != noun.i
+        and t.i not in res.by_token
+        and country_word(res, t) is None
+        for t in phrase
+    )
     if len(cue.countries) != 1 or sector is None or not named:
         return False
-    name = " ".join(t.text for t in phrase
-                    if t.dep_ not in ("det", "poss", "case") and t.i not in res.by_token)
+    name = " ".join(
+        t.text for t in phrase if t.dep_ not in ("det", "poss", "case") and t.i not in res.by_token
+    )
     if name not in res.entities:
-        res.entities[name] = Entity(key=name, name=name, code=cue.countries[0] + sector,
-                                    country=cue.countries[0], sector=sector,
-                                    kind="organisation")
+        res.entities[name] = Entity(
+            key=name,
+            name=name,
+            code=cue.countries[0] + sector,
+            country=cue.countries[0],
+            sector=sector,
+            kind="organisation",
+        )
     add_description(res, phrase, noun, name, "description")
     return True
 
@@ -848,7 +921,9 @@ def noun_modified(res: Resolution, noun: Token, role: str) -> bool:
     """Whether a common noun before a singular head changes what it means: "sanctions
     regime", "task force", "prison population" are not actors ("peacekeeping troops" are)."""
     return not is_plural(noun) and any(
-        child.dep_ == "compound" and child.pos_ == "NOUN" and child.lower_ not in role.split()
+        child.dep_ == "compound"
+        and child.pos_ == "NOUN"
+        and child.lower_ not in role.split()
         and child.lower_ not in res.words.sector_modifiers
         for child in noun.lefts
     )
@@ -868,8 +943,7 @@ def absorb(res: Resolution, phrase: Span, noun: Token) -> None:
 def is_definite(noun: Token) -> bool:
     """ "the president", "this newspaper", "Colombia's president"; not "a president", nor
     "his secretary" or "our president" (a possessive pronoun is too vague to point back)."""
-    return any((c.dep_ == "poss" and c.pos_ != "PRON") or c.lower_ in DEFINITE
-               for c in noun.lefts)
+    return any((c.dep_ == "poss" and c.pos_ != "PRON") or c.lower_ in DEFINITE for c in noun.lefts)
 
 
 def compound_description(res: Resolution, phrase: Span, noun: Token, cue: Cue) -> None:
@@ -884,8 +958,11 @@ def compound_description(res: Resolution, phrase: Span, noun: Token, cue: Cue) -
         res.drop_states((token.i,))
         res.add(Found(token.idx, token.idx + len(token.text), token.i, key, "compound"))
     if len(members) > 1:
-        res.add(Found(phrase.start_char, phrase.end_char, noun.i, members[0], "compound",
-                      tuple(members)))
+        res.add(
+            Found(
+                phrase.start_char, phrase.end_char, noun.i, members[0], "compound", tuple(members)
+            )
+        )
 
 
 # ---------------------------------------------------------------- compounds
@@ -903,5 +980,8 @@ def find_compounds(res: Resolution) -> None:
             continue
         keys = tuple(dict.fromkeys(p.key for p in parts))
         if len(keys) > 1:
-            res.add(Found(parts[0].start, max(p.end for p in parts), first.head, keys[0],
-                          "compound", keys))
+            res.add(
+                Found(
+                    parts[0].start, max(p.end for p in parts), first.head, keys[0], "compound", keys
+                )
+            )

@@ -28,8 +28,11 @@ def _negated(token: Token) -> bool:
 def cue_certainty(cue: Token, entry: CueEntry, source: Span | None, unnamed: bool) -> str:
     """What the cue itself says: its hedges, its meaning, and who the source is."""
     lex = lexicon()
-    signals = [lex.adverbs[c.lower_] for c in cue.children
-               if c.dep_ == "advmod" and c.lower_ in lex.adverbs]
+    signals = [
+        lex.adverbs[c.lower_]
+        for c in cue.children
+        if c.dep_ == "advmod" and c.lower_ in lex.adverbs
+    ]
     meaning = entry.certainty
     if _negated(cue) and meaning in ("denied", "confirmed"):
         meaning = "asserted" if meaning == "denied" else "reported"

@@ -26,16 +26,20 @@ class ContentIndex:
     def __init__(self, attributions: list[Attribution]) -> None:
         self.attributions = attributions
         self.size = len(attributions)
-        self._spans = SpanIndex((a, b, n) for n, attribution in enumerate(attributions)
-                                for a, b in attribution.content.spans)
+        self._spans = SpanIndex(
+            (a, b, n)
+            for n, attribution in enumerate(attributions)
+            for a, b in attribution.content.spans
+        )
 
     def holding(self, start: int, end: int) -> list[Attribution]:
         """The attributions whose content contains the range, in document order."""
         found = {n for n in self._spans.at(start) if contains(self.attributions[n], start, end)}
         return [self.attributions[n] for n in sorted(found)]
 
-    def innermost(self, start: int, end: int, skip: Attribution | None = None
-                  ) -> Attribution | None:
+    def innermost(
+        self, start: int, end: int, skip: Attribution | None = None
+    ) -> Attribution | None:
         """The smallest attribution (other than ``skip``) whose content contains the range."""
         holding = [a for a in self.holding(start, end) if a is not skip]
         return min(holding, key=content_size) if holding else None

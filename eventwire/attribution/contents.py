@@ -72,8 +72,9 @@ def within_paragraph(spans: list[CharSpan], text: str, offset: int) -> list[Char
     return [tidy(a, b, text) for a, b in clipped if a < b and re.search(r"\w", text[a:b])]
 
 
-def widen_to_quotes(spans: list[CharSpan], quotes: list[Quote], keep_out: CharSpan
-                    ) -> list[CharSpan]:
+def widen_to_quotes(
+    spans: list[CharSpan], quotes: list[Quote], keep_out: CharSpan
+) -> list[CharSpan]:
     """Widen each span to the quotations it touches, unless the quote holds the cue."""
     out = []
     for a, b in spans:
@@ -115,8 +116,9 @@ def subtract(spans: list[CharSpan], holes: list[CharSpan], text: str) -> list[Ch
     return [tidy(a, b, text) for a, b in out if re.search(r"\w", text[a:b])]
 
 
-DANGLING = re.compile(r"\s+(?:and|or|but|after|before|while|when|because|with|of|to|for)$",
-                      re.IGNORECASE)
+DANGLING = re.compile(
+    r"\s+(?:and|or|but|after|before|while|when|because|with|of|to|for)$", re.IGNORECASE
+)
 
 
 def tidy(a: int, b: int, text: str) -> CharSpan:

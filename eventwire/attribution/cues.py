@@ -76,7 +76,7 @@ def _is_cue_verb(token: Token) -> bool:
 
 
 def _raising(verb: Token) -> bool:
-    """"X is said to have ...": a passive cue whose subject belongs to the content."""
+    """ "X is said to have ...": a passive cue whose subject belongs to the content."""
     deps = {c.dep_ for c in verb.children}
     return "nsubjpass" in deps and "xcomp" in deps
 
@@ -100,13 +100,21 @@ class Frame:
 
 def frame_of(verb: Token, entry: CueEntry, quotes: list[Quote], text: str) -> Frame:
     children = list(verb.children)
-    clauses = [c for c in children
-               if c.dep_ in CLAUSES or _indirect_question(c) or _prepositional_clause(c, entry)]
+    clauses = [
+        c
+        for c in children
+        if c.dep_ in CLAUSES or _indirect_question(c) or _prepositional_clause(c, entry)
+    ]
     objects = [c for c in children if c.dep_ in OBJECTS and entry.objects]
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in entry.preps]
     particles = [c for c in children if c.dep_ == "prt"]
-    particles += [m for c in clauses if _prepositional_clause(c, entry) for m in c.children
-                  if m.dep_ == "mark"]  # "called for": the cue
+    particles += [
+        m
+        for c in clauses
+        if _prepositional_clause(c, entry)
+        for m in c.children
+        if m.dep_ == "mark"
+    ]  # "called for": the cue
     cue_end = max([verb, *particles], key=lambda t: t.i)
     after = quote_after(text, cue_end.idx + len(cue_end), quotes)
     finite = any(c.dep_ == "ccomp" for c in clauses) or after is not None
@@ -149,22 +157,33 @@ def _object_complements(verb: Token, objects: list[Token], preps: list[Token]) -
     "credited Merkel with holding ...")."""
     after = max(o.right_edge.i for o in objects)
     known = lexicon().object_preps
-    return [c for c in verb.children
-            if c.dep_ == "prep" and c.i > after and c.lower_ in known and c not in preps]
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and c.i > after and c.lower_ in known and c not in preps
+    ]
 
 
 def _prepositional_clause(child: Token, entry: CueEntry) -> bool:
     """ "called for all candidates to lay out ...": a clause after the cue opened by one of
     the cue's prepositions."""
-    return child.dep_ == "advcl" and child.i > child.head.i and any(
-        m.dep_ == "mark" and m.lower_ in entry.preps and m.i > child.head.i
-        for m in child.children)
+    return (
+        child.dep_ == "advcl"
+        and child.i > child.head.i
+        and any(
+            m.dep_ == "mark" and m.lower_ in entry.preps and m.i > child.head.i
+            for m in child.children
+        )
+    )
 
 
 def _indirect_question(child: Token) -> bool:
     """ "asked if he was bullied": a clause opened by "if" or "whether" after the cue."""
-    return child.dep_ == "advcl" and child.i > child.head.i and any(
-        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children)
+    return (
+        child.dep_ == "advcl"
+        and child.i > child.head.i
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children)
+    )
 
 
 def verb_found(verb: Token, entry: CueEntry, quotes: list[Quote], text: str) -> Found | None:
@@ -187,12 +206,19 @@ def verb_found(verb: Token, entry: CueEntry, quotes: list[Quote], text: str) -> 
     if not content or (frame.source is None and not sourceless_ok):
         return None
     cue = sorted([verb, *frame.particles], key=lambda t: t.i)
-    return Found(cue=cue, entry=entry, source=frame.source, content=content, owned=owned,
-                 relay=_relay(verb, entry))
+    return Found(
+        cue=cue,
+        entry=entry,
+        source=frame.source,
+        content=content,
+        owned=owned,
+        relay=_relay(verb, entry),
+    )
 
 
-def _owned_quotes(frame: Frame, content: list[CharSpan], quotes: list[Quote], text: str
-                  ) -> list[Quote]:
+def _owned_quotes(
+    frame: Frame, content: list[CharSpan], quotes: list[Quote], text: str
+) -> list[Quote]:
     """The quotations a cue introduces: right after it, right before it, and the one that
     carries on after a cue placed inside a quotation."""
     verb, owned = frame.verb, []
@@ -290,7 +316,7 @@ def _shares_subject(verb: Token) -> bool:
 
 
 def _conditional(verb: Token) -> bool:
-    """"only if the leader agreed to resign": a condition, not something anyone said."""
+    """ "only if the leader agreed to resign": a condition, not something anyone said."""
     conditionals = lexicon().conditionals
     return any(c.dep_ == "mark" and c.lower_ in conditionals for c in verb.children)
 
@@ -300,11 +326,14 @@ def _negated(verb: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    """"It was announced that ...", "Asked whether ...": a cue whose speaker goes unnamed."""
+    """ "It was announced that ...", "Asked whether ...": a cue whose speaker goes unnamed."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
-        c.dep_ == "aux" for c in verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
 
 
 def raised_found(verb: Token, entry: CueEntry, quotes: list[Quote], text: str) -> Found | None:
@@ -387,9 +416,10 @@ def noun_found(noun: Token, entry: CueEntry, quotes: list[Quote]) -> Found | Non
     if _in_quote(noun, quotes):
         return None
     heads = [
-        c for c in noun.children
-        if c.dep_ in ("acl", "ccomp", "appos") and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp", "appos")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
     ]
     if "to" in entry.preps:  # "his plan to withdraw"
         heads += [c for c in noun.children if c.dep_ == "acl" and c.left_edge.lower_ == "to"]
@@ -411,8 +441,9 @@ def noun_found(noun: Token, entry: CueEntry, quotes: list[Quote]) -> Found | Non
 IMPERSONAL = frozenset({"it", "this", "that", "there", "which", "what"})
 
 
-def adjective_found(adjective: Token, entry: CueEntry, quotes: list[Quote], text: str
-                    ) -> Found | None:
+def adjective_found(
+    adjective: Token, entry: CueEntry, quotes: list[Quote], text: str
+) -> Found | None:
     """ "She is confident that ...", "he was critical of the deal", "they are eager to ...":
     a stance adjective after a copula, with a speaker as the copula's subject."""
     if adjective.dep_ != "acomp" or _in_quote(adjective, quotes):
@@ -428,12 +459,17 @@ def adjective_found(adjective: Token, entry: CueEntry, quotes: list[Quote], text
         heads = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
     else:
         preps = []
-    content = within_paragraph(char_spans(adjective.doc, _subtree_indices(heads)), text,
-                               adjective.idx)
+    content = within_paragraph(
+        char_spans(adjective.doc, _subtree_indices(heads)), text, adjective.idx
+    )
     if not content:
         return None
-    return Found(cue=sorted([adjective, *preps], key=lambda t: t.i), entry=entry,
-                 source=source_span(copula, subject), content=content)
+    return Found(
+        cue=sorted([adjective, *preps], key=lambda t: t.i),
+        entry=entry,
+        source=source_span(copula, subject),
+        content=content,
+    )
 
 
 NOMINAL = ("PROPN", "NOUN", "PRON")

@@ -62,8 +62,12 @@ def extract(analysis: Analysis) -> list[Attribution]:
 
 def _content_index(found: list[Found]) -> SpanIndex[int]:
     """The content spans of the cues that have a source, by their position in ``found``."""
-    return SpanIndex((a, b, n) for n, item in enumerate(found) if item.source is not None
-                     for a, b in item.content)
+    return SpanIndex(
+        (a, b, n)
+        for n, item in enumerate(found)
+        if item.source is not None
+        for a, b in item.content
+    )
 
 
 def _holds(item: Found, offset: int) -> bool:
@@ -77,11 +81,11 @@ def _outermost(found: list[Found]) -> list[Found]:
     index = _content_index(found)
 
     def nested(n: int, item: Found) -> bool:
-        return any(o != n and not _holds(item, found[o].cue_span[0])
-                   for o in index.at(item.cue_span[0]))
+        return any(
+            o != n and not _holds(item, found[o].cue_span[0]) for o in index.at(item.cue_span[0])
+        )
 
     return [item for n, item in enumerate(found) if not nested(n, item)]
-
 
 
 def _attach_orphan_quotes(results: list[Attribution], quotes: list[Quote], text: str) -> None:
@@ -111,8 +115,9 @@ def _has_word(text: str, start: int, end: int) -> bool:
     return SOLID.search(text, start, max(start, end)) is not None
 
 
-def _last_ending_before(results: list[Attribution], firsts: list[int], offset: int
-                        ) -> Attribution | None:
+def _last_ending_before(
+    results: list[Attribution], firsts: list[int], offset: int
+) -> Attribution | None:
     """The last attribution, in text order, whose content ends at or before the offset."""
     i = bisect_left(firsts, offset) - 1
     while i >= 0 and results[i].content.spans[-1][1] > offset:
@@ -168,16 +173,22 @@ def _extent(item: Found) -> CharSpan:
     return min(a for a, _ in spans), max(b for _, b in spans)
 
 
-def _content_spans(item: Found, quotes: list[Quote], owners: dict[Quote, Found], text: str,
-                   inner: list[Found]) -> list[CharSpan]:
+def _content_spans(
+    item: Found, quotes: list[Quote], owners: dict[Quote, Found], text: str, inner: list[Found]
+) -> list[CharSpan]:
     """The content of one cue: widened to its quotes, without quotes other cues introduce or
     the cues reported inside it."""
-    near = sorted({q for a, b in item.content for q in overlapping(quotes, a, b)},
-                  key=lambda q: q.start)
+    near = sorted(
+        {q for a, b in item.content for q in overlapping(quotes, a, b)}, key=lambda q: q.start
+    )
     free = [q for q in near if owners.get(q, item) is item]
     spans = widen_to_quotes(item.content, free, item.cue_span)
-    holes = [(q.start, q.end) for a, b in spans for q in overlapping(quotes, a, b)
-             if owners.get(q, item) is not item]
+    holes = [
+        (q.start, q.end)
+        for a, b in spans
+        for q in overlapping(quotes, a, b)
+        if owners.get(q, item) is not item
+    ]
     holes.append(item.cue_span)
     holes += [_extent(other) for other in inner]
     if item.source is not None:
@@ -185,18 +196,24 @@ def _content_spans(item: Found, quotes: list[Quote], owners: dict[Quote, Found],
     return merge(subtract(spans, holes, text), text)
 
 
-def _attribution(item: Found, spans: list[CharSpan], quotes: list[Quote], analysis: Analysis,
-                 text: str) -> Attribution:
+def _attribution(
+    item: Found, spans: list[CharSpan], quotes: list[Quote], analysis: Analysis, text: str
+) -> Attribution:
     share = quoted_share(quotes, spans, text)
     kind = "direct" if share >= DIRECT_SHARE else "mixed" if share > 0 else "indirect"
     source = _source(item.source, analysis.actors)
     chain = [source.text] if source else []
     if item.relay is not None and is_media(item.relay, analysis.actors):
         chain.append(item.relay.text)
-    certainty = weakest([
-        cue_certainty(item.verb, item.entry, item.source, is_unnamed(item.source)),
-        content_certainty(_content_heads(analysis.doc, spans)) or "asserted",
-    ]) or "asserted"
+    certainty = (
+        weakest(
+            [
+                cue_certainty(item.verb, item.entry, item.source, is_unnamed(item.source)),
+                content_certainty(_content_heads(analysis.doc, spans)) or "asserted",
+            ]
+        )
+        or "asserted"
+    )
     a, b = item.cue_span
     return Attribution(
         source=source,

@@ -103,8 +103,13 @@ def count(parsed: Iterable[tuple[Doc, list[tuple[int, int]]]]) -> list[CueStat]:
         if n >= MIN_PREP:
             joined.setdefault((pos, lemma), []).append(prep)
     return [
-        CueStat(lemma, uses[pos, lemma], cues[pos, lemma],
-                tuple(sorted(joined.get((pos, lemma), []))), pos)
+        CueStat(
+            lemma,
+            uses[pos, lemma],
+            cues[pos, lemma],
+            tuple(sorted(joined.get((pos, lemma), []))),
+            pos,
+        )
         for pos, lemma in sorted(uses)
     ]
 

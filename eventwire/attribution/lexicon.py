@@ -66,9 +66,11 @@ def _learned(pos: str, excluded: set[str]) -> dict[str, CueEntry]:
         return {}
     rows = csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t")
     return {
-        row["lemma"]: CueEntry(lemma=row["lemma"], learned=True,
-                               preps=tuple((row.get("preps") or "").split()))
-        for row in rows if row.get("pos", "VERB") == pos and row["lemma"] not in excluded
+        row["lemma"]: CueEntry(
+            lemma=row["lemma"], learned=True, preps=tuple((row.get("preps") or "").split())
+        )
+        for row in rows
+        if row.get("pos", "VERB") == pos and row["lemma"] not in excluded
     }
 
 

@@ -57,7 +57,7 @@ def _last_char_before(text: str, i: int) -> str:
     return text[i - 1] if i > 0 else ""
 
 
-WRAP_SAFE_ENDS = frozenset('.!?:"”’\')»')
+WRAP_SAFE_ENDS = frozenset(".!?:\"”’')»")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

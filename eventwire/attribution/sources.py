@@ -134,4 +134,3 @@ def is_media(span: Span, actors: ActorIndex) -> bool:
     if names & lex.media_words:
         return True
     return span.root.lemma_.lower() in lex.media_nouns
-

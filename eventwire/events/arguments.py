@@ -48,8 +48,12 @@ class Participant:
 
 def ref_of(analysis: Analysis, mention: Mention, entity: Entity) -> ActorRef:
     return ActorRef(
-        text=analysis.text[mention.start : mention.end], name=entity.name, code=entity.code,
-        country=entity.country, sector=entity.sector, span=(mention.start, mention.end),
+        text=analysis.text[mention.start : mention.end],
+        name=entity.name,
+        code=entity.code,
+        country=entity.country,
+        sector=entity.sector,
+        span=(mention.start, mention.end),
     )
 
 
@@ -62,14 +66,18 @@ def participants_of(
     inside = carrier.i != head.i and carrier.dep_ != "poss"  # "its war" is the state's own
     group = head.lemma_.lower() if inside and head.pos_ == "NOUN" else None
     return [
-        Participant(e, ref_of(analysis, mention, e), carrier.i,
-                    group if e.kind == "state" else None)
+        Participant(
+            e, ref_of(analysis, mention, e), carrier.i, group if e.kind == "state" else None
+        )
         for e in entities
     ]
 
 
 def mentions_near(
-    analysis: Analysis, head: Token, modifiers: bool = True, depth: int = 0,
+    analysis: Analysis,
+    head: Token,
+    modifiers: bool = True,
+    depth: int = 0,
     owners: tuple[str, ...] = OWNER_PREPS,
 ) -> list[Token]:
     """Tokens carrying the actor of a phrase: its head, else a modifier (with the modifier's
@@ -98,14 +106,22 @@ def mentions_near(
 
 def phrase_objects(head: Token, owners: tuple[str, ...] = OWNER_PREPS) -> list[Token]:
     """Objects of the prepositions that say whose a group is: of, in, from, throughout."""
-    return [obj for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ in owners
-            for obj in prep.children if obj.dep_ == "pobj"]
+    return [
+        obj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in owners
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def resolve(
-    analysis: Analysis, heads: list[Token], modifiers: bool = True, states: bool = True,
-    owners: tuple[str, ...] = OWNER_PREPS, exclude: frozenset[str] = frozenset(),
+    analysis: Analysis,
+    heads: list[Token],
+    modifiers: bool = True,
+    states: bool = True,
+    owners: tuple[str, ...] = OWNER_PREPS,
+    exclude: frozenset[str] = frozenset(),
 ) -> list[Participant]:
     """The actors named by argument heads, conjuncts included; first head with actors wins.
     With `states`, a head with no actor mention may still name a state ("Venezuelan
@@ -121,10 +137,16 @@ def resolve(
                         found += other_states(mention, token)
         found = [p for p in found if p.key not in exclude and p.identity not in exclude]
         if not found and modifiers and (states or state_modified(head)):
-            found = [p for token in [head, *conjoined(head)]
-                     for p in states_near(analysis, token, 0, owners)]
-        unique = [p for p in {p.key: p for p in found}.values()
-                  if p.key not in exclude and p.identity not in exclude]
+            found = [
+                p
+                for token in [head, *conjoined(head)]
+                for p in states_near(analysis, token, 0, owners)
+            ]
+        unique = [
+            p
+            for p in {p.key: p for p in found}.values()
+            if p.key not in exclude and p.identity not in exclude
+        ]
         if unique:
             return unique
     return []
@@ -135,8 +157,7 @@ def state_modified(head: Token) -> bool:
     says whose the phrase is, before any actor further down the clause."""
     if head.lemma_.lower() in load_lexicon().cue_words("place_nouns"):
         return False  # "the Colombian city of Cartagena" is a place, not a party
-    return any(c.dep_ in ("amod", "compound") and state_named(c) is not None
-               for c in head.children)
+    return any(c.dep_ in ("amod", "compound") and state_named(c) is not None for c in head.children)
 
 
 def other_states(mention: Mention, head: Token) -> list[Participant]:
@@ -156,7 +177,10 @@ def other_states(mention: Mention, head: Token) -> list[Participant]:
 
 
 def states_near(
-    analysis: Analysis, head: Token, depth: int = 0, owners: tuple[str, ...] = OWNER_PREPS,
+    analysis: Analysis,
+    head: Token,
+    depth: int = 0,
+    owners: tuple[str, ...] = OWNER_PREPS,
     group: str | None = None,
 ) -> list[Participant]:
     """States named by a phrase head or its modifiers when no actor mention covers them:

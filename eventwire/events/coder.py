@@ -114,22 +114,29 @@ def dyads_of(
     frame = item.frame
     code = frame.sense.code
     targets: list[Participant | None] = list(item.targets)
-    if not targets and len(item.sources) > 1 and (
-        code[:2] in lexicon.cue_words("mutual_roots")
-        or code in lexicon.cue_words("mutual_codes") | lexicon.cue_words("joint_codes")
+    if (
+        not targets
+        and len(item.sources) > 1
+        and (
+            code[:2] in lexicon.cue_words("mutual_roots")
+            or code in lexicon.cue_words("mutual_codes") | lexicon.cue_words("joint_codes")
+        )
     ):
         pairs = [(s, t) for s, t in product(item.sources, item.sources) if s.key != t.key]
         return list(pairs)
     if code[:2] not in lexicon.cue_words("venue_roots"):
         targets = targets or list(item.places)
     own_state = code[:2] in lexicon.cue_words("self_roots") or has_prefix(
-        code, lexicon.cue_words("self_codes"))
+        code, lexicon.cue_words("self_codes")
+    )
     if not targets and (code[:2] in lexicon.cue_words("domestic_roots") or own_state):
         targets = [place_state(analysis, item, own_state)]
     if not targets and code in lexicon.cue_words("visit_codes"):
         targets = [place_state(analysis, item, own_state=False)]
-    pairs = [(s, t if t is None or s.key != t.key else None)
-             for s, t in product(item.sources, targets or [None])]
+    pairs = [
+        (s, t if t is None or s.key != t.key else None)
+        for s, t in product(item.sources, targets or [None])
+    ]
     if code in lexicon.cue_words("mutual_codes"):
         pairs += [(t, s) for s, t in pairs if t is not None]
     return pairs
@@ -185,7 +192,10 @@ def state_participant(iso3: str, text: str, span: tuple[int, int] | None) -> Par
 
 
 def make_event(
-    analysis: Analysis, item: Resolved, source: Participant, target: Participant | None,
+    analysis: Analysis,
+    item: Resolved,
+    source: Participant,
+    target: Participant | None,
     lexicon: EventLexicon,
 ) -> Event:
     frame = item.frame

@@ -105,13 +105,20 @@ class Discourse:
                     self.note_reference(token, referent)
 
     def has_own_parties(self, noun: Token) -> bool:
-        return any(c.dep_ in ("prep", "poss") for c in noun.children
-                   if c.dep_ == "poss" or c.lower_ in ("between", "by", "with", "against"))
+        return any(
+            c.dep_ in ("prep", "poss")
+            for c in noun.children
+            if c.dep_ == "poss" or c.lower_ in ("between", "by", "with", "against")
+        )
 
     def sentence_dates(self, sentence: Span) -> list[Timex]:
-        return [t for t in self.analysis.timexes
-                if t.type == "DATE" and sentence.start_char <= t.span[0] < sentence.end_char
-                and date_value(t.value) is not None]
+        return [
+            t
+            for t in self.analysis.timexes
+            if t.type == "DATE"
+            and sentence.start_char <= t.span[0] < sentence.end_char
+            and date_value(t.value) is not None
+        ]
 
     def refers_back(self, sentence: Span) -> bool:
         anaphors = self.lexicon.anaphors
@@ -142,8 +149,13 @@ class Discourse:
         else:
             sources = resolve(self.analysis, frame.sources)
             frame.targets = without_own(self.analysis, frame.targets, sources)
-            targets = resolve(self.analysis, frame.targets, states=False,
-                              owners=TARGET_OWNER_PREPS, exclude=keys_of(sources))
+            targets = resolve(
+                self.analysis,
+                frame.targets,
+                states=False,
+                owners=TARGET_OWNER_PREPS,
+                exclude=keys_of(sources),
+            )
         targets = [t for t in targets if t.key not in {s.key for s in sources}]
         if frame.noun is not None and frame.noun.i in self.by_token and not sources:
             return None  # a reference to an event already coded
@@ -151,8 +163,9 @@ class Discourse:
             parties = self.parties_in_scope(frame)
             targets = [p for p in parties if p.key not in {s.key for s in sources}]
         if not targets and not frame.symmetric:
-            targets = resolve(self.analysis, frame.targets, owners=TARGET_OWNER_PREPS,
-                              exclude=keys_of(sources))
+            targets = resolve(
+                self.analysis, frame.targets, owners=TARGET_OWNER_PREPS, exclude=keys_of(sources)
+            )
         if frame.noun is not None and frame.role is None and not sources:
             implicit_sources, implicit_targets = self.implicit_for_noun(frame.noun)
             sources, targets = implicit_sources, targets or implicit_targets
@@ -273,8 +286,10 @@ class Discourse:
                 found = resolve(self.analysis, [subject])
                 if found:
                     return found, []
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in self.lexicon.cue_words(
-            "own_activity_preps"
+        if (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in self.lexicon.cue_words("own_activity_preps")
         ):
             verb = head.head
             if verb.pos_ in ("VERB", "AUX"):
@@ -311,13 +326,13 @@ class Discourse:
         keys = {p.key for p in item.sources + item.targets}
         episode = self.current_episode()
         lemma = (frame.noun or frame.trigger).lemma_.lower()
-        opens = (frame.symmetric or lemma in self.lexicon.episode_nouns
-                 or frame.sense.code[:2] == "04")
+        opens = (
+            frame.symmetric or lemma in self.lexicon.episode_nouns or frame.sense.code[:2] == "04"
+        )
         if opens and len(keys) >= 2 and (episode is None or not keys <= set(episode.participants)):
             for other in self.episodes:
                 other.closed = True
-            episode = Episode({p.key: p for p in item.sources + item.targets}, item.sentence,
-                              lemma)
+            episode = Episode({p.key: p for p in item.sources + item.targets}, item.sentence, lemma)
             self.episodes.append(episode)
         if episode is not None and not episode.closed and episode.shares(keys):
             item.episode = episode

@@ -36,8 +36,9 @@ def agent_words() -> dict[str, str]:
     `data/events/cues.yaml` that they lack."""
     from eventwire.actors.dictionaries import builtin_kb
 
-    words = {word: code for word, code in builtin_kb().agents.items()
-             if code and not code.endswith("~")}
+    words = {
+        word: code for word, code in builtin_kb().agents.items() if code and not code.endswith("~")
+    }
     for word, code in load_lexicon().cue_map("role_nouns").items():
         words.setdefault(word, code.upper())
     return words
@@ -74,11 +75,18 @@ def group_of(iso3: str, token: Token, analysis: Analysis) -> Participant:
     """A group of a state's people named by a role noun."""
     name = countries()[iso3].name
     sector = role_sector(token)
-    entity = Entity(key=iso3, name=name, code=iso3 + (sector or ""), country=iso3,
-                    sector=sector, kind="state")
+    entity = Entity(
+        key=iso3, name=name, code=iso3 + (sector or ""), country=iso3, sector=sector, kind="state"
+    )
     start = token.idx
-    ref = ActorRef(text=analysis.text[start : start + len(token)], name=name,
-                   code=entity.code, country=iso3, sector=sector, span=(start, start + len(token)))
+    ref = ActorRef(
+        text=analysis.text[start : start + len(token)],
+        name=name,
+        code=entity.code,
+        country=iso3,
+        sector=sector,
+        span=(start, start + len(token)),
+    )
     return Participant(entity, ref, token.i, token.lemma_.lower())
 
 
@@ -91,9 +99,7 @@ def home_state(sources: list[Participant]) -> str | None:
     return iso3 if iso3 and iso3 in countries() else None
 
 
-def domestic_targets(
-    analysis: Analysis, heads: list[Token], iso3: str | None
-) -> list[Participant]:
+def domestic_targets(analysis: Analysis, heads: list[Token], iso3: str | None) -> list[Participant]:
     """Role-noun targets with no actor of their own, as groups of the given state."""
     if iso3 is None or iso3 not in countries():
         return []
@@ -125,9 +131,7 @@ def local_sources(analysis: Analysis, heads: list[Token]) -> list[Participant]:
     return []
 
 
-def without_own(
-    analysis: Analysis, heads: list[Token], sources: list[Participant]
-) -> list[Token]:
+def without_own(analysis: Analysis, heads: list[Token], sources: list[Participant]) -> list[Token]:
     """Target heads less the sources' own people: "Russia withdrew its troops from ..."."""
     countries_of = {p.entity.country for p in sources}
     return [head for head in heads if not own_people(analysis, head, countries_of)]

@@ -29,10 +29,37 @@ from eventwire.events.lexicon import EventLexicon, Sense
 SUBJECTS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "dative", "attr", "oprd")
-TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "onto",
-                "over", "from", "for")
-NOUN_TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon",
-                     "of", "for", "off", "over", "from")
+TARGET_PREPS = (
+    "to",
+    "with",
+    "against",
+    "on",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "upon",
+    "onto",
+    "over",
+    "from",
+    "for",
+)
+NOUN_TARGET_PREPS = (
+    "to",
+    "with",
+    "against",
+    "on",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "upon",
+    "of",
+    "for",
+    "off",
+    "over",
+    "from",
+)
 PLACE_PREPS = ("in", "inside", "within")
 RECIPIENT_PREPS = ("to",)  # with a direct object: whoever receives it is the target
 STANCE_PREPS = ("about", "regarding", "concerning")  # "optimistic about talks with X"
@@ -108,8 +135,12 @@ def joined(tokens: list[Token], lemmas: bool) -> str:
     for n, token in enumerate(tokens):
         parts.append(token.lemma_.lower() if lemmas else token.lower_)
         nxt = tokens[n + 1] if n + 1 < len(tokens) else None
-        glued = nxt is not None and nxt.i == token.i + 1 and not token.whitespace_ and (
-            token.text == "-" or nxt.text == "-")
+        glued = (
+            nxt is not None
+            and nxt.i == token.i + 1
+            and not token.whitespace_
+            and (token.text == "-" or nxt.text == "-")
+        )
         if not glued:
             parts.append(" ")
     return "".join(parts)
@@ -187,8 +218,12 @@ def agents_of(verb: Token) -> list[Token]:
 def distant_agents(verb: Token) -> list[Token]:
     """A 'by' agent the parse attached further down the clause ("accused of misusing funds,
     ..., by government officials")."""
-    return [obj for token in verb.subtree if token.dep_ == "agent" and token.head is not verb
-            for obj in children(token, "pobj")]
+    return [
+        obj
+        for token in verb.subtree
+        if token.dep_ == "agent" and token.head is not verb
+        for obj in children(token, "pobj")
+    ]
 
 
 def target_candidates(head: Token, lexicon: EventLexicon) -> list[Token]:
@@ -291,8 +326,13 @@ def rank(sense: Sense) -> tuple[int, int]:
 
 
 def sense_holds(sense: Sense, trigger: Token, scope: list[Token], lexicon: EventLexicon) -> bool:
-    if sense.prt and particle(trigger) not in sense.prt and not any(
-        p.lower_ in sense.prt for p in children(trigger, "prep")  # "drove them out of"
+    if (
+        sense.prt
+        and particle(trigger) not in sense.prt
+        and not any(
+            p.lower_ in sense.prt
+            for p in children(trigger, "prep")  # "drove them out of"
+        )
     ):
         return False
     if sense.prep and not any(p.lower_ in sense.prep for p in children(trigger, "prep", "prt")):
@@ -310,8 +350,11 @@ def sense_holds(sense: Sense, trigger: Token, scope: list[Token], lexicon: Event
 
 def word_matches(lemma: str, wanted: tuple[str, ...]) -> bool:
     """A lemma among the wanted words; "*" is any word and "word*" a prefix."""
-    return "*" in wanted or lemma in wanted or any(
-        w.endswith("*") and lemma.startswith(w[:-1]) for w in wanted)
+    return (
+        "*" in wanted
+        or lemma in wanted
+        or any(w.endswith("*") and lemma.startswith(w[:-1]) for w in wanted)
+    )
 
 
 def comp_matches(comp: Token, wanted: tuple[str, ...]) -> bool:
@@ -330,10 +373,27 @@ def has_content(trigger: Token, cue: str) -> bool:
 
 # ------------------------------------------------------------------ frame building
 
-ADJUNCT_PREPS = frozenset({
-    "amid", "amidst", "during", "in", "after", "before", "since", "despite", "following",
-    "at", "until", "because", "without", "like", "near", "throughout", "within",
-})
+ADJUNCT_PREPS = frozenset(
+    {
+        "amid",
+        "amidst",
+        "during",
+        "in",
+        "after",
+        "before",
+        "since",
+        "despite",
+        "following",
+        "at",
+        "until",
+        "because",
+        "without",
+        "like",
+        "near",
+        "throughout",
+        "within",
+    }
+)
 
 
 def claimed_by(head: Token) -> set[int]:
@@ -391,8 +451,14 @@ def noun_frame(
     sense = choose_sense(senses, noun, tokens, lexicon)
     if sense is None:
         return None
-    frame = Frame(trigger=noun, predicate=governing_verb(noun), sense=sense, noun=noun,
-                  rule=f"{rule_prefix}:{key}:{sense.code}", scope=scope)
+    frame = Frame(
+        trigger=noun,
+        predicate=governing_verb(noun),
+        sense=sense,
+        noun=noun,
+        rule=f"{rule_prefix}:{key}:{sense.code}",
+        scope=scope,
+    )
     refine(frame, tokens, lexicon)
     pair = between_pair(noun)
     if pair:
@@ -429,8 +495,9 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
             return light
     if sense is None:
         return None
-    frame = Frame(trigger=verb, predicate=verb, sense=sense, rule=f"verb:{lemma}:{sense.code}",
-                  scope=scope)
+    frame = Frame(
+        trigger=verb, predicate=verb, sense=sense, rule=f"verb:{lemma}:{sense.code}", scope=scope
+    )
     subjects, passive = subject_of(verb, lexicon.object_control)
     subjects = [relative_antecedent(s) for s in subjects]
     # "Clinton's proposals offer an alternative": an event noun is not a doer
@@ -462,8 +529,9 @@ def refine(frame: Frame, tokens: list[Token], lexicon: EventLexicon) -> None:
         return
     finer = choose_sense(lexicon.verbs[sense.like], frame.trigger, tokens, lexicon)
     if finer is not None and finer.code.startswith(sense.code[:2]) and finer.specificity:
-        frame.sense = Sense(code=finer.code, content=sense.content, like=sense.like,
-                            needs_target=sense.needs_target)
+        frame.sense = Sense(
+            code=finer.code, content=sense.content, like=sense.like, needs_target=sense.needs_target
+        )
         frame.rule += f":like-{sense.like}:{finer.code}"
 
 

@@ -21,10 +21,17 @@ from eventwire.analysis import Analysis
 from eventwire.events.frames import Frame
 from eventwire.events.lexicon import EventLexicon
 
-QUOTE_OPENERS = "“«\""
-QUOTE_CLOSERS = "”»\""
-CERTAINTY_ORDER = ("denied", "hypothetical", "alleged", "reported", "planned", "confirmed",
-                   "asserted")
+QUOTE_OPENERS = '“«"'
+QUOTE_CLOSERS = '”»"'
+CERTAINTY_ORDER = (
+    "denied",
+    "hypothetical",
+    "alleged",
+    "reported",
+    "planned",
+    "confirmed",
+    "asserted",
+)
 
 
 def negated(frame: Frame, lexicon: EventLexicon) -> bool:
@@ -100,8 +107,10 @@ def own_certainty(frame: Frame, lexicon: EventLexicon) -> str | None:
 
 def reported_modal(verb: Token, word: str, modals: dict[str, str]) -> str:
     """'would' in a reported clause is the future of the past ("said they would meet")."""
-    if word == "would" and verb.dep_ == "ccomp" and not any(
-        c.dep_ == "mark" for c in verb.children
+    if (
+        word == "would"
+        and verb.dep_ == "ccomp"
+        and not any(c.dep_ == "mark" for c in verb.children)
     ):
         return "planned"
     return modals[word]

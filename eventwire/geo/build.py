@@ -209,8 +209,9 @@ def _add_subdivisions(gaz: Gazetteer, iso3_of: dict[str, str]) -> None:
         known = [m.record for m in gaz.by_key.get(key, [])]
         if any(r.country == iso3 or r.source in {"feature", "continent"} for r in known):
             continue  # a city of that country or a named feature already stands for it
-        gaz.add(sub.name, GeoRecord(sub.name, "region", iso3, country.lat, country.lon,
-                                    "subdivision"))
+        gaz.add(
+            sub.name, GeoRecord(sub.name, "region", iso3, country.lat, country.lon, "subdivision")
+        )
 
 
 def _add_continents(gaz: Gazetteer, continents: dict) -> None:

@@ -90,7 +90,8 @@ def _venue_place(trigger: Token, index: dict[int, Place], cues: Cues) -> Place |
     objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
     heads = [trigger, *objects]
     as_venue = any(
-        prep.dep_ == "prep" and prep.lower_ == "as"
+        prep.dep_ == "prep"
+        and prep.lower_ == "as"
         and any(o.dep_ == "pobj" and o.lemma_.lower() in cues.venue_nouns for o in prep.children)
         for head in heads
         for prep in head.children
@@ -105,5 +106,11 @@ def _venue_place(trigger: Token, index: dict[int, Place], cues: Cues) -> Place |
 
 
 def as_location(place: Place) -> Location:
-    return Location(name=place.name, country=place.country, kind=place.kind, lat=place.lat,
-                    lon=place.lon, span=place.span)
+    return Location(
+        name=place.name,
+        country=place.country,
+        kind=place.kind,
+        lat=place.lat,
+        lon=place.lon,
+        span=place.span,
+    )

@@ -259,7 +259,7 @@ def _same_tokens(entity: Span, span: Span) -> bool:
 
 
 def _looks_like_acronym(text: str) -> bool:
-    """"U.N.", "EU", "LA": such names stand for countries, unions and agencies, not towns."""
+    """ "U.N.", "EU", "LA": such names stand for countries, unions and agencies, not towns."""
     letters = text.replace(".", "")
     return letters.isupper() and ("." in text or len(letters) <= 3)
 
@@ -278,7 +278,7 @@ def _place_words_around(
 
 
 def _listed_with_a_place(span: Span) -> bool:
-    """"Kiev and Odessa": a name coordinated with one the parser calls a place."""
+    """ "Kiev and Odessa": a name coordinated with one the parser calls a place."""
     root = span.root
     mates = [c for c in root.children if c.dep_ == "conj"]
     if root.dep_ == "conj":
@@ -287,7 +287,7 @@ def _listed_with_a_place(span: Span) -> bool:
 
 
 def _explicit_place_words(span: Span, cues: Cues, gaz: Gazetteer) -> bool:
-    """"the city of X", "X as a venue", "X, Texas": words that leave no doubt."""
+    """ "the city of X", "X as a venue", "X, Texas": words that leave no doubt."""
     doc = span.doc
     if _settlement_of_before(doc, span.start, cues) is not None:
         return True
@@ -297,7 +297,7 @@ def _explicit_place_words(span: Span, cues: Cues, gaz: Gazetteer) -> bool:
 
 
 def _venue_after(doc: Doc, end: int, cues: Cues) -> bool:
-    """"... Cartagena as a venue": the name is offered as a place to meet."""
+    """ "... Cartagena as a venue": the name is offered as a place to meet."""
     if end >= len(doc) or doc[end].lower_ != "as":
         return False
     for token in doc[end + 1 : end + 5]:
@@ -348,7 +348,7 @@ def _qualifier_before(doc: Doc, noun: int, gaz: Gazetteer) -> Qualifier | None:
 
 
 def _comma_qualifier(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Qualifier, int] | None:
-    """"Paris, Texas", "Long Beach, CA", "Cartagena, Colombia": the qualifier and its end."""
+    """ "Paris, Texas", "Long Beach, CA", "Cartagena, Colombia": the qualifier and its end."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
     for stop in range(min(len(doc), end + 4), end + 1, -1):

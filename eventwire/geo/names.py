@@ -36,4 +36,3 @@ def alternate_name_key(name: str) -> str | None:
         return None
     key = name_key(name)
     return key if key.isascii() and _LETTER.search(key) else None
-

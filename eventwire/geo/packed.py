@@ -55,15 +55,24 @@ def fingerprint() -> str:
 
 def _row(record: GeoRecord) -> Row:
     return [
-        record.name, record.kind, record.country, record.lat, record.lon, record.source,
-        record.population, record.geonameid, record.admin1, int(record.capital),
+        record.name,
+        record.kind,
+        record.country,
+        record.lat,
+        record.lon,
+        record.source,
+        record.population,
+        record.geonameid,
+        record.admin1,
+        int(record.capital),
     ]
 
 
 def _record(row: Row) -> GeoRecord:
     name, kind, country, lat, lon, source, population, geonameid, admin1, capital = row
-    return GeoRecord(name, kind, country, lat, lon, source, population, geonameid, admin1,
-                     bool(capital))
+    return GeoRecord(
+        name, kind, country, lat, lon, source, population, geonameid, admin1, bool(capital)
+    )
 
 
 def pack(gaz: Gazetteer, stamp: str) -> bytes:

@@ -117,8 +117,7 @@ def _contenders(matches: list[NameMatch]) -> list[NameMatch]:
     that main name ("Odessa": Odesa, Ukraine, rather than Odessa, Texas)."""
     biggest_main = max((m.record.population for m in matches if m.main_name), default=0)
     return [
-        m for m in matches
-        if m.main_name or m.record.population >= ALTERNATE_DWARFS * biggest_main
+        m for m in matches if m.main_name or m.record.population >= ALTERNATE_DWARFS * biggest_main
     ]
 
 

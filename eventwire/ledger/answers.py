@@ -182,9 +182,7 @@ def answers_from_events(analysis: Analysis, lexicon: LedgerLexicon) -> list[Answ
     return [a for a in answers if a is not None]
 
 
-def answers_from_parse(
-    analysis: Analysis, lexicon: LedgerLexicon, taken: set[int]
-) -> list[Answer]:
+def answers_from_parse(analysis: Analysis, lexicon: LedgerLexicon, taken: set[int]) -> list[Answer]:
     """Answers in words no coded answer covers: phrases first, then answering verbs."""
     found: list[Answer] = []
     for sent in analysis.doc.sents:
@@ -267,8 +265,10 @@ def addressed_targets(answer: Answer, earlier: list[Draft]) -> list[Draft]:
     if responder is None:
         return [d for d in earlier if d.at >= answer.reach][-1:]
     addressed = [
-        d for d in earlier
-        if responder.same(d.target) and not responder.same(d.source)
+        d
+        for d in earlier
+        if responder.same(d.target)
+        and not responder.same(d.source)
         and (addressee is None or addressee.same(d.source))
     ]
     repeated = [d for d in addressed if d.lemmas & answer.lemmas]
@@ -284,7 +284,8 @@ def between_targets(pair: tuple[Party, Party], earlier: list[Draft]) -> list[Dra
     """The earlier items between two parties, in either direction."""
     first, second = pair
     return [
-        d for d in earlier
+        d
+        for d in earlier
         if (first.same(d.source) and second.same(d.target))
         or (second.same(d.source) and first.same(d.target))
     ]

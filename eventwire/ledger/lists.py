@@ -60,9 +60,7 @@ def members_of(sent: Span, lexicon: LedgerLexicon) -> list[Token]:
     else:
         return []
     members = [t for head in heads for t in coordinated(head)]
-    return sorted(
-        (t for t in members if t.lemma_.lower() in lexicon.noun_words), key=lambda t: t.i
-    )
+    return sorted((t for t in members if t.lemma_.lower() in lexicon.noun_words), key=lambda t: t.i)
 
 
 def antecedent(sent: Span, drafts: list[Draft]) -> Draft | None:
@@ -74,9 +72,7 @@ def antecedent(sent: Span, drafts: list[Draft]) -> Draft | None:
     return max(chosen, key=lambda d: d.at) if chosen else None
 
 
-def member_draft(
-    noun: Token, parent: Draft, analysis: Analysis, lexicon: LedgerLexicon
-) -> Draft:
+def member_draft(noun: Token, parent: Draft, analysis: Analysis, lexicon: LedgerLexicon) -> Draft:
     found = noun_what(noun)
     what, what_span = found if found else (noun.text, (noun.idx, noun.idx + len(noun)))
     sentence = noun.sent.text.strip()
@@ -98,9 +94,7 @@ def member_draft(
     )
 
 
-def expand_lists(
-    drafts: list[Draft], analysis: Analysis, lexicon: LedgerLexicon
-) -> list[Draft]:
+def expand_lists(drafts: list[Draft], analysis: Analysis, lexicon: LedgerLexicon) -> list[Draft]:
     """The drafts with listed members added and purely collective acts replaced by them."""
     added: list[Draft] = []
     replaced: set[int] = set()

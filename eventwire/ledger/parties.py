@@ -62,4 +62,3 @@ def fill_parties(drafts: list[Draft], analysis: Analysis) -> None:
             draft.target = counterpart(draft.source, draft.at, drafts, analysis)
         elif draft.source is None and draft.target is not None:
             draft.source = counterpart(draft.target, draft.at, drafts, analysis)
-

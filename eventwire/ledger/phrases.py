@@ -15,8 +15,19 @@ from eventwire.ledger.lexicon import LedgerLexicon
 
 STOP_DEPS = frozenset({"cc", "conj", "advcl", "mark", "parataxis", "relcl"})
 VERB_PARTS = frozenset(
-    {"dobj", "dative", "prep", "attr", "oprd", "xcomp", "ccomp", "advmod", "npadvmod", "prt",
-     "acomp"}
+    {
+        "dobj",
+        "dative",
+        "prep",
+        "attr",
+        "oprd",
+        "xcomp",
+        "ccomp",
+        "advmod",
+        "npadvmod",
+        "prt",
+        "acomp",
+    }
 )
 NOUN_PARTS = frozenset({"prep", "acl", "ccomp", "xcomp"})
 LEADING_PREPOSITIONS = frozenset({"for", "of", "on", "that", "about"})
@@ -192,6 +203,4 @@ def content_lemmas(doc: Doc, span: tuple[int, int] | None) -> frozenset[str]:
     tokens = tokens_at(doc, span) if span else None
     if tokens is None:
         return frozenset()
-    return frozenset(
-        t.lemma_.lower() for t in tokens if t.pos_ in CONTENT_POS and not t.is_stop
-    )
+    return frozenset(t.lemma_.lower() for t in tokens if t.pos_ in CONTENT_POS and not t.is_stop)

@@ -141,9 +141,11 @@ def calendar_date(groups: Groups, ctx: Context) -> Value | None:
     if not month or not 1 <= day <= 31:
         return None
     if year is not None:
-        return Value("DATE", f"{year:04d}-{month:02d}-{day:02d}") if cal.valid_day(
-            year, month, day
-        ) else None
+        return (
+            Value("DATE", f"{year:04d}-{month:02d}-{day:02d}")
+            if cal.valid_day(year, month, day)
+            else None
+        )
     if ctx.published is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}")
     year = cal.nearest_year_for_month(ctx.published, month, ctx.tense)

@@ -159,12 +159,15 @@ def _number_regex(cardinals: dict[str, int]) -> str:
 def _spelled_year_regex(cardinals: dict[str, int]) -> str:
     """ "nineteen ninety-six", "nineteen oh five", "two thousand (and) eight"."""
     tens = _alternation([w for w, v in cardinals.items() if v in range(20, 100, 10)])
-    units = _alternation([w for w, v in cardinals.items() if 1 <= v <= 9 and " " not in w
-                          and w not in {"a", "an"}])
+    units = _alternation(
+        [w for w, v in cardinals.items() if 1 <= v <= 9 and " " not in w and w not in {"a", "an"}]
+    )
     teens = _alternation([w for w, v in cardinals.items() if 10 <= v <= 19])
     two_digits = rf"(?:{tens}(?:[\s-]+{units})?|{teens}|oh[\s-]+{units})"
-    return (rf"(?:(?:nineteen|twenty)[\s-]+{two_digits}"
-            rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{two_digits}|{units}))?)")
+    return (
+        rf"(?:(?:nineteen|twenty)[\s-]+{two_digits}"
+        rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{two_digits}|{units}))?)"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -229,7 +232,11 @@ def load_rules() -> Rules:
         regex = re.compile(rf"(?<![\w$€£.,/-])(?:{body})(?![\w/]|[.,]\d|-\d)", re.IGNORECASE)
         patterns.append(
             Pattern(
-                spec["name"], spec["type"], spec["rule"], regex, priority,
+                spec["name"],
+                spec["type"],
+                spec["rule"],
+                regex,
+                priority,
                 anaphoric=spec.get("anaphoric", False),
             )
         )
