@@ -6,7 +6,8 @@
    ingestion is run again to the end, and the store must equal that of an uninterrupted run.
 2. A one-megabyte sentence (no full stop) through `eventwire code`: it must finish with one
    result line, within the time limit.
-Prints a Markdown summary and exits non-zero on any failure.
+Prints a Markdown summary, writes it into benchmarks/RESULTS.md (keeping the other sections),
+and exits non-zero on any failure.
 """
 
 from __future__ import annotations
@@ -23,8 +24,19 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 EVENTWIRE = str(Path(sys.executable).with_name("eventwire"))
+
+
+def merged(lines: list[str], old_text: str) -> list[str]:
+    """The old report's heading, these sections, then the old report's other sections."""
+    sys.path.insert(0, str(HERE))
+    from run import merged as merge_reports
+
+    old = old_text.splitlines()
+    first = next((i for i, line in enumerate(old) if line.startswith("## ")), len(old))
+    return old[:first] + merge_reports(lines, old_text)
 
 
 def make_corpus(path: Path, n: int) -> Path:
@@ -110,9 +122,26 @@ def main() -> int:
         reference = snapshot(tmp / "reference.sqlite")
         rows = kill_and_resume(src, reference, tmp, args.kills, rng)
         sentence = long_sentence(tmp, limit=600)
-    print(f"## kill -9 during ingestion ({args.docs} documents)\n\n| kill | store after re-run |")
-    print("|---|---|\n" + "\n".join(rows))
-    print(f"\n## A one-megabyte sentence\n\n{sentence}")
+    lines = [
+        f"## kill -9 during ingestion ({args.docs} documents)",
+        "",
+        f"Produced by `.venv/bin/python benchmarks/reliability.py --docs {args.docs} "
+        f"--kills {args.kills}`: after each kill the ingestion is run again to the end and the "
+        "store compared with an uninterrupted run's.",
+        "",
+        "| kill | store after re-run |",
+        "|---|---|",
+        *rows,
+        "",
+        "## A one-megabyte sentence",
+        "",
+        sentence,
+        "",
+    ]
+    print("\n".join(lines))
+    results = HERE / "RESULTS.md"
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    results.write_text("\n".join(merged(lines, old)), encoding="utf-8")
     return 0 if all("equal" in r for r in rows) else 1
 
 
