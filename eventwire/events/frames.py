@@ -29,37 +29,11 @@ from eventwire.events.lexicon import EventLexicon, Sense
 SUBJECTS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "dative", "attr", "oprd")
-TARGET_PREPS = (
-    "to",
-    "with",
-    "against",
-    "on",
-    "at",
-    "toward",
-    "towards",
-    "into",
-    "upon",
-    "onto",
-    "over",
-    "from",
-    "for",
-)
-NOUN_TARGET_PREPS = (
-    "to",
-    "with",
-    "against",
-    "on",
-    "at",
-    "toward",
-    "towards",
-    "into",
-    "upon",
-    "of",
-    "for",
-    "off",
-    "over",
-    "from",
-)
+# Prepositions whose object may be the target, in order of preference: after a verb, and
+# after an event noun. Both lists open with the same nine.
+FIRST_TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon")
+TARGET_PREPS = (*FIRST_TARGET_PREPS, "onto", "over", "from", "for")
+NOUN_TARGET_PREPS = (*FIRST_TARGET_PREPS, "of", "for", "off", "over", "from")
 PLACE_PREPS = ("in", "inside", "within")
 RECIPIENT_PREPS = ("to",)  # with a direct object: whoever receives it is the target
 STANCE_PREPS = ("about", "regarding", "concerning")  # "optimistic about talks with X"
