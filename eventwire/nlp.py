@@ -38,9 +38,14 @@ def cut_long_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
-    """Load the named spaCy pipeline, or the first installed of :data:`MODEL_PACKAGES`."""
+    """The named spaCy pipeline, or the first installed of :data:`MODEL_PACKAGES`; loaded once
+    per process."""
+    return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None) -> Language:
     candidates = (name,) if name else MODEL_PACKAGES
     for package in candidates:
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 from eventwire import errors
@@ -87,8 +88,11 @@ def code_documents(
         for batch in batches(items, batch_size):
             yield from code_batch(batch, options)
         return
-    context = multiprocessing.get_context("spawn" if _forking_unsafe() else "fork")
-    with context.Pool(processes, initializer=_warm_worker, initargs=(options,)) as pool:
+    spawn = _forking_unsafe()
+    if not spawn:
+        warm(options)  # forked workers share the loaded model and tables instead of each loading
+    context = multiprocessing.get_context("spawn" if spawn else "fork")
+    with context.Pool(processes, initializer=warm, initargs=(options,)) as pool:
         jobs = ((batch, options) for batch in batches(items, batch_size))
         for results in pool.imap(_code_batch_job, jobs):
             yield from results
@@ -98,8 +102,13 @@ def _code_batch_job(job: tuple[list[ReadItem], Options]) -> list[Result]:
     return code_batch(*job)
 
 
-def _warm_worker(options: Options) -> None:
-    load_model(options.model)
+WARM_TEXT = "The minister said on Monday that talks with Brazil would resume in Geneva."
+
+
+@lru_cache(maxsize=8)
+def warm(options: Options) -> None:
+    """Load the model and every table the stages read lazily, once per process and options."""
+    code_batch([InputDocument(id="warm", text=WARM_TEXT, published="2025-01-01")], options)
 
 
 def _forking_unsafe() -> bool:

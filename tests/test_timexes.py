@@ -374,3 +374,25 @@ def test_counts_beyond_the_calendar_are_dropped_not_fatal(timexes) -> None:
 )
 def test_event_date(value: str, expected: str | None) -> None:
     assert event_date(value) == expected
+
+
+def test_the_needs_of_a_pattern_never_hide_a_match() -> None:
+    """A pattern whose `needs` are absent from a text must have no match in it: on the sample
+    corpus, and on TimeBank when the shared data is beside the checkout."""
+    import json
+
+    from conftest import ROOT, SHARED
+
+    corpus = ROOT / "examples" / "corpus.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+    timebank = SHARED / "data" / "timebank" / "TimeBank"
+    texts += [f.read_text(encoding="utf-8") for f in sorted(timebank.glob("*.tml"))[:80]]
+    gated = [p for p in load_rules().patterns if p.needs is not None]
+    assert len(gated) > 30
+    hidden = [
+        (p.name, match.group())
+        for text in texts
+        for p in gated
+        if not p.may_match(text.lower()) and (match := p.regex.search(text))
+    ]
+    assert hidden == []

@@ -27,10 +27,10 @@ from functools import lru_cache
 from importlib import resources
 from itertools import islice
 
-import yaml
 from spacy.tokens import Token
 
 from eventwire.actors.resolve import DEFINITE, Cue, Found, Resolution, is_definite
+from eventwire.yamlfiles import load_yaml
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "ccomp", "relcl", "acl"})
@@ -60,7 +60,7 @@ class Pronoun:
 def pronoun_table() -> tuple[dict[str, Pronoun], frozenset[str]]:
     """The pronouns and speech verbs of `data/actors/pronouns.yaml`, read once."""
     path = resources.files("eventwire.data").joinpath("actors", "pronouns.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     table = {word: Pronoun(**features) for word, features in data["pronouns"].items()}
     return table, frozenset(data["speech_verbs"])
 

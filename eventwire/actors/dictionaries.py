@@ -30,6 +30,7 @@ import yaml
 from eventwire.actors.kb import KBEntry, KnowledgeBase, Role
 from eventwire.countries import normalise
 from eventwire.errors import BAD_DICTIONARY, EventwireError
+from eventwire.yamlfiles import load_yaml
 
 BUILTIN_FILES = ("people.yaml", "organisations.yaml", "media.yaml")
 AGENTS_FILE = "agents.tsv"
@@ -81,8 +82,6 @@ SECTORS = (
     "MNC",
     "IMG",
 )
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # ---------------------------------------------------------------- codes and dates
@@ -154,7 +153,7 @@ def read_dictionary(path: Path) -> Dictionary:
 
 def parse_dictionary(text: str, origin: str = "<dictionary>") -> Dictionary:
     try:
-        data = yaml.load(text, Loader=_Loader) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as exc:
         raise EventwireError(BAD_DICTIONARY, f"{origin}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):

@@ -36,7 +36,6 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.kb import KBEntry, KnowledgeBase
@@ -48,6 +47,7 @@ from eventwire.countries import (
     country_by_name,
     normalise,
 )
+from eventwire.yamlfiles import load_yaml
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # A capital after one of these prepositions is a place, not a government ("talks in Caracas").
@@ -100,7 +100,7 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """The description vocabulary, read once."""
     text = resources.files("eventwire.data").joinpath("actors", "descriptions.yaml")
-    data = yaml.safe_load(text.read_text(encoding="utf-8"))
+    data = load_yaml(text.read_text(encoding="utf-8"))
     return Vocabulary(
         people=dict(data["people"]),
         groups=dict(data["groups"]),
@@ -756,8 +756,9 @@ def country_lookup(text: str) -> str | None:
 def find_descriptions(res: Resolution) -> None:
     """Record a mention for every noun phrase that describes an actor by its role. Phrases
     owned by a pronoun ("its troops", "his government") wait for `find_owned_descriptions`."""
+    owned = pronoun_owners(res.doc)
     for noun in res.doc:
-        if noun.i in res.consumed or noun.dep_ in ("compound", "amod") or pronoun_owner(noun):
+        if noun.i in res.consumed or noun.dep_ in ("compound", "amod") or noun.i in owned:
             continue
         if noun.ent_type_ == "NORP" and noun.pos_ in ("PROPN", "NOUN"):
             demonym_people(res, noun)
@@ -773,9 +774,9 @@ def find_owned_descriptions(res: Resolution) -> None:
     """Once pronouns are resolved: "Russia moved its troops" (Russian military), "Maduro said
     his government would resist" (Venezuelan government). A group noun only: "his secretary"
     is someone else."""
-    for noun in res.doc:
-        owner = pronoun_owner(noun)
-        if owner is None or noun.i in res.consumed or owner.i not in res.by_token:
+    for i, owner in pronoun_owners(res.doc).items():
+        noun = res.doc[i]
+        if noun.i in res.consumed or owner.i not in res.by_token:
             continue
         role = role_of(res, noun)
         if role is not None and (role[1] == "groups" or is_plural(noun)):
@@ -786,9 +787,14 @@ def find_owned_descriptions(res: Resolution) -> None:
                 res.add(Found(phrase.start_char, phrase.end_char, noun.i, key, "possessive"))
 
 
-def pronoun_owner(noun: Token) -> Token | None:
-    """The possessive pronoun before a noun ("its" in "its troops"), if any."""
-    return next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+def pronoun_owners(doc: Doc) -> dict[int, Token]:
+    """The nouns owned by a possessive pronoun before them ("its" in "its troops"), by token
+    index, in text order; the first such pronoun of a noun is its owner."""
+    owners: dict[int, Token] = {}
+    for token in doc:
+        if token.dep_ == "poss" and token.pos_ == "PRON" and token.i < token.head.i:
+            owners.setdefault(token.head.i, token)
+    return dict(sorted(owners.items()))
 
 
 def agent_description(res: Resolution, noun: Token, sector: str) -> None:

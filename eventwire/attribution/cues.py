@@ -17,6 +17,7 @@ The shapes recognised:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -557,10 +558,12 @@ def find_all(doc: Doc, quotes: list[Quote], text: str | None = None) -> list[Fou
     lex = lexicon()
     text = doc.text if text is None else text
     found: list[Found] = []
+    lowers = [token.lower_ for token in doc]
+    starts = _phrases_by_first_word(lex.phrases)
     for token in doc:
         lemma = token.lemma_.lower()
         item: Found | None = None
-        phrase = _phrase_at(doc, token.i, lex.phrases)
+        phrase = _phrase_at(lowers, token.i, starts.get(lowers[token.i], ()))
         if phrase:
             item = phrase_found(token, phrase, quotes, text)
         elif lemma in lex.verbs and _is_cue_verb(token):
@@ -589,9 +592,20 @@ def _speaker_with_clause(verb: Token) -> bool:
     return speaker and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
-def _phrase_at(doc: Doc, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+@lru_cache(maxsize=4)
+def _phrases_by_first_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The cue phrases grouped by their first word, each group in the order of the list."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
     for words in phrases:
-        end = i + len(words)
-        if end <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+        groups.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
+def _phrase_at(lowers: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The length of the first of ``phrases`` that the words from ``i`` on spell, or 0."""
+    for words in phrases:
+        if tuple(lowers[i : i + len(words)]) == words:
             return len(words)
     return 0

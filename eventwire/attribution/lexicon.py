@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from eventwire.yamlfiles import load_yaml
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Lexicon:
 
 def _read(name: str) -> dict[str, Any]:
     path = resources.files("eventwire.data").joinpath(f"attribution/{name}")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return load_yaml(path.read_text(encoding="utf-8")) or {}
 
 
 def _learned(pos: str, excluded: set[str]) -> dict[str, CueEntry]:

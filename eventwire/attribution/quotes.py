@@ -69,16 +69,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _mark_at(text: str, i: int, lex: Lexicon) -> str | None:
-    for mark in lex.quote_toggles:
-        if text.startswith(mark, i):
-            return mark
-    char = text[i]
-    if char in lex.quote_pairs or char in lex.ambiguous_single:
-        return char
-    if any(char in closers for closers in lex.quote_pairs.values()):
-        return char
-    return None
+@lru_cache(maxsize=1)
+def _marks() -> re.Pattern[str]:
+    """Every quotation mark: the multi-character toggles first, as they are tried in order."""
+    lex = lexicon()
+    singles = set(lex.quote_pairs) | lex.ambiguous_single
+    singles |= {c for closers in lex.quote_pairs.values() for c in closers}
+    toggles = [re.escape(t) for t in lex.quote_toggles]
+    return re.compile("|".join([*toggles, f"[{''.join(map(re.escape, sorted(singles)))}]"]))
 
 
 def _can_open(text: str, i: int, mark: str, lex: Lexicon) -> bool:
@@ -105,12 +103,9 @@ def _closes(text: str, i: int, mark: str, opener: str, lex: Lexicon) -> bool:
 def _scan_paragraph(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Quotes in one paragraph: (start, end, opener); end is -1 for one left open."""
     found: list[tuple[int, int, str]] = []
-    i, open_at, opener = start, -1, ""
-    while i < end:
-        mark = _mark_at(text, i, lex)
-        if mark is None:
-            i += 1
-            continue
+    open_at, opener = -1, ""
+    for match in _marks().finditer(text, start, end):
+        i, mark = match.start(), match.group()
         if open_at < 0 and _can_open(text, i, mark, lex):
             open_at, opener = i, mark
         elif open_at >= 0 and _closes(text, i, mark, opener, lex):
@@ -118,7 +113,6 @@ def _scan_paragraph(text: str, start: int, end: int, lex: Lexicon) -> list[tuple
             if not too_long:
                 found.append((open_at, i + len(mark), opener))
             open_at = -1
-        i += len(mark)
     if open_at >= 0:
         found.append((open_at, -1, opener))
     return found

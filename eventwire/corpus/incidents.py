@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from eventwire.yamlfiles import load_yaml
 
 WORD = re.compile(r"[a-z]{4,}")
 
@@ -64,7 +64,7 @@ class Incident:
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     text = resources.files("eventwire.data").joinpath("corpus/incidents.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def content_words(text: str) -> set[str]:

@@ -551,7 +551,8 @@ def build_frames(sentence: Span, lexicon: EventLexicon) -> list[Frame]:
     """Every coded frame of one sentence, governing predicates first."""
     claimed: set[int] = set()
     frames: list[Frame] = []
-    for token in sorted(sentence, key=lambda t: (depth(t), t.i)):
+    candidates = [t for t in sentence if may_frame(t, lexicon)]
+    for token in sorted(candidates, key=lambda t: (depth(t), t.i)):
         if token.i in claimed:
             continue
         frame = frame_at(token, lexicon)
@@ -564,10 +565,17 @@ def build_frames(sentence: Span, lexicon: EventLexicon) -> list[Frame]:
     return sorted(frames, key=lambda f: f.trigger.i)
 
 
+def may_frame(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether the lexicon has the token's word as a predicate of its part of speech."""
+    if token.pos_ in ("VERB", "ADJ"):
+        lemma = token.lemma_.lower()
+        return lemma in lexicon.verbs or lemma in lexicon.light_verbs
+    return token.pos_ in ("NOUN", "PROPN") and noun_key(token, lexicon) is not None
+
+
 def frame_at(token: Token, lexicon: EventLexicon) -> Frame | None:
-    lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "ADJ") and (lemma in lexicon.verbs or lemma in lexicon.light_verbs):
+    if not may_frame(token, lexicon):
+        return None
+    if token.pos_ in ("VERB", "ADJ"):
         return verb_frame(token, lexicon)
-    if token.pos_ in ("NOUN", "PROPN"):
-        return noun_frame(token, lexicon)
-    return None
+    return noun_frame(token, lexicon)

@@ -35,7 +35,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from eventwire.yamlfiles import load_yaml
 
 DATA_PACKAGE = "eventwire.data"
 DATA_DIR = "events"
@@ -126,20 +126,9 @@ def senses_table(raw: dict[str, Any]) -> dict[str, tuple[Sense, ...]]:
     return table
 
 
-class WordLoader(yaml.SafeLoader):
-    """A YAML loader for word lists: "on", "off", "no" and "yes" stay words, not booleans."""
-
-
-WordLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def read_yaml(name: str) -> dict[str, Any]:
     path = resources.files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/{name}")
-    # WordLoader is a SafeLoader: no arbitrary objects are built
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=WordLoader) or {}
+    return load_yaml(path.read_text(encoding="utf-8"), words=True) or {}
 
 
 @lru_cache(maxsize=1)

@@ -140,7 +140,10 @@ def _as_date(value: str) -> tuple[date, int] | None:
 
 def _candidates(text: str, patterns: list[Pattern]) -> list[Candidate]:
     out: list[Candidate] = []
+    lowered = text.lower()
     for pattern in patterns:
+        if not pattern.may_match(lowered):
+            continue
         for match in pattern.regex.finditer(text):
             groups = match.groupdict()
             start, end = match.span("span") if groups.get("span") else match.span()
