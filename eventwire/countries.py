@@ -65,10 +65,11 @@ def index_key(alias: str) -> str:
     return "=" + bare if bare else normalise(alias)
 
 
-def query_keys(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def query_keys(text: str) -> tuple[str, ...]:
     """The keys to look up for a text: its normalised form, and its acronym form if any."""
     bare = acronym(text)
-    return [normalise(text), "=" + bare] if bare else [normalise(text)]
+    return (normalise(text), "=" + bare) if bare else (normalise(text),)
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -133,6 +134,7 @@ def _find(index: dict[str, str], text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def country_by_adjective(word: str) -> str | None:
     """The ISO3 code for an adjective or demonym, singular or plural ("Venezuelans" -> "VEN")."""
     found = _find(_adjectives(), word)

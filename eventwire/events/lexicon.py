@@ -30,9 +30,11 @@ release ...").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from eventwire.yamlfiles import load_yaml
@@ -82,12 +84,22 @@ class EventLexicon:
     anaphors: frozenset[str]
     object_control: frozenset[str] = frozenset()
     cues: dict[str, Any] = field(default_factory=dict)
+    _read: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def cue_words(self, name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in self.cues.get(name, ()))
+        """A word list of cues.yaml, in lower case (built once)."""
+        key = f"words:{name}"
+        if key not in self._read:
+            self._read[key] = frozenset(str(w).lower() for w in self.cues.get(name, ()))
+        return self._read[key]  # type: ignore[no-any-return]
 
-    def cue_map(self, name: str) -> dict[str, str]:
-        return {str(k).lower(): str(v) for k, v in (self.cues.get(name) or {}).items()}
+    def cue_map(self, name: str) -> Mapping[str, str]:
+        """A table of cues.yaml, keys in lower case (built once; not to be changed)."""
+        key = f"map:{name}"
+        if key not in self._read:
+            table = self.cues.get(name) or {}
+            self._read[key] = MappingProxyType({str(k).lower(): str(v) for k, v in table.items()})
+        return self._read[key]  # type: ignore[no-any-return]
 
 
 def _tuple(value: Any) -> tuple[str, ...]:

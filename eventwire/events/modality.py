@@ -15,6 +15,8 @@ Rules (the words are in `data/events/cues.yaml`):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from eventwire.analysis import Analysis
@@ -105,7 +107,7 @@ def own_certainty(frame: Frame, lexicon: EventLexicon) -> str | None:
     return weakest(found)
 
 
-def reported_modal(verb: Token, word: str, modals: dict[str, str]) -> str:
+def reported_modal(verb: Token, word: str, modals: Mapping[str, str]) -> str:
     """'would' in a reported clause is the future of the past ("said they would meet")."""
     if (
         word == "would"
