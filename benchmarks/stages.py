@@ -7,7 +7,7 @@ Then the documents are parsed once with ``nlp.pipe`` and every stage runs over e
 pipeline order, as ``eventwire code`` runs them; assembling and serialising the result lines
 is the last row. Those figures are CPU seconds of this process (``time.process_time``), so
 that other load on the machine does not blur them. Prints a Markdown table;
-``benchmarks/run.py --profile-stages`` adds it to RESULTS.md.
+the ``stages`` section of ``benchmarks/run.py`` adds it to RESULTS.md.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Coding on a Dask cluster: the same batch function, mapped over workers.
 
 Each worker process loads the model once (``load_model`` is cached per process) and codes
-whole batches with :func:`eventwire.runner.code_batch`; results come back in input order to
+whole batches with :func:`eventwire.runner.finished_batch`; results come back in input order to
 the caller, which alone writes them (to a file or the store). A bounded number of batches is in
 flight at once, so memory stays flat on long inputs.
 """
@@ -9,7 +9,8 @@ flight at once, so memory stays flat on long inputs.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from eventwire.errors import EventwireError
 from eventwire.options import Options
@@ -21,6 +22,7 @@ def dask_results(
     options: Options,
     scheduler: str | None = None,
     workers: int = 2,
+    finish: Callable[[Any], Any] | None = None,
 ) -> Iterator[list]:
     """Results of every batch, in order, computed on the cluster at ``scheduler``.
 
@@ -29,7 +31,7 @@ def dask_results(
     """
     from dask.distributed import Client, LocalCluster
 
-    from eventwire.runner import code_batch
+    from eventwire.runner import finished_batch, same
 
     cluster = None
     try:
@@ -48,7 +50,8 @@ def dask_results(
         ahead = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
         in_flight: deque = deque()
         for batch in batches:
-            in_flight.append(client.submit(code_batch, batch, options, pure=False))
+            task = client.submit(finished_batch, batch, options, finish or same, pure=False)
+            in_flight.append(task)
             if len(in_flight) >= ahead:
                 yield in_flight.popleft().result()
         while in_flight:

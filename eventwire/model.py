@@ -6,6 +6,7 @@ for HTML input they index the extracted text, which the result then carries as `
 
 from __future__ import annotations
 
+import json
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -188,3 +189,12 @@ class DocumentError(_Model):
 def to_json_dict(result: DocumentResult | DocumentError) -> dict:
     """The JSON form of a result, with ``from`` spelled as the contract spells it."""
     return result.model_dump(mode="json", by_alias=True, exclude_none=False)
+
+
+def to_json_line(result: DocumentResult | DocumentError) -> str:
+    """A result's line of a results file, without the newline. An error line leaves out the
+    fields that are empty."""
+    data = result.model_dump(
+        mode="json", by_alias=True, exclude_none=isinstance(result, DocumentError)
+    )
+    return json.dumps(data, ensure_ascii=False)

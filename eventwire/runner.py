@@ -7,19 +7,21 @@ order. The CLI, the Python API and the cluster runner all call it.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
+from typing import Any, TypeVar
 
 from eventwire import errors
 from eventwire.documents import PreparedDocument, prepare
-from eventwire.model import DocumentError, DocumentResult
+from eventwire.model import DocumentError, DocumentResult, to_json_line
 from eventwire.nlp import load_model
 from eventwire.options import Options
 from eventwire.pipeline import result_of, run_stages
 from eventwire.readers import InputDocument, ReadItem
 
 Result = DocumentResult | DocumentError
+T = TypeVar("T")
 
 
 def code_batch(items: list[ReadItem], options: Options) -> list[Result]:
@@ -62,6 +64,22 @@ def batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
         yield batch
 
 
+def same(result: Result) -> Result:
+    return result
+
+
+def result_line(result: Result) -> tuple[bool, str]:
+    """Whether the document was coded, and its line of a results file (without the newline)."""
+    return not isinstance(result, DocumentError), to_json_line(result)
+
+
+def finished_batch(
+    batch: list[ReadItem], options: Options, finish: Callable[[Result], T]
+) -> list[T]:
+    """:func:`code_batch`, each result passed through ``finish``."""
+    return [finish(result) for result in code_batch(batch, options)]
+
+
 def code_documents(
     items: Iterable[ReadItem],
     options: Options,
@@ -69,37 +87,40 @@ def code_documents(
     batch_size: int = 16,
     engine: str = "local",
     scheduler: str | None = None,
-) -> Iterator[Result]:
-    """Results for every document, in input order.
+    finish: Callable[[Result], Any] = same,
+) -> Iterator[Any]:
+    """Results for every document, in input order, each passed through ``finish``.
 
     ``engine="local"`` uses ``processes`` worker processes on this machine; ``engine="dask"``
     maps the same batches over a Dask cluster (``scheduler`` address, or a local cluster of
-    ``processes`` workers).
+    ``processes`` workers). ``finish`` (a module-level function, such as :func:`result_line`)
+    runs where the documents are coded, so that its work is shared out too.
     """
     if engine == "dask":
         from eventwire.cluster import dask_results
 
-        for results in dask_results(batches(items, batch_size), options, scheduler, processes):
+        chunks = batches(items, batch_size)
+        for results in dask_results(chunks, options, scheduler, processes, finish):
             yield from results
         return
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}; use local or dask")
     if processes <= 1:
         for batch in batches(items, batch_size):
-            yield from code_batch(batch, options)
+            yield from finished_batch(batch, options, finish)
         return
     spawn = _forking_unsafe()
     if not spawn:
         warm(options)  # forked workers share the loaded model and tables instead of each loading
     context = multiprocessing.get_context("spawn" if spawn else "fork")
     with context.Pool(processes, initializer=warm, initargs=(options,)) as pool:
-        jobs = ((batch, options) for batch in batches(items, batch_size))
-        for results in pool.imap(_code_batch_job, jobs):
+        jobs = ((batch, options, finish) for batch in batches(items, batch_size))
+        for results in pool.imap(_finished_batch_job, jobs):
             yield from results
 
 
-def _code_batch_job(job: tuple[list[ReadItem], Options]) -> list[Result]:
-    return code_batch(*job)
+def _finished_batch_job(job: tuple[list[ReadItem], Options, Callable[[Result], T]]) -> list[T]:
+    return finished_batch(*job)
 
 
 WARM_TEXT = "The minister said on Monday that talks with Brazil would resume in Geneva."

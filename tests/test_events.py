@@ -89,6 +89,17 @@ def test_nominal_event_between_two_parties(nlp: Language) -> None:
     assert ("USA", "RUS", "041") in dyads(events)
 
 
+def test_partners_talking_by_phone_call_each_other(nlp: Language) -> None:
+    events = code(nlp, "Biden and Putin talked by phone for about an hour.")
+    assert dyads(events) == {("USA", "RUS", "041"), ("RUS", "USA", "041")}
+    assert dyads(code(nlp, "Putin spoke by telephone on Monday.")) == set()  # with no one named
+
+
+def test_telling_a_leader_to_step_down_demands_a_change_of_leadership(nlp: Language) -> None:
+    events = code(nlp, "During the call, Biden told Putin to step down.")
+    assert dyads(events) == {("USA", "RUS", "1041")}
+
+
 def test_light_verb_lends_its_subject(nlp: Language) -> None:
     events = code(nlp, "Peru has issued an ultimatum to Ecuador to halt attacks.")
     assert dyads(events) == {("PER", "ECU", "139")}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -11,9 +10,8 @@ from pathlib import Path
 
 from eventwire.cli.coding_options import add_coding_options, coding_options
 from eventwire.errors import EventwireError
-from eventwire.model import DocumentError
 from eventwire.readers import InputDocument, ReadItem, read_inputs
-from eventwire.runner import Result, code_documents
+from eventwire.runner import code_documents, result_line
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -45,7 +43,13 @@ def run(args: argparse.Namespace) -> int:
     items = with_default_date(read_inputs(args.inputs), args.published)
     stats = write_results(
         code_documents(
-            items, options, args.processes, args.batch_size, args.engine, args.scheduler
+            items,
+            options,
+            args.processes,
+            args.batch_size,
+            args.engine,
+            args.scheduler,
+            finish=result_line,
         ),
         out,
         not args.no_progress,
@@ -67,7 +71,7 @@ def with_default_date(items: Iterable[ReadItem], published: str | None) -> Itera
         yield item
 
 
-def write_results(results: Iterable[Result], out: Path, progress: bool) -> dict[str, int]:
+def write_results(lines: Iterable[tuple[bool, str]], out: Path, progress: bool) -> dict[str, int]:
     """Write result lines as they come, atomically replacing OUT at the end."""
     from tqdm import tqdm
 
@@ -76,12 +80,9 @@ def write_results(results: Iterable[Result], out: Path, progress: bool) -> dict[
     tmp = out if str(out) == "-" else out.with_name(out.name + ".part")
     stream = sys.stdout if str(out) == "-" else tmp.open("w", encoding="utf-8")
     try:
-        for result in tqdm(results, desc="coding", unit="doc", disable=not show, file=sys.stderr):
-            stats["failed" if isinstance(result, DocumentError) else "ok"] += 1
-            line = result.model_dump(
-                mode="json", by_alias=True, exclude_none=isinstance(result, DocumentError)
-            )
-            stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        for ok, line in tqdm(lines, desc="coding", unit="doc", disable=not show, file=sys.stderr):
+            stats["ok" if ok else "failed"] += 1
+            stream.write(line + "\n")
     finally:
         if stream is not sys.stdout:
             stream.close()
