@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,21 +48,39 @@ def ingest(src: Path, db: Path) -> list[str]:
     return [EVENTWIRE, "ingest", str(src), "--db", str(db), "--batch-size", "8"]
 
 
-def kill_and_resume(docs: int, kills: int, tmp: Path, rng: random.Random) -> list[bool]:
-    """For each kill: whether the re-run store equals the uninterrupted one."""
+@dataclass(frozen=True)
+class Kill:
+    at: float  # seconds after the start of the ingestion
+    interrupted: bool  # the ingestion was still running when killed
+    equal: bool  # the store after the re-run equals the uninterrupted run's
+
+    @property
+    def outcome(self) -> str:
+        if not self.interrupted:
+            return "ingestion had ended (no kill)"
+        return "equal" if self.equal else "DIFFERENT"
+
+
+def kill_and_resume(docs: int, kills: int, tmp: Path, rng: random.Random) -> list[Kill]:
+    """Kill the ingestion at a random moment within the time an uninterrupted run takes,
+    run it again to the end, and compare the store with the uninterrupted run's."""
     src = make_corpus(tmp / "reliability.jsonl", docs)
+    start = time.perf_counter()
     subprocess.run(ingest(src, tmp / "reference.sqlite"), check=True, stderr=subprocess.DEVNULL)
+    duration = time.perf_counter() - start
     reference = snapshot(tmp / "reference.sqlite")
-    equal = []
+    done = []
     for k in range(kills):
         db = tmp / f"killed-{k}.sqlite"
+        at = rng.uniform(0.5, 0.95 * duration)
         proc = subprocess.Popen(ingest(src, db), stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(2.0, 25.0))
+        time.sleep(at)
+        interrupted = proc.poll() is None
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         subprocess.run(ingest(src, db), check=True, stderr=subprocess.DEVNULL)
-        equal.append(snapshot(db) == reference)
-    return equal
+        done.append(Kill(at, interrupted, snapshot(db) == reference))
+    return done
 
 
 def long_sentence(tmp: Path, limit: float) -> tuple[int, float]:
