@@ -520,8 +520,8 @@ def main() -> int:
         "",
         f"Written by `.venv/bin/python {command}` on {platform.machine()}, {os.cpu_count()} "
         f"cores, Python {platform.python_version()}, {date.today().isoformat()}, in "
-        f"{(time.perf_counter() - started) / 60:.0f} minutes. Timings are medians of "
-        f"{args.repeat} run(s); ratios are taken within the run.",
+        f"{(time.perf_counter() - started) / 60:.0f} minutes. Each timing is the median of "
+        f"{args.repeat} runs; ratios are taken within the run.",
         "",
     ]
     results = HERE / "RESULTS.md"
