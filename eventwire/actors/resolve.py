@@ -775,9 +775,9 @@ def find_owned_descriptions(res: Resolution) -> None:
     his government would resist" (Venezuelan government). A group noun only: "his secretary"
     is someone else."""
     for i, owner in pronoun_owners(res.doc).items():
-        noun = res.doc[i]
-        if noun.i in res.consumed or owner.i not in res.by_token:
+        if i in res.consumed or owner.i not in res.by_token:
             continue
+        noun = res.doc[i]
         role = role_of(res, noun)
         if role is not None and (role[1] == "groups" or is_plural(noun)):
             cue = cue_from(res, noun_phrase(noun), role[0], sector_of(res, *role))
