@@ -245,7 +245,7 @@ def test_text_that_names_the_employer_outranks_the_fallback(actors) -> None:
     found = codes(
         actors("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez on Monday.")
     )  # later a minister of Ecuador in Phoenix
-    assert found["U.N. mediator Diego Cordovez"] == "IGO"
+    assert found["U.N. mediator Diego Cordovez"] == "IGOUNO"
 
 
 def test_a_stateless_title_does_not_take_the_state_of_the_story(actors) -> None:

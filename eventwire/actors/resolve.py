@@ -94,6 +94,7 @@ class Vocabulary:
     organisation_words: frozenset[str]
     generic_people: frozenset[str]
     stateless_titles: frozenset[str]
+    word_surnames: frozenset[str]  # surnames that are also ordinary words: May, Price, Young
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,7 @@ def vocabulary() -> Vocabulary:
         organisation_words=frozenset(data["organisation_name_words"]),
         generic_people=frozenset(data["generic_people"]),
         stateless_titles=frozenset(data["stateless_titles"]),
+        word_surnames=frozenset(data["word_surnames"]),
     )
 
 
@@ -160,6 +162,7 @@ class Resolution:
     kb: KnowledgeBase
     words: Vocabulary
     places: list[tuple[int, int, str | None]] = field(default_factory=list)  # span, country
+    times: list[tuple[int, int]] = field(default_factory=list)  # spans of time expressions
     entities: dict[str, Entity] = field(default_factory=dict)  # all but people
     people: dict[str, Person] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)  # normalised surname -> person key
@@ -182,6 +185,11 @@ class Resolution:
         if i >= 0 and self.places[i][0] <= start and end <= self.places[i][1]:
             return self.places[i]
         return None
+
+    def in_time(self, start: int, end: int) -> bool:
+        """Whether these offsets overlap a time expression."""
+        i = bisect.bisect_right(self.times, (end, end)) - 1
+        return i >= 0 and self.times[i][0] < end and start < self.times[i][1]
 
     def place_country(self, start: int, end: int) -> str | None:
         """The country of a place found by the places stage at exactly these offsets."""
@@ -345,9 +353,12 @@ def trimmed(span: Span) -> Span:
 
 
 def find_names(res: Resolution) -> None:
-    """Record a mention for every named span that names an actor."""
+    """Record a mention for every named span that names an actor. A word of a time
+    expression ("4 May 2020", "Good Friday") names no one."""
     for span in name_spans(res.doc):
-        if not any(i in res.consumed for i in range(span.start, span.end)):
+        if any(i in res.consumed for i in range(span.start, span.end)):
+            continue
+        if not res.in_time(span.start_char, span.end_char):
             resolve_name(res, span)
     res.focus = res.main_country()
 
@@ -410,10 +421,14 @@ def named_before(res: Resolution, span: Span) -> str | None:
 
 def known_by_surname(res: Resolution, span: Span) -> KBEntry | None:
     """The person of the knowledge base with this surname: the one a title or honorific
-    before it fits, else the one in office on the day, else the only one. A surname of the
-    fallback table alone counts only after a title or an honorific ("President Mugabe")."""
+    before it fits, else the one in office on the day, else the only one. A bare surname (no
+    title, no honorific, nobody of that name earlier in the text) counts only when one person
+    of the knowledge base holds a role on the day, and never when it is also an ordinary word
+    ("May", "Price", "Young"); a surname of the fallback table alone never counts."""
     _, cue, gender = title_before(res, span)
     bare = cue is None and gender is None
+    if bare and normalise(span.text) in res.words.word_surnames:
+        return None
     entries = [
         e
         for e in res.kb.lookup_surname(span.text)
@@ -424,7 +439,7 @@ def known_by_surname(res: Resolution, span: Span) -> KBEntry | None:
     holding = [e for e in entries if res.kb.role_on(e, res.day) is not None]
     if len(holding) == 1:
         return holding[0]
-    return entries[0] if len(entries) == 1 else None
+    return entries[0] if len(entries) == 1 and not bare else None
 
 
 def fits(entry: KBEntry | None, person: Person | None, cue: Cue | None, gender: str | None) -> bool:

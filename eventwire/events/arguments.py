@@ -47,6 +47,9 @@ class Participant:
 
 
 def ref_of(analysis: Analysis, mention: Mention, entity: Entity) -> ActorRef:
+    """The words that name an actor: a pronoun's antecedent when it stands earlier in the same
+    sentence ("Nigeria's air force says it killed ..." names the air force)."""
+    mention = antecedent_in_sentence(analysis, mention) or mention
     return ActorRef(
         text=analysis.text[mention.start : mention.end],
         name=entity.name,
@@ -55,6 +58,20 @@ def ref_of(analysis: Analysis, mention: Mention, entity: Entity) -> ActorRef:
         sector=entity.sector,
         span=(mention.start, mention.end),
     )
+
+
+def antecedent_in_sentence(analysis: Analysis, mention: Mention) -> Mention | None:
+    """The nearest earlier mention, by name or description, of a pronoun's actor in its own
+    sentence."""
+    if mention.how != "pronoun":
+        return None
+    sentence = analysis.doc[mention.head].sent
+    earlier = [
+        m
+        for m in analysis.actors.in_span(sentence)
+        if m.end <= mention.start and m.how != "pronoun" and m.entity.key == mention.entity.key
+    ]
+    return earlier[-1] if earlier else None
 
 
 def participants_of(

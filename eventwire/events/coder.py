@@ -102,6 +102,9 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
     pairs = dyads_of(analysis, item, lexicon)
     if frame.sense.needs_target and all(t is None for _, t in pairs):
         return []
+    patient = patient_of(analysis, item) if all(t is None for _, t in pairs) else None
+    if patient is not None:
+        pairs = [(s, patient) for s, _ in pairs]
     return [make_event(analysis, item, s, t, lexicon) for s, t in pairs[:MAX_PAIRS]]
 
 
@@ -140,6 +143,25 @@ def dyads_of(
     if code in lexicon.cue_words("mutual_codes"):
         pairs += [(t, s) for s, t in pairs if t is not None]
     return pairs
+
+
+PATIENT_DEPS = ("dobj", "pobj", "nsubjpass", "dative", "oprd")
+
+
+def patient_of(analysis: Analysis, item: Resolved) -> Participant | None:
+    """What an action with no actor for a target acts on ("rejected the council's decision",
+    "stormed a police headquarters"): the first object phrase of the frame, as a target that
+    names no actor (no code, no country)."""
+    taken = {p.token for p in item.sources}
+    for head in item.frame.targets:
+        if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in PATIENT_DEPS or head.i in taken:
+            continue
+        start, end = head.left_edge.i, head.i + 1
+        words = head.doc[start:end]
+        entity = Entity(key=f"~{head.i}", name=words.text, code="", kind="thing")
+        ref = ActorRef(text=words.text, span=(words.start_char, words.end_char))
+        return Participant(entity, ref, head.i)
+    return None
 
 
 def has_prefix(code: str, prefixes: frozenset[str] | set[str]) -> bool:

@@ -173,7 +173,8 @@ class Discourse:
             sources = self.speaker_for_pronoun(frame) or self.nearest_left_actor(frame.predicate)
         if not sources and not frame.symmetric and (frame.noun is None or frame.role):
             sources = local_sources(self.analysis, frame.sources)
-        targets = [t for t in targets if t.key not in {s.key for s in sources}]
+        own = {s.key for s in sources}
+        targets = [t for t in targets if t.key not in own and not self.forum(t)]
         item = Resolved(frame, sentence, sources, targets)
         if not targets:
             item.places = resolve(self.analysis, frame.places, exclude=keys_of(sources))
@@ -183,6 +184,18 @@ class Discourse:
         self.remember(item)
         protest = frame.sense.code[:2] in self.lexicon.cue_words("protest_roots")
         return item if item.sources or item.targets or protest else None
+
+    def forum(self, participant: Participant) -> bool:
+        """ "denounced the strikes at the United Nations": an organisation after "at", beside a
+        direct object, is where the act was done, not whom it was done to."""
+        if participant.token < 0 or participant.entity.kind != "organisation":
+            return False
+        head = self.analysis.doc[participant.token]
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("at", "before") or prep.head is prep:
+            return False
+        owner = prep.head
+        return owner.dep_ == "dobj" or any(c.dep_ == "dobj" for c in owner.children)
 
     def unnamed_targets(self, item: Resolved) -> list[Participant]:
         """Role-noun targets with no actor of their own: people of the state of the venue

@@ -134,10 +134,29 @@ def local_sources(analysis: Analysis, heads: list[Token]) -> list[Participant]:
 def without_own(analysis: Analysis, heads: list[Token], sources: list[Participant]) -> list[Token]:
     """Target heads less the sources' own people: "Russia withdrew its troops from ..."."""
     countries_of = {p.entity.country for p in sources}
-    return [head for head in heads if not own_people(analysis, head, countries_of)]
+    state_side = all(p.entity.sector in STATE_SECTORS for p in sources)
+    return [head for head in heads if not own_people(analysis, head, countries_of, state_side)]
 
 
-def own_people(analysis: Analysis, head: Token, countries_of: set[str | None]) -> bool:
-    owned = any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in head.children)
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY"})  # a state and its forces
+UNNAMED_HOWS = frozenset({"place", "dateline", "document"})
+
+
+def own_people(
+    analysis: Analysis, head: Token, countries_of: set[str | None], state_side: bool = True
+) -> bool:
+    """ "its troops", or forces of the sources' own state named only by their role: "Russia
+    massed troops", "the government sent police officers" move their own, they do not act on
+    them."""
     mention = analysis.actors.at(head)
-    return owned and mention is not None and mention.entity.country in countries_of
+    owned = any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in head.children)
+    if mention is None and (head.like_num or head.lemma_ in ("thousand", "hundred", "dozen")):
+        mention = next(  # "thousands of police officers"
+            (analysis.actors.at(o) for p in head.children if p.lower_ == "of" for o in p.children),
+            None,
+        )
+    if mention is None or mention.entity.country not in countries_of:
+        return False
+    unnamed_force = mention.how in UNNAMED_HOWS and mention.entity.sector in FORCE_SECTORS
+    return owned or (unnamed_force and state_side)

@@ -476,7 +476,8 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
     subjects = [relative_antecedent(s) for s in subjects]
     # "Clinton's proposals offer an alternative": an event noun is not a doer
     subjects = [s for s in subjects if passive or noun_key(s, lexicon) is None]
-    if passive and not agents_of(verb) and sense.code.startswith("03"):
+    stance = not children(verb, "dobj", "dative")  # "was offered safe passage" is no stance
+    if passive and not agents_of(verb) and sense.code.startswith("03") and stance:
         # "Vietnam is committed to ...", "Iraq is prepared to ...": a stance, not a passive
         frame.sources, frame.targets = subjects, target_candidates(verb, lexicon)
     elif passive:

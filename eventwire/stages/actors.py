@@ -8,12 +8,14 @@ loaded once per process (`load_kb` is cached), and the places found by the place
 place names ("Cartagena") from being taken for people.
 
 `Mention.how` says how each mention was resolved: name, alias, surname, title, apposition,
-possessive, description, demonym, state, capital, pronoun or compound.
+possessive, description, demonym, state, capital, pronoun or compound; for groups named only
+by their role (`eventwire.actors.unnamed`), the evidence of their state: place, dateline or
+document.
 """
 
 from __future__ import annotations
 
-from eventwire.actors import coref, resolve
+from eventwire.actors import coref, resolve, unnamed
 from eventwire.actors.kb import load_kb
 from eventwire.analysis import ActorIndex, Analysis
 from eventwire.registry import stage
@@ -29,10 +31,12 @@ def find_actors(analysis: Analysis) -> ActorIndex:
         kb=load_kb(analysis.options.dictionaries),
         words=resolve.vocabulary(),
         places=sorted(places, key=lambda place: place[:2]),
+        times=sorted(t.span for t in analysis.timexes),
     )
     resolve.find_names(res)
     resolve.find_descriptions(res)
     resolve.find_compounds(res)
     coref.resolve_pronouns(res)
     resolve.find_owned_descriptions(res)
+    unnamed.find_unnamed(res)
     return res.index()

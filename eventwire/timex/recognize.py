@@ -194,10 +194,21 @@ def _plausible(cand: Candidate, tokens: list[Token], doc: Doc, rules: Rules) -> 
     return True
 
 
+_MONTH_SUBJECT_VERBS = frozenset({"be", "see", "mark", "bring", "become", "begin", "end"})
+
+
 def _month_not_a_name(token: Token, doc: Doc) -> bool:
-    """ "in March" is a month; "May Day", "the March for Our Lives rally" and "may" are not."""
+    """ "in March" is a month; "May Day", "the March for Our Lives rally", "Theresa May" and
+    "may" are not."""
     if token.tag_ != "NNP" and token.pos_ != "PROPN":
         return False
+    if token.ent_type_ == "PERSON":
+        return False
+    preceding = doc[token.i - 1] if token.i > 0 else None
+    if preceding is not None and preceding.pos_ == "PROPN" and preceding.is_title:
+        return False  # a given name or a title before it: "Theresa May", "Minister May"
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ not in _MONTH_SUBJECT_VERBS:
+        return False  # "May said": a person; "May was the wettest month" is a month
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.is_title and not following.like_num:
         return False

@@ -1,0 +1,174 @@
+"""Unnamed actors: groups that the text names only by their role, with no state of their own.
+
+Most conflict and protest reporting names no one: "residents protested", "unidentified
+gunmen abducted", "government forces shelled the town", "riot police dispersed them". CAMEO
+and ACLED code such a group as a sector of a state. Phrases that say whose they are ("Kenyan
+forces", "Israel's army") are read by `resolve.find_descriptions`; this pass codes the rest,
+taking the state from the first of:
+
+1. `place`: a place the places stage found in the group's own clause, else in its sentence
+   ("Gunmen killed three officers in northern Mali");
+2. `dateline`: the place a story was filed from ("KAMPALA, Uganda (Reuters) -");
+3. `document`: the state whose places the document names most, else the state it mentions
+   most.
+
+The role nouns are the group nouns of `data/actors/descriptions.yaml` and the plural agent
+words of `data/actors/agents.tsv`. A single person ("a soldier", "the minister") is coded
+only as a group noun would be: "the government" is a body, "an official" is somebody.
+`Mention.how` records which evidence gave the state.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors import resolve
+from eventwire.actors.resolve import Found, Resolution
+from eventwire.countries import countries
+
+DATELINE_MARKS = frozenset({"(", "—", "–", "-", "--", ":"})
+DATELINE_CHARS = 80  # a dateline place starts within this many characters of the text
+
+
+def find_unnamed(res: Resolution) -> None:
+    """Record a mention for every role-noun group with no state in its phrase."""
+    owned = resolve.pronoun_owners(res.doc)
+    for noun in res.doc:
+        if noun.i in res.consumed or noun.i in owned or noun.dep_ in ("compound", "amod"):
+            continue
+        sector = group_sector(res, noun)
+        if sector is None:
+            continue
+        phrase = resolve.noun_phrase(noun)
+        if any(i in res.consumed for i in range(phrase.start, phrase.end)):
+            continue
+        cue = resolve.cue_from(res, phrase, noun.lemma_.lower(), sector)
+        if cue.countries or cue.organisation or cue.owner or named_inside(phrase, noun):
+            continue
+        if owned_by_prepositions(res, noun):
+            continue
+        home = home_state(res, noun)
+        if home is not None:
+            key = resolve.group_key(res, home[0], cue.sector)
+            res.add(Found(phrase.start_char, phrase.end_char, noun.i, key, home[1]))
+
+
+def named_inside(phrase: Span, noun: Token) -> bool:
+    """Whether a name other than a religion's or a movement's stands in the phrase: "Bunyan
+    Marsous forces" are a group of their own, "Islamist militants" and "Riot police" are not."""
+    return any(
+        t.i != noun.i
+        and t.i != t.sent.start  # "Riot police ...": capitalised by its place in the sentence
+        and t.pos_ == "PROPN"
+        and t.ent_type_ != "NORP"
+        and t.is_alpha
+        for t in phrase
+    )
+
+
+OWNER_PREPS = ("of", "at", "from", "for", "with")
+
+
+def owned_by_prepositions(res: Resolution, noun: Token) -> bool:
+    """ "prosecutors at the International Criminal Court", "workers of Chile's largest mine":
+    an actor or a state after the noun says whose they are; the event coder reads it."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPS:
+            continue
+        for obj in prep.subtree:
+            if obj.i in res.by_token or resolve.country_word(res, obj) is not None:
+                return True
+    return False
+
+
+def group_sector(res: Resolution, noun: Token) -> str | None:
+    """The sector of a noun that names a group: a group noun ("the government", "police"),
+    or a plural agent word ("gunmen", "residents", "protesters")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
+        return None
+    role = resolve.role_of(res, noun)
+    if role is not None and role[1] == "groups":
+        if resolve.noun_modified(res, noun, role[0]):
+            return None  # "the sanctions regime", "a task force"
+        return resolve.sector_of(res, *role)
+    if not resolve.is_plural(noun) and noun.lower_ not in res.words.groups:
+        return None
+    sector = res.kb.sector(noun.lemma_) or res.kb.sector(noun.lower_)
+    return None if sector == "PPL" else sector or None
+
+
+def home_state(res: Resolution, noun: Token) -> tuple[str, str] | None:
+    """The state an unnamed group belongs to, and the evidence: place, dateline, document."""
+    found = clause_state(res, noun)
+    if found is not None:
+        return found, "place"
+    found = dateline_state(res)
+    if found is not None:
+        return found, "dateline"
+    found = document_state(res)
+    return (found, "document") if found is not None else None
+
+
+def states_in(res: Resolution, start: int, end: int) -> list[str]:
+    """The states of the places found between two character offsets, in text order."""
+    return [
+        country
+        for s, _, country in res.places
+        if start <= s < end and country is not None and country in countries()
+    ]
+
+
+def clause_state(res: Resolution, noun: Token) -> str | None:
+    """The state of a place in the noun's clause, else of the first place in its sentence."""
+    clause = governing_clause(noun)
+    own = [
+        country
+        for s, _, country in res.places
+        if country in countries() and any(t.idx == s for t in clause.subtree)
+    ]
+    if own:
+        return own[0]
+    sentence = noun.sent
+    found = states_in(res, sentence.start_char, sentence.end_char)
+    return found[0] if found else None
+
+
+def governing_clause(token: Token) -> Token:
+    """The verb whose clause a token belongs to (the token itself when none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def dateline_state(res: Resolution) -> str | None:
+    """The state of a dateline place: a place at the start of the text followed by a comma,
+    a dash or a bracket ("TRIPOLI (Reuters) -", "Kampala, Uganda -")."""
+    first = next(iter(res.doc.sents), None)
+    if first is None:
+        return None
+    for start, end, country in res.places:
+        if start > DATELINE_CHARS or start >= first.end_char:
+            break
+        if country in countries() and starts_dateline(res.doc, first, start, end):
+            return country
+    return None
+
+
+def starts_dateline(doc, sentence: Span, start: int, end: int) -> bool:
+    """Whether a place opens the text and a dateline mark follows it closely."""
+    before = doc.text[sentence.start_char : start].strip()
+    if before and not before.isupper():
+        return False
+    after = doc.text[end : end + 40]
+    words = after.split()[:4]
+    return any(mark in words or after.lstrip().startswith(mark) for mark in DATELINE_MARKS)
+
+
+def document_state(res: Resolution) -> str | None:
+    """The state whose places the document names most, else the state it mentions most."""
+    counts = Counter(c for _, _, c in res.places if c is not None and c in countries())
+    if counts:
+        return counts.most_common(1)[0][0]
+    return res.focus

@@ -1,0 +1,171 @@
+"""Actors that generalise: no false hits from dates and common words, groups named only by
+their role, distinct international organisations, and roles the right way round."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import DocumentResult, Event
+
+Analyze = Callable[..., DocumentResult]
+
+
+def actor_codes(result: DocumentResult) -> dict[str, str]:
+    """Each actor's name with its code."""
+    return {a.name: a.code for a in result.actors}
+
+
+def dyads(result: DocumentResult) -> list[tuple[str | None, str | None, str]]:
+    """(source code, target code, CAMEO root) of every event that happened."""
+    return [
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo[:2])
+        for e in result.events
+        if not e.negated
+    ]
+
+
+# ---------------------------------------------------------------- false knowledge-base hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2020, government forces shelled the town of Idlib.",
+        "Clashes broke out on 12 May in Aleppo.",
+        "Price rises angered residents of Lagos.",
+        "Young people marched through Nairobi on Tuesday.",
+        "Brown water flooded the streets of Dhaka.",
+        "Rice exports from Thailand fell sharply.",
+    ],
+)
+def test_dates_and_common_words_are_nobody(analyze: Analyze, text: str) -> None:
+    people = {a.name for a in analyze(text, published="2020-05-06").actors if a.sector == "GOV"}
+    assert not people & {"Theresa May", "Condoleezza Rice", "Gordon Brown", "George W. Bush"}
+    assert all(not a.code.startswith("GBR") for a in analyze(text, published="2020-05-06").actors)
+
+
+def test_a_surname_after_the_full_name_is_that_person(analyze: Analyze) -> None:
+    result = analyze(
+        "Theresa May met Emmanuel Macron in Paris. May said the talks went well.",
+        published="2018-03-02",
+    )
+    may = next(a for a in result.actors if a.name == "Theresa May")
+    assert len(may.mentions) == 2
+
+
+def test_a_title_makes_a_common_word_surname_a_person(analyze: Analyze) -> None:
+    result = analyze("Prime Minister Theresa May resigned on 24 May 2019.", published="2019-05-25")
+    assert actor_codes(result).get("Theresa May") == "GBRGOV"
+    assert [t.text for t in result.timexes] == ["24 May 2019"]
+
+
+def test_a_bare_surname_needs_someone_in_office_on_the_day(analyze: Analyze) -> None:
+    # Theresa May held no office in the knowledge base in 2021: "May" alone is nobody.
+    result = analyze("May criticised the plan on Monday.", published="2021-03-01")
+    assert "Theresa May" not in actor_codes(result)
+
+
+# ---------------------------------------------------------------- unnamed groups
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "how"),
+    [
+        ("Government forces shelled the town of Idlib.", "SYRMIL", "place"),
+        ("Residents blocked roads in Rusape over the dust.", "ZWECVL", "place"),
+        ("Police fired tear gas at protesters in Nairobi.", "KENCOP", "place"),
+        ("Unidentified gunmen kidnapped two traders near Maiduguri, Nigeria.", "NGAUAF", "place"),
+        (
+            "KAMPALA, Uganda (Reuters) - Riot police arrested dozens of students.",
+            "UGACOP",
+            "dateline",
+        ),
+    ],
+)
+def test_groups_named_by_their_role_belong_to_a_state(
+    analyze: Analyze, text: str, code: str, how: str
+) -> None:
+    result = analyze(text, published="2024-05-01")
+    actor = next((a for a in result.actors if a.code == code), None)
+    assert actor is not None, [(a.name, a.code) for a in result.actors]
+    assert actor.resolution[0].how == how
+
+
+def test_the_document_gives_the_state_when_the_sentence_names_no_place(analyze: Analyze) -> None:
+    result = analyze(
+        "Fighting resumed in Mogadishu overnight. Militants later attacked a police station.",
+        published="2024-05-01",
+    )
+    hows = {a.code: a.resolution[0].how for a in result.actors}
+    assert hows.get("SOMREB") == "document"
+
+
+def test_an_adjective_or_owner_outranks_the_place(analyze: Analyze) -> None:
+    result = analyze("Kenyan troops attacked militants in Somalia.", published="2024-05-01")
+    assert ("KENMIL", "SOMREB", "19") in dyads(result) or ("KENMIL", "SOMREB", "18") in dyads(
+        result
+    )
+
+
+def test_unnamed_groups_become_sources_and_targets(analyze: Analyze) -> None:
+    result = analyze("Police fired tear gas at protesters in Nairobi.", published="2024-05-01")
+    assert any(s == "KENCOP" and t == "KENCVL" for s, t, _ in dyads(result)), dyads(result)
+
+
+def test_an_organisation_after_the_noun_says_whose_a_group_is(analyze: Analyze) -> None:
+    result = analyze(
+        "Prosecutors at the International Criminal Court opened an investigation into Venezuela.",
+        published="2021-11-03",
+    )
+    assert all(not a.code.startswith("VENJUD") for a in result.actors)
+
+
+def test_a_state_moving_its_own_forces_does_not_act_on_them(analyze: Analyze) -> None:
+    result = analyze("Russia massed troops along its border with Ukraine.", published="2021-04-09")
+    assert ("RUS", "UKR", "15") in dyads(result), dyads(result)
+    assert all(t != "RUSMIL" for _, t, _ in dyads(result))
+
+
+# ---------------------------------------------------------------- international organisations
+
+
+def test_international_organisations_keep_their_own_codes(analyze: Analyze) -> None:
+    result = analyze(
+        "The UN and the European Union condemned the attack. NATO and OPEC said nothing.",
+        published="2024-05-01",
+    )
+    codes = actor_codes(result)
+    assert codes["United Nations"] == "IGOUNO"
+    assert codes["European Union"] == "IGOEUREEC"
+    assert codes["North Atlantic Treaty Organization"] == "IGOWSTNAT"
+    assert codes["Organization of the Petroleum Exporting Countries"] == "IGOBUSOPC"
+    assert all(a.country == "IGO" for a in result.actors)
+
+
+# ---------------------------------------------------------------- roles the right way round
+
+
+def test_the_recipient_of_a_passive_offer_is_the_target(analyze: Analyze) -> None:
+    result = analyze("Maduro was offered safe passage by Trump.", published="2025-11-25")
+    assert dyads(result) == [("USAGOV", "VENGOV", "03")]
+    assert analyze("Maduro was offered safe passage.", published="2025-11-25").events == []
+
+
+def test_victims_are_never_the_source(analyze: Analyze) -> None:
+    result = analyze("A car bomb killed three soldiers in Kabul.", published="2024-05-01")
+    assert all(s != "AFGMIL" for s, _, _ in dyads(result))
+
+
+def test_an_organisation_where_something_is_said_is_not_the_target(analyze: Analyze) -> None:
+    result = analyze("Venezuela denounced the strikes at the United Nations.")
+    event: Event = next(e for e in result.events if e.cameo.startswith("11"))
+    assert event.target is None or event.target.code != "IGOUNO"
+    assert event.target is not None and event.target.text == "the strikes"
+
+
+def test_a_pronoun_source_is_shown_by_its_name_in_the_sentence(analyze: Analyze) -> None:
+    result = analyze("Ethiopia said it would allow the World Food Programme to deliver food.")
+    sources = {e.source.text for e in result.events if e.source}
+    assert "Ethiopia" in sources and "it" not in sources
