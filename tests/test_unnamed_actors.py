@@ -169,3 +169,26 @@ def test_a_pronoun_source_is_shown_by_its_name_in_the_sentence(analyze: Analyze)
     result = analyze("Ethiopia said it would allow the World Food Programme to deliver food.")
     sources = {e.source.text for e in result.events if e.source}
     assert "Ethiopia" in sources and "it" not in sources
+
+
+# ---------------------------------------------------------------- armed groups
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Suspected al Shabaab militants attacked a police station in Mandera.", "SOMREB"),
+        ("A suspected al-Shabaab IED targeted a bus near Mogadishu, killing 20.", "SOMREB"),
+        ("M23 rebels seized the town of Bunagana.", "CODREB"),
+        ("Hezbollah fighters fired rockets at Haifa.", "LBNREB"),
+        ("The Rapid Support Forces shelled El Fasher.", "SDNMIL"),
+    ],
+)
+def test_armed_groups_are_actors_of_their_own(analyze: Analyze, text: str, code: str) -> None:
+    result = analyze(text, published="2024-05-01")
+    assert any(s == code for s, _, _ in dyads(result)), dyads(result)
+
+
+def test_a_group_s_commander_is_not_the_state_s_army(analyze: Analyze) -> None:
+    result = analyze("A Hezbollah commander was killed in an Israeli strike in southern Lebanon.")
+    assert "LBNMIL" not in set(actor_codes(result).values())

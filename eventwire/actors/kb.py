@@ -195,8 +195,10 @@ class KnowledgeBase:
 
 
 def _common_word(text: str) -> bool:
+    """One word in lower case ("time", "vox"); "al-Shabaab" is a name."""
     words = normalise(text).split()
-    return len(words) == 1 and text.strip().removeprefix("the ")[:1].islower()
+    word = text.strip().removeprefix("the ")
+    return len(words) == 1 and word[:1].islower() and word == word.lower()
 
 
 def _fallback_query(text: str) -> bool:

@@ -334,7 +334,21 @@ def name_spans(doc: Doc) -> list[Span]:
             start = None
     if start is not None:
         spans.append(doc[start : len(doc)])
+    spans = [with_article(s) for s in spans]
     return sorted((s for s in spans if len(s)), key=lambda s: s.start)
+
+
+ARTICLES = frozenset({"al", "el"})  # "al-Shabaab", "al Qaeda": the article opens the name
+
+
+def with_article(span: Span) -> Span:
+    """A name with the Arabic article written before it in lower case."""
+    doc, start = span.doc, span.start
+    if start >= 2 and doc[start - 1].text in ("-", "‑") and doc[start - 2].lower_ in ARTICLES:
+        start -= 2
+    elif start >= 1 and doc[start - 1].text in ARTICLES:
+        start -= 1
+    return Span(doc, start, span.end, label=span.label) if start != span.start else span
 
 
 def is_proper(token: Token) -> bool:
@@ -368,6 +382,8 @@ def resolve_name(res: Resolution, span: Span) -> None:
     if entry is None:
         span = without_titles(res, span)
         entry = res.kb.lookup(span.text)
+    if entry is None and (inner := known_group_inside(res, span)) is not None:
+        span, entry = inner
     if (
         entry is not None
         and res.kb.is_fallback(entry)
@@ -391,6 +407,23 @@ def resolve_name(res: Resolution, span: Span) -> None:
         known_mention(res, span, by_surname, "surname")
     elif looks_like_person(res, span):
         unknown_person(res, span)
+
+
+GROUP_KINDS = frozenset({"organisation", "group", "media"})
+
+
+def known_group_inside(res: Resolution, span: Span) -> tuple[Span, KBEntry] | None:
+    """The longest part of a name span that names a known organisation or group: the tagger
+    joins words to names ("Suspected al Shabaab", "al-Shabaab IED")."""
+    for size in range(len(span) - 1, 0, -1):
+        for start in range(span.start, span.end - size + 1):
+            part = span.doc[start : start + size]
+            if not part[0].is_alpha or not part[-1].is_alpha:
+                continue
+            entry = res.kb.lookup(part.text)
+            if entry is not None and entry.kind in GROUP_KINDS and not res.kb.is_fallback(entry):
+                return part, entry
+    return None
 
 
 def without_titles(res: Resolution, span: Span) -> Span:
@@ -714,8 +747,8 @@ def cue_from(res: Resolution, phrase: Span, role: str, sector: str | None) -> Cu
         mention = res.by_token.get(token.i)
         if mention is not None and mention.how != "apposition":
             entity = res.entity(mention.key)
-            if entity is not None and entity.kind in ("organisation", "media"):
-                organisation = mention.key
+            if entity is not None and entity.kind in ("organisation", "media", "group"):
+                organisation = mention.key  # "a Hezbollah commander" serves Hezbollah
             elif entity is not None and entity.country in countries():
                 owner = None if entity.kind == "state" else mention.key
                 add_unique(found_countries, entity.country)
