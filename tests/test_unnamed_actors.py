@@ -192,3 +192,28 @@ def test_armed_groups_are_actors_of_their_own(analyze: Analyze, text: str, code:
 def test_a_group_s_commander_is_not_the_state_s_army(analyze: Analyze) -> None:
     result = analyze("A Hezbollah commander was killed in an Israeli strike in southern Lebanon.")
     assert "LBNMIL" not in set(actor_codes(result).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "A mortar attack hit a market in Baidoa, killing two people. Al Shabaab suspected.",
+            "SOMREB",
+        ),
+        (
+            "A bomb exploded in Maiduguri, killing 12 people. The attack was blamed on Boko Haram.",
+            "NGAREB",
+        ),
+        (
+            "Two soldiers were killed near Gao. The Islamic State claimed responsibility.",
+            "IMGMUSISI",
+        ),
+    ],
+)
+def test_violence_takes_the_author_a_nearby_clause_blames(
+    analyze: Analyze, text: str, code: str
+) -> None:
+    result = analyze(text, published="2024-05-01")
+    killings = [e for e in result.events if e.cameo.startswith(("18", "19"))]
+    assert any(e.source and e.source.code == code for e in killings), dyads(result)

@@ -173,6 +173,8 @@ class Discourse:
             sources = self.speaker_for_pronoun(frame) or self.nearest_left_actor(frame.predicate)
         if not sources and not frame.symmetric and (frame.noun is None or frame.role):
             sources = local_sources(self.analysis, frame.sources)
+        if not sources and frame.sense.code[:2] in self.lexicon.cue_words("perpetrator_roots"):
+            sources = self.perpetrator(frame)
         own = {s.key for s in sources}
         targets = [t for t in targets if t.key not in own and not self.forum(t)]
         item = Resolved(frame, sentence, sources, targets)
@@ -184,6 +186,29 @@ class Discourse:
         self.remember(item)
         protest = frame.sense.code[:2] in self.lexicon.cue_words("protest_roots")
         return item if item.sources or item.targets or protest else None
+
+    def perpetrator(self, frame: Frame) -> list[Participant]:
+        """The author of violence reported without one, named in its own sentence or the next
+        by a clause of blame: "Al Shabaab suspected", "IS claimed responsibility", "blamed on
+        Boko Haram", "X are believed to be responsible"."""
+        words = self.lexicon.cue_words("perpetrator_words")
+        sentence = frame.sentence
+        doc = sentence.doc
+        window = doc[sentence.start : next_sentence_end(sentence)]
+        for token in window:
+            if token.lower_ not in words and token.lemma_.lower() not in words:
+                continue
+            clause = governing_verb(token)
+            while clause.dep_ in ("xcomp", "acomp", "attr") and clause.head is not clause:
+                clause = clause.head
+            heads = children(clause, "nsubj", "nsubjpass") + [
+                o for p in children(clause, "prep") if p.lower_ in ("on", "by") for o in p.children
+            ]
+            found = resolve(self.analysis, [h for h in heads if h.i != frame.trigger.i])
+            found = [p for p in found if p.entity.kind != "state"]
+            if found:
+                return found
+        return []
 
     def forum(self, participant: Participant) -> bool:
         """ "denounced the strikes at the United Nations": an organisation after "at", beside a
@@ -353,6 +378,12 @@ class Discourse:
             referent = Referent(lemma, frame.noun.i, item.sources, item.targets, item.episode)
             self.referents.append(referent)
             self.by_token[frame.noun.i] = referent
+
+
+def next_sentence_end(sentence: Span) -> int:
+    """Where the sentence after this one ends (this one's end when it is the last)."""
+    doc = sentence.doc
+    return doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
 
 
 def keys_of(participants: list[Participant]) -> frozenset[str]:
