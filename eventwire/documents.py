@@ -11,7 +11,7 @@ from importlib import resources
 from eventwire import errors
 from eventwire.model import DocumentError
 from eventwire.options import Options
-from eventwire.readers import InputDocument
+from eventwire.readers import InputDocument, replace_surrogates
 
 WORD = re.compile(r"[^\W\d_]+")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -30,6 +30,7 @@ class PreparedDocument:
 
 def prepare(item: InputDocument, options: Options) -> PreparedDocument | DocumentError:
     """Extract, check and date one document, or say in one line why it cannot be coded."""
+    item = replace_surrogates(item)
     warnings = list(item.warnings)
     text, from_html = item.text, False
     if text is None:

@@ -12,6 +12,11 @@ class EventwireError(Exception):
         self.message = message
 
 
+# Run-level problems: the run stops with exit status 2 and a one-line reason on stderr.
+OUTPUT_EXISTS = "E002"  # the output exists and --force was not given
+OUTPUT = "E003"  # the output cannot be written (missing directory, a directory, a full disk)
+NO_INPUT = "E100"  # an input cannot be read (missing, unreadable, standard input closed)
+
 # Document-level problems: each becomes the `error` of a document's result line.
 EMPTY = "E101"  # the document has no text
 BINARY = "E102"  # the bytes are not text
@@ -34,6 +39,8 @@ W_REPLACED = "W202"  # undecodable bytes were replaced
 W_NO_PUBLISHED = "W203"  # no publication date: relative dates stay unresolved
 W_MOSTLY_ENGLISH = "W204"  # a good share of the text is not English
 W_FEED_SUMMARY = "W205"  # a feed entry's page could not be fetched; its summary is used
+W_SURROGATES = "W206"  # lone surrogates (invalid code points) were replaced by U+FFFD
+W_UNREADABLE_DIR = "W207"  # a directory among the inputs could not be read; its files are skipped
 
 
 def describe(code: str, message: str) -> str:

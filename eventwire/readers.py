@@ -7,10 +7,15 @@ result line in input order. Only an input that cannot be opened at all raises.
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
+import logging
+import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,6 +29,11 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 MAX_REPLACED_SHARE = 0.01  # above this share of undecodable bytes a text is refused
+UNICODE_BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32",
+              codecs.BOM_UTF16_LE: "utf-16", codecs.BOM_UTF16_BE: "utf-16"}  # fmt: skip
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+log = logging.getLogger("eventwire")
 
 
 @dataclass
@@ -45,33 +55,78 @@ ReadItem = InputDocument | DocumentError
 
 
 def read_inputs(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[ReadItem]:
-    """Every document of every input, in order. ``-`` reads JSON Lines from standard input."""
-    for name in inputs:
+    """Every document of every input, in order. ``-`` reads JSON Lines from standard input.
+
+    Raises :class:`EventwireError` (E100) at once, before anything is read, when an input does
+    not exist or standard input is closed.
+    """
+    names = list(inputs)
+    for name in names:
+        check_input(name, stdin)
+    return read_checked(names, stdin)
+
+
+def check_input(name: str, stdin: BinaryIO | None) -> None:
+    """Refuse an input that cannot be read at all."""
+    if name == "-":
+        if stdin is None and sys.stdin is None:
+            raise EventwireError(errors.NO_INPUT, "cannot read standard input: it is closed")
+    elif not Path(name).is_dir() and not Path(name).is_file():
+        reason = "no such file or directory" if not Path(name).exists() else "not a file"
+        raise EventwireError(errors.NO_INPUT, f"cannot read input {name!r}: {reason}")
+
+
+def read_checked(names: list[str], stdin: BinaryIO | None) -> Iterator[ReadItem]:
+    for name in names:
         if name == "-":
             yield from read_jsonl_stream(stdin or sys.stdin.buffer, "stdin")
             continue
         path = Path(name)
         if path.is_dir():
             yield from read_directory(path)
-        elif path.is_file():
-            yield from read_file(path, path.name)
         else:
-            raise EventwireError("E100", f"cannot read input {name!r}: no such file or directory")
+            yield from read_file(path, path.name)
 
 
 def read_directory(root: Path) -> Iterator[ReadItem]:
-    files = sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
-    )
-    for path in files:
+    for path in directory_files(root):
         yield from read_file(path, path.relative_to(root).as_posix())
 
 
+def directory_files(root: Path) -> list[Path]:
+    """The readable files under ``root``, sorted; a subdirectory that cannot be listed is
+    named in a warning on the log (W207) and skipped."""
+
+    def skipped(exc: OSError) -> None:
+        where = Path(exc.filename or root)
+        name = where.relative_to(root).as_posix() if where != root else str(root)
+        reason = f"cannot read directory {name!r}: {exc.strerror}; its files are skipped"
+        log.warning(errors.describe(errors.W_UNREADABLE_DIR, reason))
+
+    found = []
+    for folder, _, names in os.walk(root, onerror=skipped):
+        for name in names:
+            path = Path(folder, name)
+            if path.suffix.lower() in READABLE_SUFFIXES and path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
 def read_file(path: Path, doc_id: str) -> Iterator[ReadItem]:
+    """The documents of one file; a file that cannot be read gets an E100 line in their place
+    (after those read before the failure)."""
+    try:
+        yield from read_file_documents(path, doc_id)
+    except OSError as exc:
+        reason = f"cannot read {doc_id!r}: {exc.strerror or exc}"
+        yield DocumentError(id=doc_id, error=errors.describe(errors.NO_INPUT, reason))
+
+
+def read_file_documents(path: Path, doc_id: str) -> Iterator[ReadItem]:
     suffix = path.suffix.lower()
     if suffix == ".json":
         reason = "a .json file is not read as documents; give JSON Lines (.jsonl), one per line"
-        yield DocumentError(id=doc_id, error=errors.describe("E100", reason))
+        yield DocumentError(id=doc_id, error=errors.describe(errors.NO_INPUT, reason))
         return
     if suffix in FEED_SUFFIXES:
         from eventwire.feeds import read_feed
@@ -82,14 +137,7 @@ def read_file(path: Path, doc_id: str) -> Iterator[ReadItem]:
         with path.open("rb") as stream:
             yield from read_jsonl_stream(stream, path.name)
         return
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield DocumentError(
-            id=doc_id, error=errors.describe("E100", f"cannot read: {exc.strerror}")
-        )
-        return
-    decoded = decode_text(data, doc_id)
+    decoded = decode_text(path.read_bytes(), doc_id)
     if isinstance(decoded, DocumentError):
         yield decoded
     elif suffix in HTML_SUFFIXES:
@@ -99,7 +147,15 @@ def read_file(path: Path, doc_id: str) -> Iterator[ReadItem]:
 
 
 def decode_text(data: bytes, doc_id: str) -> InputDocument | DocumentError:
-    """Bytes to text, refusing binary data and text that is mostly undecodable."""
+    """Bytes to text, refusing binary data and text that is mostly undecodable. UTF-8 is
+    expected; UTF-16 and UTF-32 are read when a byte order mark says so."""
+    encoding = bom_encoding(data[:4])
+    if encoding:
+        try:
+            return InputDocument(id=doc_id, text=data.decode(encoding))
+        except UnicodeDecodeError as exc:
+            reason = f"invalid {encoding.upper()} at byte {exc.start}"
+            return DocumentError(id=doc_id, error=errors.describe(errors.ENCODING, reason))
     if looks_binary(data):
         return DocumentError(
             id=doc_id, error=errors.describe(errors.BINARY, "binary data, not text")
@@ -116,6 +172,11 @@ def decode_text(data: bytes, doc_id: str) -> InputDocument | DocumentError:
         return InputDocument(id=doc_id, text=text, warnings=[warning], text_changed=True)
 
 
+def bom_encoding(head: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` when the bytes begin with that byte order mark."""
+    return next((name for bom, name in UNICODE_BOMS.items() if head.startswith(bom)), None)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KiB."""
     head = data[:8192]
@@ -126,16 +187,32 @@ def looks_binary(data: bytes) -> bool:
 
 
 def read_jsonl_stream(stream: BinaryIO, label: str) -> Iterator[ReadItem]:
-    for number, raw in enumerate(stream, 1):
+    for number, raw in enumerate(jsonl_lines(stream), 1):
         if not raw.strip():
             continue
         yield parse_document_line(raw, f"{label}:{number}")
 
 
+def jsonl_lines(stream: BinaryIO) -> Iterator[bytes]:
+    """The lines of a JSON Lines stream, as UTF-8. A stream that begins with a UTF-16 or
+    UTF-32 byte order mark is decoded (unreadable code units become U+FFFD)."""
+    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+    encoding = bom_encoding(buffered.peek(4)[:4])
+    if encoding is None:
+        yield from buffered
+        return
+    text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
+    try:
+        for line in text:
+            yield line.encode("utf-8")
+    finally:
+        text.detach()  # the caller closes its own stream
+
+
 def parse_document_line(raw: bytes, where: str) -> ReadItem:
     """One JSON line to a document; the line's place stands in for a missing or unusable id."""
     try:
-        record = json.loads(raw.decode("utf-8"))
+        record = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         return DocumentError(
             id=where, error=errors.describe(errors.ENCODING, f"invalid UTF-8 at byte {exc.start}")
@@ -168,3 +245,29 @@ def parse_document_line(raw: bytes, where: str) -> ReadItem:
 
 def optional_str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+STRING_FIELDS = ("id", "text", "html", "published", "title", "url", "outlet")
+
+
+def replace_surrogates(item: InputDocument) -> InputDocument:
+    """The document with every lone surrogate (a code point no encoding can write) in its
+    string fields replaced by U+FFFD, with a W206 warning naming the fields; the document
+    itself when it has none. Offsets into the text are unchanged."""
+    found = {name: value for name in STRING_FIELDS if (value := getattr(item, name))}
+    found = {name: value for name, value in found.items() if LONE_SURROGATE.search(value)}
+    if not found:
+        return item
+    count = sum(len(LONE_SURROGATE.findall(value)) for value in found.values())
+    reason = f"{count} lone surrogates replaced by U+FFFD in {', '.join(found)}"
+    return replace(
+        item,
+        **{name: without_surrogates(value) for name, value in found.items()},
+        warnings=[*item.warnings, errors.describe(errors.W_SURROGATES, reason)],
+        text_changed=item.text_changed or "text" in found,
+    )
+
+
+def without_surrogates(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD."""
+    return LONE_SURROGATE.sub("\ufffd", value)

@@ -6,11 +6,15 @@ order. The CLI, the Python API and the cluster runner all call it.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventwire import errors
 from eventwire.documents import PreparedDocument, prepare
@@ -18,44 +22,85 @@ from eventwire.model import DocumentError, DocumentResult, to_json_line
 from eventwire.nlp import load_model
 from eventwire.options import Options
 from eventwire.pipeline import result_of, run_stages
-from eventwire.readers import InputDocument, ReadItem
+from eventwire.readers import InputDocument, ReadItem, without_surrogates
 
 Result = DocumentResult | DocumentError
 T = TypeVar("T")
+log = logging.getLogger("eventwire")
 
 
 def code_batch(items: list[ReadItem], options: Options) -> list[Result]:
-    """Code a batch of documents; every item gets exactly one result, in input order."""
+    """Code a batch of documents; every item gets exactly one result, in input order.
+
+    A document that fails inside eventwire gets an E199 line (logged with its id); the others
+    are coded as if it were not there.
+    """
     prepared: list[Result | PreparedDocument] = [
-        item if isinstance(item, DocumentError) else safe_prepare(item, options) for item in items
+        clean_error(item) if isinstance(item, DocumentError) else safe_prepare(item, options)
+        for item in items
     ]
     todo = [p for p in prepared if isinstance(p, PreparedDocument)]
     nlp = load_model(options.model)
-    coded = iter(nlp.pipe((p.text for p in todo), batch_size=max(1, len(todo))))
+    parsed = iter(parse_all(nlp, [p.text for p in todo]))
     out: list[Result] = []
     for p in prepared:
-        out.append(code_parsed(p, next(coded), options) if isinstance(p, PreparedDocument) else p)
+        if not isinstance(p, PreparedDocument):
+            out.append(p)
+        elif isinstance(doc := next(parsed), Exception):
+            out.append(internal_error(p.id, "parsing", doc))
+        else:
+            out.append(code_parsed(p, doc, options))
     return out
+
+
+def parse_all(nlp: Language, texts: list[str]) -> list[Doc | Exception]:
+    """Parse the texts together; when that fails, each on its own, so that only the text at
+    fault is lost (as its exception)."""
+    try:
+        return list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+    except Exception:  # one bad text must not cost the batch
+        return [parse_one(nlp, text) for text in texts]
+
+
+def parse_one(nlp: Language, text: str) -> Doc | Exception:
+    try:
+        return nlp(text)
+    except Exception as exc:  # returned, to become that document's error line
+        return exc
 
 
 def safe_prepare(item: InputDocument, options: Options) -> PreparedDocument | DocumentError:
     try:
         return prepare(item, options)
     except Exception as exc:  # a document must never take the run down with it
-        return DocumentError(
-            id=item.id, error=errors.describe(errors.INTERNAL, f"reading failed: {exc!r}"[:300])
-        )
+        return internal_error(without_surrogates(item.id), "reading", exc)
 
 
-def code_parsed(p: PreparedDocument, doc: object, options: Options) -> Result:
+def code_parsed(p: PreparedDocument, doc: Doc, options: Options) -> Result:
     try:
-        analysis = run_stages(doc, p.published, options, p.text)  # type: ignore[arg-type]
+        analysis = run_stages(doc, p.published, options, p.text)
         analysis.warnings[:0] = p.warnings
         return result_of(analysis, p.id, **p.meta)
     except Exception as exc:  # a bug in a stage costs one document, not the run
-        return DocumentError(
-            id=p.id, error=errors.describe(errors.INTERNAL, f"coding failed: {exc!r}"[:300])
-        )
+        return internal_error(p.id, "coding", exc)
+
+
+def internal_error(doc_id: str, step: str, exc: BaseException) -> DocumentError:
+    """The E199 line of a document that failed inside eventwire; the failure goes to the log
+    with the document's id."""
+    reason = f"{step} failed: {exc!r}"[:300]
+    log.error(errors.describe(errors.INTERNAL, f"internal error in document {doc_id!r}: {reason}"))
+    return DocumentError(
+        id=doc_id, error=errors.describe(errors.INTERNAL, f"internal error: {reason}")
+    )
+
+
+def clean_error(item: DocumentError) -> DocumentError:
+    """A reader's error line, with lone surrogates (from file names, say) made writable."""
+    doc_id, error = without_surrogates(item.id), without_surrogates(item.error)
+    return (
+        item if (doc_id, error) == (item.id, item.error) else DocumentError(id=doc_id, error=error)
+    )
 
 
 def batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
@@ -77,8 +122,16 @@ def result_line(result: Result) -> tuple[bool, str]:
 def finished_batch(
     batch: list[ReadItem], options: Options, finish: Callable[[Result], T]
 ) -> list[T]:
-    """:func:`code_batch`, each result passed through ``finish``."""
-    return [finish(result) for result in code_batch(batch, options)]
+    """:func:`code_batch`, each result passed through ``finish``; a result that ``finish``
+    fails on becomes that document's E199 line."""
+    return [safe_finish(result, finish) for result in code_batch(batch, options)]
+
+
+def safe_finish(result: Result, finish: Callable[[Result], T]) -> T:
+    try:
+        return finish(result)
+    except Exception as exc:  # one unwritable result must not end the run
+        return finish(internal_error(result.id, "writing the result", exc))
 
 
 def code_documents(

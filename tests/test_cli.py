@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,3 +166,255 @@ def test_two_processes_give_the_same_results(tmp_path: Path) -> None:
     _, one = code(tmp_path, src)
     _, two = code(tmp_path, src, extra=("-n", "2", "--batch-size", "1"))
     assert one == two
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_lone_surrogates_cost_a_warning_not_the_run(tmp_path: Path, processes: str) -> None:
+    fields = ["text", "title", "id", "outlet", "url", "published"]
+    docs = [{"id": "good", "text": ENGLISH}]
+    for n, field in enumerate(fields):
+        doc = {"id": field, "text": ENGLISH.replace("Monday", f"day {n}")}
+        doc[field] = "\ud800 " + doc.get(field, "")
+        docs.append(doc)
+    src = tmp_path / "in.jsonl"  # json.dumps escapes a surrogate as \ud800: valid JSON
+    src.write_text("\n".join(json.dumps(d) for d in docs), encoding="utf-8")
+    status, results = code(tmp_path, src, extra=("-n", processes, "--batch-size", "2"))
+    assert status == 0
+    assert [r.get("error") for r in results] == [None] * len(docs)
+    for field, result in zip(fields, results[1:], strict=True):
+        assert any(w.startswith("W206") and field in w for w in result["warnings"]), field
+
+
+def poison_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The events stage raises on any text that contains POISON (also in forked workers)."""
+    from eventwire.registry import STAGES, get_stage
+
+    fills, function = get_stage("events")
+
+    def poisoned(analysis: object) -> object:
+        if "POISON" in analysis.text:  # type: ignore[attr-defined]
+            raise RuntimeError("stage bug")
+        return function(analysis)
+
+    monkeypatch.setitem(STAGES, "events", (fills, poisoned))
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_a_document_that_fails_inside_gets_an_e199_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture, processes: str
+) -> None:
+    poison_events(monkeypatch)
+    docs = [{"id": "a", "text": ENGLISH}, {"id": "p", "text": "POISON " + ENGLISH}]
+    status, results = code(
+        tmp_path, write_jsonl(tmp_path / "in.jsonl", docs), extra=("-n", processes)
+    )
+    assert status == 0 and "error" not in results[0]
+    assert results[1]["error"].startswith("E199 internal error: coding failed")
+    assert "E199 internal error in document 'p'" in capfd.readouterr().err
+
+
+def test_ingest_stores_the_others_and_records_the_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from eventwire.store import writer
+
+    poison_events(monkeypatch)
+    real = writer.write_events
+
+    def fussy(conn: sqlite3.Connection, key: int, events: list) -> None:
+        if conn.execute("SELECT id FROM documents WHERE doc_key = ?", (key,)).fetchone()[0] == "w":
+            raise ValueError("the store cannot take this one")
+        real(conn, key, events)
+
+    monkeypatch.setattr(writer, "write_events", fussy)
+    docs = [
+        {"id": "a", "text": ENGLISH},
+        {"id": "p", "text": "POISON " + ENGLISH},
+        {"id": "w", "text": ENGLISH.replace("Monday", "Friday")},
+        {"id": "s", "text": "\ud800 " + ENGLISH.replace("Monday", "Sunday")},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(d) for d in docs), encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    for _ in range(2):  # a failing document blocks no later run
+        assert main(["ingest", str(src), "--db", str(db)]) == 0
+    conn = sqlite3.connect(db)
+    assert sorted(r[0] for r in conn.execute("SELECT id FROM documents")) == ["a", "s"]
+    errors = dict(conn.execute("SELECT id, error FROM errors"))
+    assert errors["p"].startswith("E199 internal error: coding failed")
+    assert errors["w"].startswith("E199 internal error: storing failed")
+    assert conn.execute("SELECT count(*) FROM events WHERE doc_key NOT IN "
+                        "(SELECT doc_key FROM documents)").fetchone()[0] == 0  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["r.jsonl", "r.rss", "r.xml", "r.txt"])
+def test_unreadable_files_get_an_e100_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_jsonl(folder / "ok.jsonl", [{"id": "ok", "text": ENGLISH}])
+    unreadable = folder / name
+    unreadable.write_text("whatever", encoding="utf-8")
+    real_open, real_read = Path.open, Path.read_bytes
+
+    def open_denied(self: Path, *args: object, **kwargs: object) -> object:
+        if self == unreadable:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    def read_denied(self: Path) -> bytes:
+        if self == unreadable:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "open", open_denied)
+    monkeypatch.setattr(Path, "read_bytes", read_denied)
+    status, results = code(tmp_path, unreadable)
+    assert status == 1  # every document failed
+    assert [r["id"] for r in results] == [name]
+    assert results[0]["error"].startswith("E100") and "Permission denied" in results[0]["error"]
+    status, results = code(tmp_path, folder)
+    assert status == 0
+    assert sorted(r.get("error", "ok")[:4] for r in results) == ["E100", "ok"]
+
+
+def test_an_unreadable_subdirectory_is_named_in_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "locked" / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(os.fspath(path)).name == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    status, results = code(tmp_path, folder)
+    assert status == 0 and [r["id"] for r in results] == ["a.txt"]
+    assert "W207 cannot read directory 'locked': Permission denied" in capsys.readouterr().err
+
+
+class FullStream(io.StringIO):
+    """Standard output on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    ("stream", "stdout", "message"),
+    [
+        ("stdin", None, "E100 cannot read standard input: it is closed"),
+        ("stdout", None, "E003 cannot write standard output: it is closed"),
+        ("stdout", FullStream(), "E003 cannot write standard output: No space left on device"),
+    ],
+)
+def test_closed_and_full_streams_give_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    stream: str,
+    stdout: io.StringIO | None,
+    message: str,
+) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}])
+    capsys.readouterr()
+    monkeypatch.setattr(sys, stream, stdout)
+    args = ["-", "-o", str(tmp_path / "o.jsonl")] if stream == "stdin" else [str(src), "-o", "-"]
+    assert main(["code", *args, "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"eventwire: {message}"]
+
+
+def no_coding(*args: object, **kwargs: object) -> None:
+    raise AssertionError("coding started before the output was checked")
+
+
+@pytest.mark.parametrize("where", ["missing/out.jsonl", "folder"])
+def test_unusable_outputs_are_refused_before_coding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, where: str
+) -> None:
+    from eventwire.cli import code as code_command
+
+    (tmp_path / "folder").mkdir()
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}])
+    monkeypatch.setattr(code_command, "code_documents", no_coding)
+    out = tmp_path / where
+    assert main(["code", str(src), "-o", str(out), "--force", "--no-progress"]) == 2
+    assert "E003 cannot write" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "in.jsonl"]
+
+
+def test_force_writes_into_a_fifo_without_replacing_it(tmp_path: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    from eventwire.cli.code import file_kind
+
+    assert file_kind(Path(os.devnull)) == "special"  # character devices are written in place
+    fifo = tmp_path / "results.fifo"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.extend(fifo.open().read().splitlines()))
+    reader.daemon = True
+    reader.start()
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}])
+    status = main(["code", str(src), "-o", str(fifo), "--force", "--no-progress"])
+    reader.join(timeout=5)
+    assert status == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still a FIFO, not a regular file
+    assert [json.loads(line)["id"] for line in received] == ["a"]
+    assert not (tmp_path / "results.fifo.part").exists()
+
+
+def test_byte_order_marks_and_utf16(tmp_path: Path) -> None:
+    lines = "\n".join(json.dumps({"id": i, "text": ENGLISH}) for i in ("a", "b")) + "\n"
+    (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + lines.encode("utf-8"))
+    (tmp_path / "u16.jsonl").write_text(lines, encoding="utf-16")
+    (tmp_path / "u16be.txt").write_bytes(b"\xfe\xff" + ENGLISH.encode("utf-16-be"))
+    for name, ids in [
+        ("bom.jsonl", ["a", "b"]),
+        ("u16.jsonl", ["a", "b"]),
+        ("u16be.txt", ["u16be.txt"]),
+    ]:
+        status, results = code(tmp_path, tmp_path / name)
+        assert status == 0, name
+        assert [(r["id"], r.get("error")) for r in results] == [(i, None) for i in ids], name
+
+
+def test_ingest_exits_non_zero_when_every_document_failed(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a"}, {"id": "b", "text": "   "}])
+    assert main(["ingest", str(src), "--db", str(tmp_path / "s.sqlite")]) == 1
+
+
+def test_ingest_counts_only_what_it_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    from eventwire.store import ingest
+
+    docs = [{"id": f"d{i}", "text": ENGLISH.replace("Monday", day)} for i, day in
+            enumerate(["Monday", "Friday"])]  # fmt: skip
+    src, db = write_jsonl(tmp_path / "in.jsonl", docs), str(tmp_path / "s.sqlite")
+    assert main(["ingest", src.as_posix(), "--db", db]) == 0
+    capsys.readouterr()
+    # a second run that read the store before the first wrote to it (two concurrent ingests)
+    monkeypatch.setattr(ingest, "known_hashes", lambda conn: set())
+    assert main(["ingest", src.as_posix(), "--db", db]) == 0
+    assert "stored 0, failed 0, already stored 2" in capsys.readouterr().err
+
+
+def test_a_missing_input_leaves_no_part_file(tmp_path: Path) -> None:
+    good = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}])
+    out = tmp_path / "out.jsonl"
+    assert main(["code", str(good), str(tmp_path / "nope.jsonl"), "-o", str(out)]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]

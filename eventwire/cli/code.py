@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NoReturn, TextIO
 
+from eventwire import errors
 from eventwire.cli.coding_options import add_coding_options, coding_options
 from eventwire.errors import EventwireError
 from eventwire.readers import InputDocument, ReadItem, read_inputs
@@ -30,30 +34,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="where the results go (- for stdout)",
     )
     add_coding_options(p)
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it is an existing file")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    out = Path(args.output)
-    if args.output != "-" and out.exists() and not args.force:
-        raise EventwireError("E002", f"{out} exists; use --force to overwrite it")
-    options = coding_options(args)
     items = with_default_date(read_inputs(args.inputs), args.published)
-    stats = write_results(
-        code_documents(
-            items,
-            options,
-            args.processes,
-            args.batch_size,
-            args.engine,
-            args.scheduler,
-            finish=result_line,
-        ),
-        out,
-        not args.no_progress,
+    results = ResultsFile(args.output, args.force)  # refused here, before any coding
+    lines = code_documents(
+        items,
+        coding_options(args),
+        args.processes,
+        args.batch_size,
+        args.engine,
+        args.scheduler,
+        finish=result_line,
     )
+    stats = write_results(lines, results, not args.no_progress)
     print(
         f"eventwire: {stats['ok']} coded, {stats['failed']} failed -> {args.output}",
         file=sys.stderr,
@@ -71,21 +69,130 @@ def with_default_date(items: Iterable[ReadItem], published: str | None) -> Itera
         yield item
 
 
-def write_results(lines: Iterable[tuple[bool, str]], out: Path, progress: bool) -> dict[str, int]:
-    """Write result lines as they come, atomically replacing OUT at the end."""
+def write_results(
+    lines: Iterable[tuple[bool, str]], results: ResultsFile, progress: bool
+) -> dict[str, int]:
+    """Write result lines as they come; OUT is replaced only when all of them are written."""
     from tqdm import tqdm
 
     stats = {"ok": 0, "failed": 0}
     show = progress and sys.stderr.isatty()
-    tmp = out if str(out) == "-" else out.with_name(out.name + ".part")
-    stream = sys.stdout if str(out) == "-" else tmp.open("w", encoding="utf-8")
+    results.open()
     try:
         for ok, line in tqdm(lines, desc="coding", unit="doc", disable=not show, file=sys.stderr):
             stats["ok" if ok else "failed"] += 1
-            stream.write(line + "\n")
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
-    if stream is not sys.stdout:
-        os.replace(tmp, out)
+            results.write(line + "\n")
+        results.commit()
+    except BaseException:
+        results.discard()
+        raise
     return stats
+
+
+class ResultsFile:
+    """Where result lines go. A regular file is written as OUT.part and renamed onto OUT at
+    the end; standard output, character devices (``/dev/null``) and FIFOs are written
+    directly and never renamed over. Unusable outputs are refused when this is made."""
+
+    def __init__(self, output: str, force: bool) -> None:
+        self.stream: TextIO | None = None
+        if output == "-":
+            if sys.stdout is None:
+                raise cannot_write("standard output", "it is closed")
+            self.path, self.part, self.name = None, None, "standard output"
+            return
+        self.path, self.name = Path(output), output
+        kind = file_kind(self.path)
+        if kind == "missing" and not self.path.parent.is_dir():
+            raise cannot_write(output, f"no such directory {str(self.path.parent)!r}")
+        if kind == "directory":
+            raise cannot_write(output, "it is a directory")
+        if kind == "other":
+            raise cannot_write(output, "not a regular file, character device or FIFO")
+        if kind == "regular" and not force:
+            raise EventwireError(
+                errors.OUTPUT_EXISTS, f"{output} exists; use --force to overwrite it"
+            )
+        direct = kind == "special"
+        self.part = None if direct else self.path.with_name(self.path.name + ".part")
+
+    def open(self) -> None:
+        if self.path is None:
+            self.stream = sys.stdout
+            return
+        try:
+            self.stream = (self.part or self.path).open("w", encoding="utf-8")
+        except OSError as exc:
+            raise cannot_write(self.name, exc.strerror or str(exc)) from exc
+
+    def write(self, text: str) -> None:
+        assert self.stream is not None
+        try:
+            self.stream.write(text)
+        except OSError as exc:
+            self.fail(exc)
+
+    def commit(self) -> None:
+        """Flush and close; move OUT.part onto OUT when the target is absent or regular."""
+        assert self.stream is not None
+        try:
+            self.stream.flush()
+            if self.stream is not sys.stdout:
+                self.stream.close()
+        except OSError as exc:
+            self.fail(exc)
+        if self.part is None or self.path is None:
+            return
+        if file_kind(self.path) not in ("missing", "regular"):
+            raise cannot_write(self.name, "it is no longer a regular file; not replaced")
+        try:
+            os.replace(self.part, self.path)
+        except OSError as exc:
+            self.fail(exc)
+
+    def discard(self) -> None:
+        """Close without keeping anything: OUT.part is removed, OUT stays as it was."""
+        if self.stream is not None and self.stream is not sys.stdout:
+            with contextlib.suppress(OSError):  # the error that brought us here is the one to tell
+                self.stream.close()
+        if self.part is not None:
+            self.part.unlink(missing_ok=True)
+
+    def fail(self, exc: OSError) -> NoReturn:
+        """Raise the one-line error for a failed write (a reader that went away from standard
+        output, as with ``| head``, is left to stop the run quietly)."""
+        if self.stream is sys.stdout:
+            silence_stdout()
+            if isinstance(exc, BrokenPipeError):
+                raise exc
+        raise cannot_write(self.name, exc.strerror or str(exc)) from exc
+
+
+def file_kind(path: Path) -> str:
+    """missing, regular, directory, special (character device or FIFO) or other."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "missing"
+    except OSError:
+        return "other"
+    if stat.S_ISREG(mode):
+        return "regular"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    return "special" if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) else "other"
+
+
+def cannot_write(name: str, reason: str) -> EventwireError:
+    return EventwireError(errors.OUTPUT, f"cannot write {name}: {reason}")
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush of what
+    could not be written does not fail again on the way out."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass

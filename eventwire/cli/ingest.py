@@ -48,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
         f"already stored {stats.skipped} -> {args.db}",
         file=sys.stderr,
     )
+    if stats.failed and stats.failed == stats.read:
+        print("eventwire: every document failed", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -21,7 +21,7 @@ from eventwire.readers import InputDocument, ReadItem, read_inputs
 from eventwire.runner import code_documents
 from eventwire.store.db import open_store
 from eventwire.store.derive import rebuild
-from eventwire.store.writer import Stored, write_batch
+from eventwire.store.writer import Stored, Written, write_batch
 
 
 @dataclass
@@ -72,23 +72,27 @@ def ingest(
             digest, source, text = pending.popleft()
             text = result.text if isinstance(result, DocumentResult) and result.text else text
             batch.append(Stored(digest, source, text, result))
-            if isinstance(result, DocumentError):
-                stats.failed += 1
-            else:
-                stats.stored += 1
             if len(batch) >= batch_size:
-                write_batch(conn, batch)
+                count(stats, write_batch(conn, batch))
                 batch = []
                 if on_stored:
                     on_stored(stats)
         if batch:
-            write_batch(conn, batch)
+            count(stats, write_batch(conn, batch))
         rebuild(conn)  # also finishes the derived tables of a run killed before this point
     finally:
         conn.close()
         if fetcher:
             fetcher.close()
     return stats
+
+
+def count(stats: IngestStats, written: Written) -> None:
+    """Count what the store actually took: a document another run stored meanwhile is
+    counted as already stored, not as stored by this one."""
+    stats.stored += written.stored
+    stats.skipped += written.present
+    stats.failed += written.failed
 
 
 def read_source(source: str, fetcher: Fetcher | None) -> Iterator[ReadItem]:

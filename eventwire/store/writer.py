@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from dataclasses import dataclass
 
+from eventwire import errors
 from eventwire.errors import EventwireError
 from eventwire.model import DocumentError, DocumentResult, Event
+from eventwire.readers import without_surrogates
 from eventwire.store.db import STORE_ERROR
+
+log = logging.getLogger("eventwire")
 
 
 @dataclass(frozen=True)
@@ -21,19 +26,63 @@ class Stored:
     result: DocumentResult | DocumentError
 
 
-def write_batch(conn: sqlite3.Connection, batch: list[Stored]) -> None:
+@dataclass
+class Written:
+    """What a batch did to the store."""
+
+    stored: int = 0  # new documents
+    present: int = 0  # documents already stored (by another run meanwhile)
+    failed: int = 0  # errors recorded, those of documents that could not be written included
+
+
+def write_batch(conn: sqlite3.Connection, batch: list[Stored]) -> Written:
     """Write a batch atomically: a kill at any moment leaves either all of it or none."""
+    written = Written()
     begin(conn)
     try:
         for item in batch:
-            if isinstance(item.result, DocumentError):
-                write_error(conn, item)
-            else:
-                write_document(conn, item, item.result)
+            write_item(conn, item, written)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    return written
+
+
+def write_item(conn: sqlite3.Connection, item: Stored, written: Written) -> None:
+    """One result, in a savepoint of its own: a document that cannot be written (a bug, or
+    data the store refuses) is recorded in the errors table instead, and the batch goes on."""
+    if isinstance(item.result, DocumentError):
+        write_error(conn, item)
+        written.failed += 1
+        return
+    conn.execute("SAVEPOINT document")
+    try:
+        new = write_document(conn, item, item.result)
+    except Exception as exc:
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
+            raise  # the store itself failed (disk, lock, corruption): the batch is undone
+        conn.execute("ROLLBACK TO document")
+        conn.execute("RELEASE document")
+        write_error(conn, unwritable(item, exc))
+        written.failed += 1
+        return
+    conn.execute("RELEASE document")
+    if new:
+        written.stored += 1
+    else:
+        written.present += 1
+
+
+def unwritable(item: Stored, exc: Exception) -> Stored:
+    """The E199 error that takes the place of a document the store could not take."""
+    doc_id = without_surrogates(item.result.id)
+    reason = f"storing failed: {exc!r}"[:300]
+    log.error(errors.describe(errors.INTERNAL, f"internal error in document {doc_id!r}: {reason}"))
+    error = DocumentError(
+        id=doc_id, error=errors.describe(errors.INTERNAL, f"internal error: {reason}")
+    )
+    return Stored(item.hash, without_surrogates(item.source), "", error)
 
 
 def begin(conn: sqlite3.Connection) -> None:
@@ -56,7 +105,8 @@ def write_error(conn: sqlite3.Connection, item: Stored) -> None:
     )
 
 
-def write_document(conn: sqlite3.Connection, item: Stored, r: DocumentResult) -> None:
+def write_document(conn: sqlite3.Connection, item: Stored, r: DocumentResult) -> bool:
+    """Write one document and everything found in it; False when its text is already stored."""
     row = conn.execute(
         "INSERT INTO documents (hash, id, outlet, url, title, published, text, result, source) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING doc_key",
@@ -73,7 +123,7 @@ def write_document(conn: sqlite3.Connection, item: Stored, r: DocumentResult) ->
         ),
     ).fetchone()
     if row is None:
-        return  # the same text is already stored
+        return False  # the same text is already stored
     key = row[0]
     conn.execute("DELETE FROM errors WHERE hash = ?", (item.hash,))
     conn.execute(
@@ -108,6 +158,7 @@ def write_document(conn: sqlite3.Connection, item: Stored, r: DocumentResult) ->
         "INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?)",
         [(key, a.name, a.code, len(a.mentions)) for a in r.actors],
     )
+    return True
 
 
 def event_row(key: int, n: int, e: Event) -> dict[str, object]:
