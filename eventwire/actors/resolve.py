@@ -334,8 +334,28 @@ def name_spans(doc: Doc) -> list[Span]:
             start = None
     if start is not None:
         spans.append(doc[start : len(doc)])
-    spans = [with_article(s) for s in spans]
-    return sorted((s for s in spans if len(s)), key=lambda s: s.start)
+    spans = [with_article(s) for s in sorted((s for s in spans if len(s)), key=lambda s: s.start)]
+    return joined_names(spans)
+
+
+def joined_names(spans: list[Span]) -> list[Span]:
+    """A movement's adjective tagged apart from the name it opens ("Islamic" + "State": a
+    compound of the next span, and no state's adjective) joined to it."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == span.start
+            and last.label_ == "NORP"
+            and country_lookup(last.text) is None
+            and last[-1].dep_ == "compound"
+            and span.start <= last[-1].head.i < span.end
+        ):
+            out[-1] = Span(span.doc, last.start, span.end, label=span.label or last.label)
+        else:
+            out.append(span)
+    return out
 
 
 ARTICLES = frozenset({"al", "el"})  # "al-Shabaab", "al Qaeda": the article opens the name
