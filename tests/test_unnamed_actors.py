@@ -217,3 +217,9 @@ def test_violence_takes_the_author_a_nearby_clause_blames(
     result = analyze(text, published="2024-05-01")
     killings = [e for e in result.events if e.cameo.startswith(("18", "19"))]
     assert any(e.source and e.source.code == code for e in killings), dyads(result)
+
+
+def test_the_source_of_a_report_lends_no_state_to_its_victims(analyze: Analyze) -> None:
+    result = analyze("The drone strike killed two militants, according to US officials.")
+    assert all(not a.code.startswith("USAREB") for a in result.actors)
+    assert all(not (e.target and e.target.country == "USA") for e in result.events)

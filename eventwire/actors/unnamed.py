@@ -10,7 +10,7 @@ taking the state from the first of:
    ("Gunmen killed three officers in northern Mali");
 2. `dateline`: the place a story was filed from ("KAMPALA, Uganda (Reuters) -");
 3. `document`: the state whose places the document names most, else the state it mentions
-   most.
+   most, unless that state is only the source the sentence is attributed to.
 
 The role nouns are the group nouns of `data/actors/descriptions.yaml` and the plural agent
 words of `data/actors/agents.tsv`. A single person ("a soldier", "the minister") is coded
@@ -21,6 +21,7 @@ only as a group noun would be: "the government" is a body, "an official" is some
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -107,31 +108,24 @@ def home_state(res: Resolution, noun: Token) -> tuple[str, str] | None:
     found = dateline_state(res)
     if found is not None:
         return found, "dateline"
-    found = document_state(res)
+    found = document_state(res, noun)
     return (found, "document") if found is not None else None
 
 
-def states_in(res: Resolution, start: int, end: int) -> list[str]:
-    """The states of the places found between two character offsets, in text order."""
+def located(res: Resolution, tokens: Iterable[Token]) -> list[str]:
+    """The states of the places that start at these tokens, in text order; a place inside an
+    actor's name or description ("US officials", "the Kenyan government") locates nothing."""
+    starts = {t.idx: t.i for t in tokens}
     return [
         country
         for s, _, country in res.places
-        if start <= s < end and country is not None and country in countries()
+        if s in starts and country in countries() and starts[s] not in res.by_token
     ]
 
 
 def clause_state(res: Resolution, noun: Token) -> str | None:
     """The state of a place in the noun's clause, else of the first place in its sentence."""
-    clause = governing_clause(noun)
-    own = [
-        country
-        for s, _, country in res.places
-        if country in countries() and any(t.idx == s for t in clause.subtree)
-    ]
-    if own:
-        return own[0]
-    sentence = noun.sent
-    found = states_in(res, sentence.start_char, sentence.end_char)
+    found = located(res, governing_clause(noun).subtree) or located(res, noun.sent)
     return found[0] if found else None
 
 
@@ -166,9 +160,33 @@ def starts_dateline(doc, sentence: Span, start: int, end: int) -> bool:
     return any(mark in words or after.lstrip().startswith(mark) for mark in DATELINE_MARKS)
 
 
-def document_state(res: Resolution) -> str | None:
-    """The state whose places the document names most, else the state it mentions most."""
-    counts = Counter(c for _, _, c in res.places if c is not None and c in countries())
+def document_state(res: Resolution, noun: Token) -> str | None:
+    """The state whose places the document names most (places inside actors' names aside),
+    else the state it mentions most, unless that state is only the source of the noun's
+    sentence ("... killed two militants, according to US officials")."""
+    counts = Counter(located(res, res.doc))
     if counts:
         return counts.most_common(1)[0][0]
+    if res.focus is None or speaks_for(res, noun.sent, res.focus):
+        return None
     return res.focus
+
+
+SPEECH_LEMMAS = frozenset({"say", "tell", "report", "announce", "state", "claim", "add"})
+
+
+def speaks_for(res: Resolution, sentence: Span, country: str) -> bool:
+    """Whether an actor of that state is who the sentence is attributed to: the subject of a
+    speech verb, or the object of "according to"."""
+    for found in res.found:
+        if not sentence.start_char <= found.start < sentence.end_char:
+            continue
+        entity = res.entity(found.key)
+        head = res.doc[found.head]
+        if entity is None or entity.country != country:
+            continue
+        speaker = head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_LEMMAS
+        according = head.dep_ == "pobj" and head.head.head.lower_ == "according"
+        if speaker or according:
+            return True
+    return False
