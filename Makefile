@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 DEMO   := build/demo
 
-.PHONY: setup setup-test setup-browser demo test lint schema clean
+.PHONY: setup setup-test setup-browser demo test eval lint schema clean
 
 setup: $(VENV)/.base-installed
 
@@ -42,6 +42,10 @@ demo: setup
 
 test: setup-test setup-browser
 	$(BIN)/python -m pytest -q
+
+# Accuracy on every dev set in ../shared, scored by its scorer; writes benchmarks/ACCURACY.md.
+eval: setup
+	$(BIN)/python benchmarks/accuracy.py
 
 lint: setup-test
 	$(BIN)/ruff check eventwire tests benchmarks scripts docs

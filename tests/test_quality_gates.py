@@ -1,4 +1,5 @@
-"""Quality gates on the shared evaluation data: PolNeAR dev, TimeBank, the CAMEO dev sentences.
+"""Quality gates on the shared evaluation data: PolNeAR dev, TimeBank, the CAMEO dev sentences,
+the ConfliBERT dev sentences and the ACLED dev notes.
 
 Each corpus is coded through `eventwire code` and scored by the shared scorer; the floors live
 in tests/thresholds.json and only rise. Skipped when ../shared is not beside the checkout.
@@ -31,6 +32,18 @@ CORPORA = {
     "cameo_dev": ("prepare-gold", "data/cameo/events_dev.json", "events", {
         "events_f1": r"events P=[\d.]+ R=[\d.]+ F1=([\d.]+)",
         "code_acc": r"code_acc=([\d.]+)",
+    }),
+    "conflibert_dev": ("prepare-gold", "data/events_more/conflibert_dev.json", "quad-spans", {
+        "class_recall": r"class_recall=([\d.]+)",
+        "class_precision": r"class_precision=([\d.]+)",
+        "class_actors_recall": r"class\+actors_recall=([\d.]+)",
+    }),
+    "acled_dev": ("prepare-gold", "data/events_more/acled_dev.json", "events", {
+        "events_f1": r"events P=[\d.]+ R=[\d.]+ F1=([\d.]+)",
+        "date_acc": r"date_acc=([\d.]+)",
+    }),
+    "acled_dev_places": ("prepare-gold", "data/events_more/acled_dev.json", "event-places", {
+        "event_acc": r"event_acc@161km=([\d.]+)",
     }),
 }  # fmt: skip
 
