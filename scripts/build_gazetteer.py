@@ -1,4 +1,4 @@
-"""Build eventwire/data/geo/gazetteer.txt.gz, the packed gazetteer read at run time.
+"""Build eventwire/data/geo/gazetteer.bin, the packed gazetteer read at run time.
 
     .venv/bin/python scripts/build_gazetteer.py [OUT]
 
