@@ -102,6 +102,7 @@ class _Reading:
     entity_at: dict[int, Span]  # token index -> the entity that covers it
     full_names: frozenset[str]  # words of full person names ("clinton")
     mostly_people: frozenset[str]  # words labelled persons at least as often as places
+    lower_words: frozenset[str]  # words the text also writes in lower case ("mobile")
 
 
 def find_toponyms(
@@ -111,7 +112,8 @@ def find_toponyms(
     document, when the caller has them)."""
     entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     words = Words.of(doc) if words is None else words
-    reading = _Reading(gaz, cues, words, entity_at, *person_name_words(doc))
+    lower = frozenset(w for w in words.forms if w.islower() and w.isalpha())
+    reading = _Reading(gaz, cues, words, entity_at, *person_name_words(doc), lower)
     found: list[Toponym] = []
     i = 0
     while i < len(doc):
@@ -197,6 +199,10 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
     if _looks_like_acronym(span.text):
         return False  # "U.N." is not the Indian town of Un
     word = span.text.lower() if len(span) == 1 else None
+    if word in reading.lower_words:  # "Mobile banking" where the text has "mobile phones"
+        return _place_words_around(span, cues, gaz, cues.locative_prepositions)
+    if _in_its_container(span, matches, gaz):
+        return True
     if word in reading.full_names or name_key(span.text) in cues.common_words:
         return _explicit_place_words(span, cues, gaz)
     if word in reading.mostly_people:
@@ -204,6 +210,16 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
             span, cues, gaz, cues.locative_prepositions
         )
     return _used_as_place(span, matches, reading)
+
+
+def _in_its_container(span: Span, matches: list[NameMatch], gaz: Gazetteer) -> bool:
+    """ "Pandi, Bulacan", "(Arua, Northern Region)": the province or district named after the
+    comma holds a place of this name, which the parser may have missed or called an ORG."""
+    after = _comma_qualifier(span.doc, span.end, gaz)
+    if after is None:
+        return False
+    areas = [a for a in after[0].areas if a.source != "country"]
+    return any(lies_within(m.record, a) for m in matches for a in areas)
 
 
 def _place_entity(span: Span, reading: _Reading) -> Span | None:

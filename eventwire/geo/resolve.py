@@ -72,7 +72,7 @@ def document_countries(
     shares = {iso3: confidence * n / total for iso3, n in counts.items()} if total else {}
     named = sum(divisions.values())
     for area, n in divisions.items():
-        shares[area] = min(1.0, named / FULL_EVIDENCE) * n / named
+        shares[area] = n / named  # a province the text names is strong evidence at once
     return shares
 
 
@@ -84,6 +84,7 @@ def division_key(record: GeoRecord) -> str | None:
 def _unambiguous_division(toponym: Toponym) -> str | None:
     """The first-level division that every reading of a town or district name lies in."""
     records = records_of(toponym)
+    records = [r for r in records if r.source in STATE_SOURCES - {"admin2"}] or records
     if any(r.source in {"country", "continent", "feature"} for r in records):
         return None
     keys = {division_key(r) for r in records}
@@ -143,16 +144,16 @@ def choose(toponym: Toponym, context: dict[str, float]) -> GeoRecord | None:
         return None
     best = max(candidates, key=lambda m: score(m, toponym, context)).record
     if best.source in {"admin1", "admin2"} and not toponym.prefers_state:
-        return _namesake_town(best, candidates) or best
+        return _namesake_town(best, toponym.matches) or best
     return best
 
 
-def _namesake_town(division: GeoRecord, candidates: list[NameMatch]) -> GeoRecord | None:
+def _namesake_town(division: GeoRecord, matches: list[NameMatch]) -> GeoRecord | None:
     """A town of the division's country that has its name and a good share of its people:
     the town, not its province, is what a bare "Idlib" or "Kiev" most often means."""
     towns = [
         m.record
-        for m in candidates
+        for m in matches
         if m.record.source == "city"
         and m.record.country == division.country
         and m.record.population * NAMESAKE_SHARE >= division.population
