@@ -119,7 +119,9 @@ def _add_cities(
         main_keys = {name_key(n) for n in [record.name, *extra_names.get(record.geonameid, [])]}
         for key in main_keys:
             gaz.by_key[key].append(NameMatch(record, True))
-        names = info.get("alternatenames") or [] if record.population >= ALTERNATE_NAMES_FROM else []
+        names = info.get("alternatenames") or []
+        if record.population < ALTERNATE_NAMES_FROM:
+            names = []
         other_keys = {key for n in names if (key := alternate_name_key(n))}
         for key in other_keys - main_keys:
             if len(key.split()) <= MAX_NAME_WORDS:

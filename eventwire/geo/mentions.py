@@ -317,7 +317,6 @@ def _place_words_around(
     return _listed_with_a_place(span) or _explicit_place_words(span, cues, gaz)
 
 
-
 def _listed_with_a_place(span: Span) -> bool:
     """ "Kiev and Odessa": a name coordinated with one the parser calls a place."""
     root = span.root

@@ -26,8 +26,8 @@ import logging
 import zlib
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from itertools import accumulate
 from importlib import metadata, resources
+from itertools import accumulate
 from typing import Any
 
 from eventwire.geo.gazetteer import Extent, Gazetteer, GeoRecord, NameMatch
