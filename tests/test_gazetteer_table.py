@@ -10,7 +10,7 @@ import pytest
 
 from eventwire.geo.build import build_gazetteer
 from eventwire.geo.gazetteer import Gazetteer, load_gazetteer
-from eventwire.geo.packed import TABLE, fingerprint, pack, read_table, unpack
+from eventwire.geo.packed import TABLE, fingerprint, is_fresh, pack, unpack, unpack_all
 
 REBUILD = "run `.venv/bin/python scripts/build_gazetteer.py` to refresh the packed gazetteer"
 
@@ -38,7 +38,22 @@ def built() -> Gazetteer:
 
 
 def test_the_shipped_table_is_fresh() -> None:
-    assert read_table() is not None, REBUILD
+    stamp, versions, _ = unpack_all(resources.files("eventwire.data").joinpath(TABLE).read_bytes())
+    assert is_fresh(stamp, versions), REBUILD
+
+
+def test_a_stale_table_is_told_apart() -> None:
+    _stamp, versions, _ = unpack_all(resources.files("eventwire.data").joinpath(TABLE).read_bytes())
+    assert not is_fresh("0" * 64, versions)
+    assert fingerprint({**versions, "reverse_geocode": "0.0"}) != fingerprint(versions)
+
+
+def test_places_are_read_in_blocks_on_demand(built: Gazetteer) -> None:
+    _, gaz = unpack(pack(built, "test"))
+    records = gaz.by_key._records  # type: ignore[attr-defined]
+    before = len(records._blocks)
+    gaz.lookup("Pandi")
+    assert 0 < len(records._blocks) - before <= len(gaz.lookup("Pandi"))
 
 
 def test_the_shipped_table_gives_the_built_gazetteer(built: Gazetteer) -> None:

@@ -265,3 +265,80 @@ def test_actors_are_not_locations(analysis_of) -> None:
 def test_a_place_in_another_clause_is_not_the_location(analysis_of) -> None:
     text = "Russia accused Ukraine of attacking civilians in Donetsk."
     assert _location(analysis_of, text, "accused") is None
+
+
+# ------------------------------------------------------------ towns, provinces and districts
+
+
+def test_divisions_have_their_own_points_not_the_country_s() -> None:
+    gaz = load_gazetteer()
+    (alberta,) = [m.record for m in gaz.lookup("Alberta") if m.record.source == "admin1"]
+    canada = gaz.countries["CAN"]
+    assert alberta.country == "CAN" and alberta.kind == "region"
+    assert km(alberta.lat, alberta.lon, canada.lat, canada.lon) > 1000
+    assert km(alberta.lat, alberta.lon, 53.55, -113.49) < 250  # Edmonton
+
+
+def test_districts_are_indexed_by_full_and_short_name() -> None:
+    gaz = load_gazetteer()
+    full = {m.record.source for m in gaz.lookup("Nakaseke District")}
+    assert "admin2" in full
+    assert any(m.record.source == "admin1" for m in gaz.lookup("Lualaba"))
+    assert any(m.record.name == "Idlib" for m in gaz.lookup("Idleb"))  # a news form
+
+
+def test_small_towns_are_known() -> None:
+    towns = [m.record for m in load_gazetteer().lookup("Pandi") if m.record.country == "PHL"]
+    assert towns and towns[0].admin2 is not None
+
+
+def test_an_explicit_container_picks_the_town(places_of) -> None:
+    places = places_of("Hogs were culled at a farm in Pandi, Bulacan on Sunday.")
+    assert places["Pandi"].country == "PHL" and near(places["Pandi"], 14.87, 120.96)
+    places = places_of("Cases were reported in the town (Arua, Northern Region) this week.")
+    assert places["Arua"].country == "UGA"
+    assert places["Northern Region"].country == "UGA"  # the container is a place too
+
+
+def test_a_container_that_does_not_hold_the_place_is_no_evidence(places_of) -> None:
+    places = places_of("The report was written by Kiri, Northern Region's health officer.")
+    assert "Kiri" not in places
+    assert "Northern Region" not in places or places["Northern Region"].kind == "region"
+
+
+def test_the_kind_word_picks_the_state_or_the_town(places_of) -> None:
+    places = places_of("Fires spread across Washington state and New York State this week.")
+    assert places["Washington"].kind == "region" and near(places["Washington"], 47.4, -120.5, 300)
+    assert places["New York"].kind == "region"
+    province = places_of("Jets struck the province of Idlib on Monday.")["Idlib"]
+    town = places_of("Jets struck the town of Idlib on Monday.")["Idlib"]
+    assert province.kind == "region" and town.kind == "city"
+
+
+def test_a_bare_name_is_the_town_its_province_is_named_after(places_of) -> None:
+    assert places_of("Jets struck Idlib on Monday.")["Idlib"].kind == "city"
+
+
+def test_the_document_s_country_beats_a_better_known_homonym(places_of) -> None:
+    text = (
+        "British health officials said the outbreak in England had spread. Cases were "
+        "confirmed in Plymouth, and a laboratory in Oxford is testing samples, the UK said."
+    )
+    places = places_of(text)
+    assert places["Plymouth"].country == "GBR" and places["Oxford"].country == "GBR"
+    text = "Police in Ohio said a man was arrested in Oxford after a chase near Dayton."
+    assert places_of(text)["Oxford"].country == "USA"
+
+
+def test_common_words_that_are_town_names_are_not_places(places_of) -> None:
+    text = (
+        "Young people queued for mobile phones. Price rises hit shoppers, said Tom Young, "
+        "and Mobile banking grew."
+    )
+    places = places_of(text)
+    assert not {"Young", "Price", "Mobile"} & set(places)
+
+
+def test_an_untagged_small_town_after_a_preposition_is_a_place(places_of) -> None:
+    places = places_of("Gunmen attacked a market in Nakaseke on Tuesday, police said.")
+    assert places["Nakaseke"].country == "UGA"

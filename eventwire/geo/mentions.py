@@ -32,7 +32,14 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.geo.cues import Cues
-from eventwire.geo.gazetteer import MAX_NAME_WORDS, Gazetteer, GeoRecord, NameMatch
+from eventwire.geo.gazetteer import (
+    DIVISION_SOURCES,
+    MAX_NAME_WORDS,
+    Gazetteer,
+    GeoRecord,
+    NameMatch,
+    lies_within,
+)
 from eventwire.geo.names import name_key
 from eventwire.geo.words import Words
 
@@ -45,10 +52,21 @@ STRONG_SOURCES = frozenset({"country", "us_state", "feature", "continent"})
 
 @dataclass(frozen=True)
 class Qualifier:
-    """A country (and US state) that the text gives for a place next to its name."""
+    """The areas (a country, a US state, provinces or districts) that the text gives for a
+    place next to its name: "Cartagena, Colombia", "Pandi, Bulacan", "(Arua, Northern Region)".
+    A division's name may stand for several areas ("Northern Region" of Uganda, of Ghana)."""
 
-    country: str
-    admin1: str | None = None
+    areas: tuple[GeoRecord, ...]
+
+    @property
+    def country(self) -> str | None:
+        """The country of the areas, when they share one."""
+        countries = {a.country for a in self.areas}
+        return countries.pop() if len(countries) == 1 else None
+
+    @property
+    def us(self) -> bool:
+        return self.country == "USA"
 
 
 @dataclass
@@ -59,7 +77,8 @@ class Toponym:
     end: int
     matches: list[NameMatch]
     qualifier: Qualifier | None = None
-    prefers_state: bool = False
+    prefers_state: bool = False  # a kind word calls it a state or division ("Idlib province")
+    prefers_town: bool = False  # a kind word calls it a town ("the town of X")
     phrase_start: int | None = None  # the larger phrase it heads, when there is one
     phrase_end: int | None = None
     phrase_kind: str | None = None
@@ -83,6 +102,7 @@ class _Reading:
     entity_at: dict[int, Span]  # token index -> the entity that covers it
     full_names: frozenset[str]  # words of full person names ("clinton")
     mostly_people: frozenset[str]  # words labelled persons at least as often as places
+    lower_words: frozenset[str]  # words the text also writes in lower case ("mobile")
 
 
 def find_toponyms(
@@ -92,7 +112,8 @@ def find_toponyms(
     document, when the caller has them)."""
     entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     words = Words.of(doc) if words is None else words
-    reading = _Reading(gaz, cues, words, entity_at, *person_name_words(doc))
+    lower = frozenset(w for w in words.forms if w.islower() and w.isalpha())
+    reading = _Reading(gaz, cues, words, entity_at, *person_name_words(doc), lower)
     found: list[Toponym] = []
     i = 0
     while i < len(doc):
@@ -106,9 +127,14 @@ def find_toponyms(
         toponym.qualifier = find_qualifier(doc, toponym, gaz, cues)
         following = doc[toponym.end].lower_ if toponym.end < len(doc) else ""
         toponym.prefers_state = following in cues.state_words
+        noun = _settlement_of_before(doc, toponym.start, cues)
+        if noun is not None:
+            kind = doc[noun].lower_
+            toponym.prefers_state |= kind in cues.state_words
+            toponym.prefers_town = kind not in cues.state_words
         _extend_to_phrase(doc, toponym, cues)
     _link_lists(doc, found)
-    return found + _abbreviated_states(doc, found, gaz)
+    return found + _containers(doc, found, gaz)
 
 
 def _link_lists(doc: Doc, found: list[Toponym]) -> None:
@@ -173,6 +199,10 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
     if _looks_like_acronym(span.text):
         return False  # "U.N." is not the Indian town of Un
     word = span.text.lower() if len(span) == 1 else None
+    if word in reading.lower_words:  # "Mobile banking" where the text has "mobile phones"
+        return _place_words_around(span, cues, gaz, cues.locative_prepositions)
+    if _in_its_container(span, matches, gaz):
+        return True
     if word in reading.full_names or name_key(span.text) in cues.common_words:
         return _explicit_place_words(span, cues, gaz)
     if word in reading.mostly_people:
@@ -180,6 +210,16 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
             span, cues, gaz, cues.locative_prepositions
         )
     return _used_as_place(span, matches, reading)
+
+
+def _in_its_container(span: Span, matches: list[NameMatch], gaz: Gazetteer) -> bool:
+    """ "Pandi, Bulacan", "(Arua, Northern Region)": the province or district named after the
+    comma holds a place of this name, which the parser may have missed or called an ORG."""
+    after = _comma_qualifier(span.doc, span.end, gaz)
+    if after is None:
+        return False
+    areas = [a for a in after[0].areas if a.source != "country"]
+    return any(lies_within(m.record, a) for m in matches for a in areas)
 
 
 def _place_entity(span: Span, reading: _Reading) -> Span | None:
@@ -287,9 +327,11 @@ def _listed_with_a_place(span: Span) -> bool:
 
 
 def _explicit_place_words(span: Span, cues: Cues, gaz: Gazetteer) -> bool:
-    """ "the city of X", "X as a venue", "X, Texas": words that leave no doubt."""
+    """ "the city of X", "X province", "X as a venue", "X, Texas": words that leave no doubt."""
     doc = span.doc
     if _settlement_of_before(doc, span.start, cues) is not None:
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in cues.kind_words_after:
         return True
     if _venue_after(doc, span.end, cues):
         return True
@@ -318,7 +360,8 @@ def _settlement_of_before(doc: Doc, start: int, cues: Cues) -> int | None:
 
 
 def find_qualifier(doc: Doc, toponym: Toponym, gaz: Gazetteer, cues: Cues) -> Qualifier | None:
-    """A country or US state the text gives right next to the name."""
+    """The areas the text gives right next to the name: after a comma ("Pandi, Bulacan"),
+    before a settlement noun ("the Colombian city of"), as a demonym, or after "in"."""
     after = _comma_qualifier(doc, toponym.end, gaz)
     if after is not None:
         return after[0]
@@ -327,8 +370,8 @@ def find_qualifier(doc: Doc, toponym: Toponym, gaz: Gazetteer, cues: Cues) -> Qu
         return _qualifier_before(doc, noun, gaz)
     if toponym.start > 0:
         iso3 = gaz.country_of_demonym(doc[toponym.start - 1].text)
-        if iso3:
-            return Qualifier(iso3)
+        if iso3 in gaz.countries:
+            return Qualifier((gaz.countries[iso3],))
     if toponym.end + 1 < len(doc) and doc[toponym.end].lower_ == "in":
         return _name_qualifier(doc, toponym.end + 1, gaz)
     return None
@@ -341,14 +384,14 @@ def _qualifier_before(doc: Doc, noun: int, gaz: Gazetteer) -> Qualifier | None:
         if token.lower_ in {"the", "'s", "’s", "a", "an", "port", "border", "coastal"}:
             continue
         iso3 = gaz.country_of_demonym(token.text)
-        if iso3:
-            return Qualifier(iso3)
+        if iso3 in gaz.countries:
+            return Qualifier((gaz.countries[iso3],))
         return _name_qualifier(doc, k, gaz, backwards=True)
     return None
 
 
 def _comma_qualifier(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Qualifier, int] | None:
-    """ "Paris, Texas", "Long Beach, CA", "Cartagena, Colombia": the qualifier and its end."""
+    """ "Paris, Texas", "Long Beach, CA", "Pandi, Bulacan": the qualifier and its end."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
     for stop in range(min(len(doc), end + 4), end + 1, -1):
@@ -375,31 +418,38 @@ def _name_qualifier(doc: Doc, at: int, gaz: Gazetteer, backwards: bool = False) 
 
 
 def _qualifier_named(text: str, gaz: Gazetteer) -> Qualifier | None:
+    """The areas a name stands for as a container: a US state, a country, or divisions."""
     state = gaz.us_state_of_name(text)
     if state and (len(text) > 2 or text.isupper()):  # "OR", "IN" only as postal codes
-        return Qualifier("USA", state)
+        record = gaz.us_state_records.get(state)
+        return Qualifier((record,)) if record is not None else None
     iso3 = gaz.country_of_name(text)
-    if iso3:
-        return Qualifier(iso3)
-    regions = [m.record for m in gaz.lookup(text) if m.record.source == "subdivision"]
-    if len({r.country for r in regions}) == 1:
-        return Qualifier(regions[0].country or "")
-    return None
+    if iso3 in gaz.countries:
+        return Qualifier((gaz.countries[iso3],))
+    areas = tuple(m.record for m in gaz.lookup(text) if m.record.source in DIVISION_SOURCES)
+    return Qualifier(areas) if areas else None
 
 
-def _abbreviated_states(doc: Doc, found: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
-    """US state abbreviations that qualify a city ("Long Beach, CA") are places too."""
+def _containers(doc: Doc, found: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    """The container after a comma ("Long Beach, CA", "Pandi, Bulacan") is a place too, when
+    the parse has not found it already and, for a province or district, when the place before
+    it lies in it (each confirms the other)."""
     starts = {t.start for t in found}
     extra: list[Toponym] = []
     for toponym in found:
-        if toponym.qualifier is None or toponym.qualifier.admin1 is None:
+        if toponym.qualifier is None:
             continue
         after = _comma_qualifier(doc, toponym.end, gaz)
         if after is None or toponym.end + 1 in starts:
             continue
-        record = gaz.us_state_records.get(toponym.qualifier.admin1)
-        if record is not None:
-            extra.append(Toponym(toponym.end + 1, after[1], [NameMatch(record, True)]))
+        areas = [
+            a
+            for a in after[0].areas
+            if a.source in {"country", "us_state"}
+            or any(lies_within(r, a) for r in records_of(toponym))
+        ]
+        if areas:
+            extra.append(Toponym(toponym.end + 1, after[1], [NameMatch(a, True) for a in areas]))
     return extra
 
 

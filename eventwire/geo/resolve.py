@@ -25,7 +25,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from eventwire.geo.gazetteer import Gazetteer, GeoRecord, NameMatch
+from eventwire.geo.gazetteer import DIVISION_SOURCES, Gazetteer, GeoRecord, NameMatch, lies_within
 from eventwire.geo.mentions import Toponym, records_of
 from eventwire.geo.words import Words
 
@@ -36,7 +36,9 @@ CONTEXT_WEIGHT = 2.5
 QUALIFIER_BONUS = 100.0
 ADMIN1_BONUS = 50.0
 FULL_EVIDENCE = 4  # pieces of country evidence for the document context to count fully
-STATE_SOURCES = frozenset({"us_state", "subdivision"})
+STATE_SOURCES = DIVISION_SOURCES
+DIVISION_CONTEXT_WEIGHT = 1.5
+NAMESAKE_SHARE = 10  # a town with a tenth of its division's people stands for a bare name
 
 
 def document_countries(
@@ -50,19 +52,50 @@ def document_countries(
     document, when the caller has them.)
     """
     counts: Counter[str] = Counter()
+    divisions: Counter[str] = Counter()
     for toponym in toponyms:
-        if toponym.qualifier is not None:
-            counts[toponym.qualifier.country] += 1
-        country = _unambiguous_country(toponym)
+        country = toponym.qualifier.country if toponym.qualifier is not None else None
         if country:
             counts[country] += 1
+        country = _unambiguous_country(toponym)
+        if country:
+            counts[country] += 1 + _is_dateline(doc, toponym)
+        division = _unambiguous_division(toponym)
+        if division:
+            divisions[division] += 1
     in_names = {i for t in toponyms for i in range(t.start, t.end)}
     words = Words.of(doc) if words is None else words
     for iso3 in _demonym_countries(words, gaz, in_names):
         counts[iso3] += 1
     total = sum(counts.values())
     confidence = min(1.0, total / FULL_EVIDENCE)
-    return {iso3: confidence * n / total for iso3, n in counts.items()} if total else {}
+    shares = {iso3: confidence * n / total for iso3, n in counts.items()} if total else {}
+    named = sum(divisions.values())
+    for area, n in divisions.items():
+        shares[area] = n / named  # a province the text names is strong evidence at once
+    return shares
+
+
+def division_key(record: GeoRecord) -> str | None:
+    """The context key of the first-level division a place lies in ("SYR/13"), if known."""
+    return f"{record.country}/{record.admin1}" if record.country and record.admin1 else None
+
+
+def _unambiguous_division(toponym: Toponym) -> str | None:
+    """The first-level division that every reading of a town or district name lies in."""
+    records = records_of(toponym)
+    records = [r for r in records if r.source in STATE_SOURCES - {"admin2"}] or records
+    if any(r.source in {"country", "continent", "feature"} for r in records):
+        return None
+    keys = {division_key(r) for r in records}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _is_dateline(doc: Doc, toponym: Toponym) -> bool:
+    """Whether the name opens the text as a dateline ("KABUL, Afghanistan —", "LONDON (AP)")."""
+    if toponym.start > 1 or toponym.end >= len(doc):
+        return False
+    return doc[toponym.end].text in {",", "(", "—", "–", "-", ":"}
 
 
 def _unambiguous_country(toponym: Toponym) -> str | None:
@@ -101,14 +134,31 @@ def choose(toponym: Toponym, context: dict[str, float]) -> GeoRecord | None:
     country = _country_rule(records, toponym, context)
     if country is not None:
         return country
-    if toponym.prefers_state:
-        states = [r for r in records if r.source in STATE_SOURCES]
-        if states:
-            return max(states, key=lambda r: context.get(r.country or "", 0.0))
     candidates = [m for m in _contenders(toponym.matches) if m.record.lat is not None]
+    if toponym.prefers_state:
+        states = [m for m in toponym.matches if m.record.source in STATE_SOURCES]
+        candidates = [m for m in states if m.record.lat is not None] or candidates
+    elif toponym.prefers_town:
+        candidates = [m for m in candidates if m.record.source == "city"] or candidates
     if not candidates:
         return None
-    return max(candidates, key=lambda m: score(m, toponym, context)).record
+    best = max(candidates, key=lambda m: score(m, toponym, context)).record
+    if best.source in {"admin1", "admin2"} and not toponym.prefers_state:
+        return _namesake_town(best, toponym.matches) or best
+    return best
+
+
+def _namesake_town(division: GeoRecord, matches: list[NameMatch]) -> GeoRecord | None:
+    """A town of the division's country that has its name and a good share of its people:
+    the town, not its province, is what a bare "Idlib" or "Kiev" most often means."""
+    towns = [
+        m.record
+        for m in matches
+        if m.record.source == "city"
+        and m.record.country == division.country
+        and m.record.population * NAMESAKE_SHARE >= division.population
+    ]
+    return max(towns, key=lambda r: r.population) if towns else None
 
 
 def _contenders(matches: list[NameMatch]) -> list[NameMatch]:
@@ -136,7 +186,7 @@ def _country_rule(
         return country  # "Georgia and Ukraine"
     if "us_state" in mates and "country" not in mates:
         return states[0]  # "Georgia and Florida"
-    qualified_us = toponym.qualifier is not None and toponym.qualifier.country == "USA"
+    qualified_us = toponym.qualifier is not None and toponym.qualifier.us
     if qualified_us or context.get("USA", 0.0) > context.get(country.country or "", 0.0):
         return states[0]
     return country
@@ -172,13 +222,17 @@ def score(match: NameMatch, toponym: Toponym, context: dict[str, float]) -> floa
     """How likely this candidate is what the toponym names (higher is likelier)."""
     record = match.record
     value = record.weight + CONTEXT_WEIGHT * context.get(record.country or "", 0.0)
+    division = division_key(record)
+    if division and record.source not in STATE_SOURCES - {"admin2"}:
+        value += DIVISION_CONTEXT_WEIGHT * context.get(division, 0.0)
     if record.capital and match.main_name:
         value += CAPITAL_BONUS
     if not match.main_name:
         value -= ALTERNATE_PENALTY
     qualifier = toponym.qualifier
-    if qualifier is not None and record.country == qualifier.country:
-        value += QUALIFIER_BONUS
-        if qualifier.admin1 and record.admin1 == qualifier.admin1:
+    if qualifier is not None:
+        if any(record.country == area.country for area in qualifier.areas):
+            value += QUALIFIER_BONUS
+        if any(area.source != "country" and lies_within(record, area) for area in qualifier.areas):
             value += ADMIN1_BONUS
     return value
