@@ -176,7 +176,37 @@ def test_episode_dates_and_implicit_source(nlp: Language) -> None:
 
 def test_time_expression_in_the_clause_dates_the_event(nlp: Language) -> None:
     (event,) = code(nlp, "Russia attacked Ukraine on March 2.", {"March 2": "2025-03-02"})
-    assert (event.date, event.date_source) == ("2025-03-02", "text")
+    assert (event.date, event.date_source, event.date_precision) == ("2025-03-02", "text", "day")
+    (event,) = code(nlp, "In February Russia attacked Ukraine.", {"February": "2025-02"})
+    assert (event.date, event.date_precision) == ("2025-02", "month")
+    # a date before the first of two conjoined verbs dates both
+    text = "On March 2 Russia shelled Ukraine and attacked Germany."
+    events = code(nlp, text, {"March 2": "2025-03-02"})
+    assert {e.date for e in events} == {"2025-03-02"} and len(events) == 2
+
+
+def test_a_past_event_with_no_date_of_its_own_takes_the_publication_date(nlp: Language) -> None:
+    (event,) = code(nlp, "Russia attacked Ukraine.")
+    assert (event.date, event.date_source, event.date_precision) == (
+        "2025-03-10",
+        "published",
+        "day",
+    )
+
+
+def test_a_background_date_does_not_date_the_event(nlp: Language) -> None:
+    # a date modifying another noun
+    text = "Russia condemned the November 2024 ceasefire between Israel and Egypt."
+    events = [e for e in code(nlp, text, {"November 2024": "2024-11"}) if e.cameo[:2] == "11"]
+    assert [(e.date, e.date_source) for e in events] == [("2025-03-10", "published")]
+    # a date in another clause
+    text = "Putin, who arrived in Cairo on March 2, criticized Israel."
+    (event,) = code(nlp, text, {"March 2": "2025-03-02"})
+    assert (event.date, event.date_source) == ("2025-03-10", "published")
+    # the date of the first of two conjoined clauses, after its verb
+    text = "Russia attacked Ukraine on March 2 and has criticized Germany since then."
+    events = code(nlp, text, {"March 2": "2025-03-02"})
+    assert {(e.cameo[:2], e.date) for e in events} == {("19", "2025-03-02"), ("11", "2025-03-10")}
 
 
 @pytest.mark.parametrize("table", ["verbs", "nouns"])

@@ -11,11 +11,12 @@ place named in its clause (for protest, coercion and violence, else on the sourc
 state); an announced action is coded as the intention or threat it expresses ("said it would
 send aid" is 033, "will strike" 138).
 
-Dating, in order: a time expression in the event's own clause (`date_source: "text"`); the
-date of the episode the event belongs to (`"episode"`); else the publication date, but only
-when the clause reads as recent: present or present perfect tense, or a recency word
-("recently", "today") in the sentence (`"published"`). Reported past events with no anchor
-keep no date rather than a wrong one.
+Dating, in order: a time expression that dates the event's own clause (`date_source:
+"text"`; a date modifying another noun, "the November 2024 ceasefire", or in another clause
+is background, see `discourse.dates_event`); the date of the episode the event belongs to
+(`"episode"`); else the publication date (`"published"`), as event data sets do for news,
+save for hypothetical events, which may never happen. `date_precision` says whether the date
+is a day, a month or a year.
 """
 
 from __future__ import annotations
@@ -23,14 +24,13 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import product
 
-from spacy.tokens import Token
-
 from eventwire.analysis import Analysis, Entity
 from eventwire.countries import countries
 from eventwire.events.arguments import Participant
 from eventwire.events.discourse import Discourse, Resolved
 from eventwire.events.frames import build_frames, children
 from eventwire.events.lexicon import EventLexicon, load_lexicon
+from eventwire.events.location import locate_event
 from eventwire.events.modality import (
     attribution_chain,
     conditional,
@@ -40,9 +40,10 @@ from eventwire.events.modality import (
     quoted,
 )
 from eventwire.lexicon import cameo_codes
-from eventwire.model import ActorRef, Event, Location
+from eventwire.model import ActorRef, Event
 
 MAX_PAIRS = 4
+UNDATED_CERTAINTIES = frozenset({"hypothetical"})  # events that may never happen
 
 
 def code_events(analysis: Analysis) -> list[Event]:
@@ -57,7 +58,7 @@ def code_events(analysis: Analysis) -> list[Event]:
                 continue
             item = discourse.resolve(frame, index)
             if item is not None:
-                item.date = discourse.date_near(frame.predicate)
+                item.date = discourse.date_near(frame.predicate, frame.trigger)
                 resolved.append(item)
     carry_hedges(analysis, resolved, lexicon)
     events: list[Event] = []
@@ -215,7 +216,8 @@ def make_event(
         quad_class=entry.quad_class if entry else None,
         date=date,
         date_source=date_source,
-        location=location_of(analysis, trigger),
+        date_precision=date_precision(date),  # type: ignore[arg-type]
+        location=locate_event(analysis, trigger),
         certainty=item.certainty,  # type: ignore[arg-type]
         attributed_to=attribution_chain(analysis, trigger.idx, trigger.idx + len(trigger)),
         negated=negated(frame, lexicon),
@@ -233,32 +235,22 @@ def evidence_span(text: str, start: int) -> tuple[int, int]:
 
 
 def event_date(analysis: Analysis, item: Resolved) -> tuple[str | None, str | None]:
+    """The event's date and where it comes from: its clause, its episode, else the
+    publication date (except for what may never happen)."""
     if item.date:
         return item.date, "text"
     if item.episode is not None and item.episode.date:
         return item.episode.date, "episode"
-    if analysis.published is not None and reads_recent(item.frame.predicate):
+    if analysis.published is not None and item.certainty not in UNDATED_CERTAINTIES:
         return analysis.published.isoformat(), "published"
     return None, None
 
 
-def reads_recent(predicate: Token) -> bool:
-    """Present or present perfect tense, or a recency word in the sentence."""
-    recency = load_lexicon().cue_words("recency")
-    if any(t.lower_ in recency for t in predicate.sent):
-        return True
-    if predicate.tag_ in ("VBZ", "VBP"):
-        return True
-    auxiliaries = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")]
-    return any(a.lower_ in ("has", "have") for a in auxiliaries)
-
-
-def location_of(analysis: Analysis, trigger: Token) -> Location | None:
-    try:
-        from eventwire.stages.places import location_for
-    except ImportError:  # the places stage may not offer event locations
+def date_precision(date: str | None) -> str | None:
+    """'day', 'month' or 'year' for an ISO date of 10, 7 or 4 characters."""
+    if date is None:
         return None
-    return location_for(analysis, trigger)
+    return {10: "day", 7: "month", 4: "year"}.get(len(date))
 
 
 def dyad_key(ref: ActorRef | None) -> str | None:
