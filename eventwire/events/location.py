@@ -9,8 +9,8 @@ In order, and recorded in `Location.how`:
 4. ``sentence``: a place named in the sentence, the most specific first, unless it is an actor
    ("Venezuela said ...") or lies in a clause of its own that does not hold the event
    ("accused Ukraine of attacking civilians in Donetsk");
-5. ``document``: when the sentence names no place, the only place of a document about one place (a country counts as one
-   place with the places named inside it).
+5. ``document``: when the sentence names no place, the only place of a document about one
+   place (a country counts as one place with the places named inside it).
 
 Places that are the words of an actor mention are never locations: they are the event's
 actors ("Venezuela said ...", "Washington warned Caracas").
