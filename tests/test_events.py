@@ -156,6 +156,31 @@ def test_modality_and_conditions(nlp: Language) -> None:
     assert dyads(events) == {("DEU", "RUS", "163")}
 
 
+def test_an_announced_action_is_an_intention(nlp: Language) -> None:
+    events = code(nlp, "Germany will support Ukraine.")
+    assert {(e.cameo, e.certainty) for e in events} == {("032", "planned")}
+    assert dyads(events) == {("DEU", "UKR", "032")}
+
+
+def test_a_demand_with_the_price_of_refusing_is_also_a_threat(nlp: Language) -> None:
+    text = "Russia must withdraw its troops or face consequences, Germany said."
+    assert dyads(code(nlp, text)) == {("DEU", "RUS", "1056"), ("DEU", "RUS", "130")}
+    text = "Germany demanded that Russia withdraw its troops or face sanctions."
+    assert dyads(code(nlp, text)) == {("DEU", "RUS", "1056"), ("DEU", "RUS", "1312")}
+    assert dyads(code(nlp, "Germany demanded that Russia withdraw its troops.")) == {
+        ("DEU", "RUS", "1056")
+    }
+
+
+def test_a_hypothetical_is_kept_as_hypothetical_and_undated(nlp: Language) -> None:
+    events = code(nlp, "Putin might speak with Biden.")
+    assert dyads(events) == {("RUS", "USA", "040"), ("USA", "RUS", "040")}
+    assert {(e.certainty, e.date, e.date_source) for e in events} == {("hypothetical", None, None)}
+    # the condition is no event; what depends on it is a hypothetical threat
+    events = code(nlp, "If Russia attacks Ukraine, Germany would impose sanctions on Russia.")
+    assert {(e.cameo, e.certainty) for e in events} == {("1312", "hypothetical")}
+
+
 def test_quoted_speech_is_not_coded_on_its_own(nlp: Language) -> None:
     events = code(nlp, "Putin said: “We will never attack Ukraine, we want peace.”")
     assert not dyads(events)

@@ -148,7 +148,7 @@ def merge(mentions: list[Mention]) -> list[Incident]:
     """Group the mentions of what may have happened into incidents, deterministically."""
     order = sorted(
         (m for m in mentions if happened(m.certainty, m.cameo)),
-        key=lambda m: (m.date or m.published or "", m.published or "", m.event_key)
+        key=lambda m: (m.date or m.published or "", m.published or "", m.event_key),
     )
     open_by_dyad: dict[tuple, list[Incident]] = {}
     incidents: list[Incident] = []

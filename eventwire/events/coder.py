@@ -1,15 +1,19 @@
 """Coding: frames with their participants become `Event`s, dated, placed and qualified.
 
 Each frame gives one event per (source, target) pair of actors it names; an event needs a
-source actor. Conditional and quoted frames are left out; negated ones are kept with
-`negated: true`. Within one sentence the same dyad and CAMEO root is coded once.
+source actor. Quoted frames are left out, and so are conditions ("if Russia attacks"): a
+condition is no event, what depends on it is ("would impose sanctions", hypothetical);
+negated ones are kept with `negated: true`. Within one sentence the same dyad and CAMEO root
+is coded once.
 
 Coding conventions (their word lists and code tables are in `data/events/cues.yaml`):
 conjoined partners of a cooperative act with no other target act on each other; calls and
 talks are coded both ways; a material action with no named target falls on the state of the
 place named in its clause (for protest, coercion and violence, else on the source's own
 state); an announced action is coded as the intention or threat it expresses ("said it would
-send aid" is 033, "will strike" 138).
+send aid" is 033, "will strike" 138); a demand that names the price of refusing ("or face
+consequences") is also a threat. These conventions are written down in
+`data/events/README.md`.
 
 Dating, in order: a time expression that dates the event's own clause (`date_source:
 "text"`; a date modifying another noun, "the November 2024 ceasefire", or in another clause
@@ -28,7 +32,7 @@ from eventwire.analysis import Analysis, Entity
 from eventwire.countries import countries
 from eventwire.events.arguments import Participant
 from eventwire.events.discourse import Discourse, Resolved
-from eventwire.events.frames import build_frames, children
+from eventwire.events.frames import Frame, build_frames, children
 from eventwire.events.lexicon import EventLexicon, load_lexicon
 from eventwire.events.location import locate_event
 from eventwire.events.modality import (
@@ -103,7 +107,32 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
     pairs = dyads_of(analysis, item, lexicon)
     if frame.sense.needs_target and all(t is None for _, t in pairs):
         return []
-    return [make_event(analysis, item, s, t, lexicon) for s, t in pairs[:MAX_PAIRS]]
+    events = [make_event(analysis, item, s, t, lexicon) for s, t in pairs[:MAX_PAIRS]]
+    threat = consequence_threat(frame, lexicon)
+    if threat is not None:
+        sense = replace(frame.sense, code=threat)
+        threatening = replace(item, frame=replace(frame, sense=sense, rule=f"{frame.rule}:or-face"))
+        events += [make_event(analysis, threatening, s, t, lexicon) for s, t in pairs[:MAX_PAIRS]]
+    return events
+
+
+def consequence_threat(frame: Frame, lexicon: EventLexicon) -> str | None:
+    """The threat code of a demand or appeal that names the price of refusing: "must withdraw
+    its troops or face consequences" (130), "... or face sanctions" (1312)."""
+    if frame.sense.code[:2] not in lexicon.cue_words("consequence_roots"):
+        return None
+    verbs = lexicon.cue_words("consequence_verbs")
+    codes = lexicon.cue_map("consequence_codes")
+    for token in frame.predicate.subtree:
+        alternative = (
+            token.dep_ == "conj"
+            and token.lemma_.lower() in verbs
+            and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+        )
+        if alternative:
+            faced = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+            return next((codes[w] for w in faced if w in codes), codes.get("*"))
+    return None
 
 
 def dyads_of(
