@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from eventwire import errors
@@ -62,3 +65,10 @@ def test_english_with_a_foreign_quotation_is_english() -> None:
 
 def test_too_few_words_tell_no_language() -> None:
     assert other_language("Le gouvernement a démissionné.") is None
+
+
+@pytest.mark.parametrize("name", ["acled_dev.json", "conflibert_dev.json"])
+def test_no_english_dev_document_is_refused(name: str, shared_dir: Path) -> None:
+    gold = json.loads((shared_dir / "data" / "events_more" / name).read_text(encoding="utf-8"))
+    refused = [d["id"] for d in gold["documents"] if other_language(d["text"]) is not None]
+    assert refused == []

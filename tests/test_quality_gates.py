@@ -1,4 +1,5 @@
-"""Quality gates on the shared evaluation data: PolNeAR dev, TimeBank, the CAMEO dev sentences.
+"""Quality gates on the shared evaluation data: PolNeAR dev, TimeBank, the CAMEO dev sentences,
+the ACLED dev notes (event dates and places).
 
 Each corpus is coded through `eventwire code` and scored by the shared scorer; the floors live
 in tests/thresholds.json and only rise. Skipped when ../shared is not beside the checkout.
@@ -31,6 +32,12 @@ CORPORA = {
     "cameo_dev": ("prepare-gold", "data/cameo/events_dev.json", "events", {
         "events_f1": r"events P=[\d.]+ R=[\d.]+ F1=([\d.]+)",
         "code_acc": r"code_acc=([\d.]+)",
+    }),
+    "acled_dev_dates": ("prepare-gold", "data/events_more/acled_dev.json", "events", {
+        "date_acc": r"date_acc=([\d.]+)",
+    }),
+    "acled_dev_places": ("prepare-gold", "data/events_more/acled_dev.json", "event-places", {
+        "event_acc": r"event_acc@161km=([\d.]+)",
     }),
 }  # fmt: skip
 
