@@ -228,6 +228,14 @@ def test_a_background_date_does_not_date_the_event(nlp: Language) -> None:
     text = "Putin, who arrived in Cairo on March 2, criticized Israel."
     (event,) = code(nlp, text, {"March 2": "2025-03-02"})
     assert (event.date, event.date_source) == ("2025-03-10", "published")
+    # the date of the report is not the date of what is reported ...
+    text = "Russia attacked Ukraine overnight, Germany said on March 2."
+    events = [e for e in code(nlp, text, {"March 2": "2025-03-02"}) if e.cameo[:2] == "19"]
+    assert [(e.date, e.date_source) for e in events] == [("2025-03-10", "published")]
+    # ... unless what is reported is an announcement, coded as the saying
+    text = "Germany said on March 2 it would send humanitarian aid to Ukraine."
+    (event,) = code(nlp, text, {"March 2": "2025-03-02"})
+    assert (event.cameo, event.date, event.date_source) == ("0333", "2025-03-02", "text")
     # the date of the first of two conjoined clauses, after its verb
     text = "Russia attacked Ukraine on March 2 and has criticized Germany since then."
     events = code(nlp, text, {"March 2": "2025-03-02"})

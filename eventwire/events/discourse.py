@@ -133,8 +133,9 @@ class Discourse:
         predicate (and trigger): see :func:`dates_event`."""
         anchors = {token.i} | ({trigger.i} if trigger is not None else set())
         preps = self.lexicon.cue_words("own_activity_preps")
+        modals = frozenset(self.lexicon.cue_map("modals"))
         for timex in self.sentence_dates(token.sent):
-            if dates_event(timex_head(token.doc, timex), token, anchors, preps):
+            if dates_event(timex_head(token.doc, timex), token, anchors, preps, modals):
                 return date_value(timex.value)
         return None
 
@@ -359,7 +360,13 @@ def timex_head(doc: Doc, timex: Timex) -> Token | None:
     return span.root if span is not None else None
 
 
-def dates_event(head: Token | None, predicate: Token, anchors: set[int], preps: frozenset) -> bool:
+def dates_event(
+    head: Token | None,
+    predicate: Token,
+    anchors: set[int],
+    preps: frozenset[str],
+    modals: frozenset[str],
+) -> bool:
     """Whether a time expression with this head dates the event of a predicate.
 
     It does when it hangs on the predicate or the event noun ("clashed on 2 July", "clashes on
@@ -371,7 +378,7 @@ def dates_event(head: Token | None, predicate: Token, anchors: set[int], preps: 
     """
     if head is None:
         return False
-    above = scoping_verbs(predicate)
+    above = scoping_verbs(predicate, modals)
     current = head
     for _ in range(16):
         parent = current.head
@@ -389,13 +396,20 @@ def dates_event(head: Token | None, predicate: Token, anchors: set[int], preps: 
     return False
 
 
-def scoping_verbs(predicate: Token) -> dict[int, bool]:
+OWN_TIME_DEPS = frozenset({"ccomp", "parataxis", "relcl", "acl"})  # clauses with their own time
+
+
+def scoping_verbs(predicate: Token, modals: frozenset[str]) -> dict[int, bool]:
     """The verbs above a predicate whose dates may date it, each with whether any of its dates
-    does (False: only a date before it, as for the first of conjoined verbs)."""
+    does (False: only a date before it, as for the first of conjoined verbs). A reported
+    clause has a time of its own ("said on Sunday" does not date what was said), unless it
+    is an announcement, coded as the saying ("said on Sunday it would send aid")."""
     found: dict[int, bool] = {}
     current, through_conj = predicate, False
     for _ in range(8):
-        if current.head.i == current.i:
+        if current.head.i == current.i or (
+            current.dep_ in OWN_TIME_DEPS and not announced(current, modals)
+        ):
             break
         through_conj = through_conj or current.dep_ == "conj"
         current = current.head
@@ -404,7 +418,12 @@ def scoping_verbs(predicate: Token) -> dict[int, bool]:
     return found
 
 
-def own_setting(noun: Token, preps: frozenset) -> bool:
+def announced(verb: Token, modals: frozenset[str]) -> bool:
+    """A clause with a modal ("it would send aid", "could strike"): an announcement."""
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def own_setting(noun: Token, preps: frozenset[str]) -> bool:
     """A noun that sets the scene of the clause's event: the object of "in", "during", "amid"
     ... hanging on a verb ("were killed in air strikes")."""
     prep = noun.head
