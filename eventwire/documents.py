@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
-from importlib import resources
 
 from eventwire import errors
+from eventwire.language import other_language
 from eventwire.model import DocumentError
 from eventwire.options import Options
 from eventwire.readers import InputDocument, replace_surrogates
 
-WORD = re.compile(r"[^\W\d_]+")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -62,34 +60,10 @@ def check_text(text: str, options: Options, warnings: list[str]) -> tuple[str, s
         )
     if CONTROL.search(text):
         warnings.append(errors.describe(errors.W_CONTROL_CHARS, "control characters in the text"))
-    share = english_share(text)
-    if share is not None and share < options.min_english:
-        return (
-            errors.NOT_ENGLISH,
-            f"the text does not look like English ({share:.0%} English words)",
-        )
+    guess = other_language(text)
+    if guess is not None:
+        return errors.NOT_ENGLISH, f"the text is not English ({guess.describe()})"
     return None
-
-
-def english_share(text: str, sample: int = 20_000) -> float | None:
-    """Share of English-looking running text, or None when there are too few words to tell.
-
-    Function words make up about two fifths of English prose; the share is scaled so that
-    ordinary English scores near 1.0 and other languages near 0.
-    """
-    words = WORD.findall(text[:sample].lower())
-    if len(words) < 12:
-        return None
-    english = english_words()
-    hits = sum(w in english for w in words)
-    return min(1.0, hits / len(words) / 0.25)
-
-
-@lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    path = resources.files("eventwire.data").joinpath("language/english-function-words.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def parse_published(value: str | None, warnings: list[str]) -> date | None:

@@ -47,6 +47,12 @@ class Location(_Model):
     lat: float | None = None
     lon: float | None = None
     span: Span | None = None
+    how: Literal["clause", "gloss", "dateline", "sentence", "document"] | None = Field(
+        None,
+        description="How the place was chosen: the event's clause, a parenthesised place in "
+        "the sentence, the dateline, a place named in the sentence, or the document's only "
+        "place.",
+    )
 
 
 class Event(_Model):
@@ -69,6 +75,9 @@ class Event(_Model):
         None,
         description="Where the date comes from: a time expression in the sentence, the "
         "episode the event belongs to, or the publication date as a fallback.",
+    )
+    date_precision: Literal["day", "month", "year"] | None = Field(
+        None, description="How precise `date` is: a day, a month or a year."
     )
     location: Location | None = None
     certainty: Certainty = "asserted"

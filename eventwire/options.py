@@ -11,7 +11,6 @@ class Options:
     """How eventwire reads and codes documents. The defaults suit news articles."""
 
     max_chars: int = 1_000_000  # longer documents are refused with a clear error
-    min_english: float = 0.5  # share of English-looking words below which text is refused
     dictionaries: tuple[Path, ...] = field(default_factory=tuple)  # user actor dictionaries
     model: str | None = None  # spaCy pipeline; None picks the first installed English model
     stages: tuple[str, ...] = ("timexes", "places", "actors", "attributions", "events", "ledger")

@@ -156,6 +156,31 @@ def test_modality_and_conditions(nlp: Language) -> None:
     assert dyads(events) == {("DEU", "RUS", "163")}
 
 
+def test_an_announced_action_is_an_intention(nlp: Language) -> None:
+    events = code(nlp, "Germany will support Ukraine.")
+    assert {(e.cameo, e.certainty) for e in events} == {("032", "planned")}
+    assert dyads(events) == {("DEU", "UKR", "032")}
+
+
+def test_a_demand_with_the_price_of_refusing_is_also_a_threat(nlp: Language) -> None:
+    text = "Russia must withdraw its troops or face consequences, Germany said."
+    assert dyads(code(nlp, text)) == {("DEU", "RUS", "1056"), ("DEU", "RUS", "130")}
+    text = "Germany demanded that Russia withdraw its troops or face sanctions."
+    assert dyads(code(nlp, text)) == {("DEU", "RUS", "1056"), ("DEU", "RUS", "1312")}
+    assert dyads(code(nlp, "Germany demanded that Russia withdraw its troops.")) == {
+        ("DEU", "RUS", "1056")
+    }
+
+
+def test_a_hypothetical_is_kept_as_hypothetical_and_undated(nlp: Language) -> None:
+    events = code(nlp, "Putin might speak with Biden.")
+    assert dyads(events) == {("RUS", "USA", "040"), ("USA", "RUS", "040")}
+    assert {(e.certainty, e.date, e.date_source) for e in events} == {("hypothetical", None, None)}
+    # the condition is no event; what depends on it is a hypothetical threat
+    events = code(nlp, "If Russia attacks Ukraine, Germany would impose sanctions on Russia.")
+    assert {(e.cameo, e.certainty) for e in events} == {("1312", "hypothetical")}
+
+
 def test_quoted_speech_is_not_coded_on_its_own(nlp: Language) -> None:
     events = code(nlp, "Putin said: “We will never attack Ukraine, we want peace.”")
     assert not dyads(events)
@@ -176,7 +201,45 @@ def test_episode_dates_and_implicit_source(nlp: Language) -> None:
 
 def test_time_expression_in_the_clause_dates_the_event(nlp: Language) -> None:
     (event,) = code(nlp, "Russia attacked Ukraine on March 2.", {"March 2": "2025-03-02"})
-    assert (event.date, event.date_source) == ("2025-03-02", "text")
+    assert (event.date, event.date_source, event.date_precision) == ("2025-03-02", "text", "day")
+    (event,) = code(nlp, "In February Russia attacked Ukraine.", {"February": "2025-02"})
+    assert (event.date, event.date_precision) == ("2025-02", "month")
+    # a date before the first of two conjoined verbs dates both
+    text = "On March 2 Russia shelled Ukraine and attacked Germany."
+    events = code(nlp, text, {"March 2": "2025-03-02"})
+    assert {e.date for e in events} == {"2025-03-02"} and len(events) == 2
+
+
+def test_a_past_event_with_no_date_of_its_own_takes_the_publication_date(nlp: Language) -> None:
+    (event,) = code(nlp, "Russia attacked Ukraine.")
+    assert (event.date, event.date_source, event.date_precision) == (
+        "2025-03-10",
+        "published",
+        "day",
+    )
+
+
+def test_a_background_date_does_not_date_the_event(nlp: Language) -> None:
+    # a date modifying another noun
+    text = "Russia condemned the November 2024 ceasefire between Israel and Egypt."
+    events = [e for e in code(nlp, text, {"November 2024": "2024-11"}) if e.cameo[:2] == "11"]
+    assert [(e.date, e.date_source) for e in events] == [("2025-03-10", "published")]
+    # a date in another clause
+    text = "Putin, who arrived in Cairo on March 2, criticized Israel."
+    (event,) = code(nlp, text, {"March 2": "2025-03-02"})
+    assert (event.date, event.date_source) == ("2025-03-10", "published")
+    # the date of the report is not the date of what is reported ...
+    text = "Russia attacked Ukraine overnight, Germany said on March 2."
+    events = [e for e in code(nlp, text, {"March 2": "2025-03-02"}) if e.cameo[:2] == "19"]
+    assert [(e.date, e.date_source) for e in events] == [("2025-03-10", "published")]
+    # ... unless what is reported is an announcement, coded as the saying
+    text = "Germany said on March 2 it would send humanitarian aid to Ukraine."
+    (event,) = code(nlp, text, {"March 2": "2025-03-02"})
+    assert (event.cameo, event.date, event.date_source) == ("0333", "2025-03-02", "text")
+    # the date of the first of two conjoined clauses, after its verb
+    text = "Russia attacked Ukraine on March 2 and has criticized Germany since then."
+    events = code(nlp, text, {"March 2": "2025-03-02"})
+    assert {(e.cameo[:2], e.date) for e in events} == {("19", "2025-03-02"), ("11", "2025-03-10")}
 
 
 @pytest.mark.parametrize("table", ["verbs", "nouns"])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from eventwire.corpus.incidents import Mention, confidence, merge, summary
 from eventwire.corpus.ledger import Report, merge_reports
+from eventwire.corpus.series import dyad_series
 
 
 def mention(
@@ -99,12 +102,43 @@ def test_symmetric_codes_merge_across_directions_and_plans_stay_apart() -> None:
             "B",
             "2025-11-18",
             "2025-11-18",
-            certainty="hypothetical",
-            text="Trump said he might speak with Maduro",
+            cameo="036",
+            certainty="planned",
+            text="Trump said he would speak with Maduro",
         ),
     ]
     groups = sorted(sorted(m.event_key for m in i.mentions) for i in merge(ms))
     assert groups == [[1, 2], [3]]
+
+
+def test_what_only_may_happen_is_no_incident() -> None:
+    ms = [
+        mention(1, 1, "A", "2025-11-18", "2025-11-18", certainty="hypothetical"),
+        mention(2, 2, "B", "2025-11-19", None, cameo="163", certainty="planned"),
+        mention(3, 3, "C", "2025-11-20", None, cameo="138", certainty="hypothetical"),
+    ]
+    assert [[m.event_key for m in i.mentions] for i in merge(ms)] == [[3]]  # the threat
+
+
+def test_dyad_series_counts_only_what_may_have_happened() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE TABLE events (source_country, target_country, source_code, target_code, date, "
+        "goldstein, quad_class, negated, certainty, cameo)"
+    )
+    rows = [
+        ("asserted", "190", 0),
+        ("hypothetical", "190", 0),
+        ("planned", "190", 0),
+        ("planned", "138", 0),
+        ("asserted", "190", 1),
+    ]
+    conn.executemany(
+        "INSERT INTO events VALUES ('RUS', 'UKR', 'RUSMIL', 'UKR', '2025-11-20', -10, 4, ?, ?, ?)",
+        [(negated, certainty, cameo) for certainty, cameo, negated in rows],
+    )
+    (point,) = dyad_series(conn, "RUS", "UKR")
+    assert point.events == 2 and point.quad == (0, 0, 0, 2)
 
 
 def test_non_symmetric_codes_keep_their_direction() -> None:

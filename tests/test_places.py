@@ -1,4 +1,4 @@
-"""The places stage: finding toponyms, resolving ambiguous names, and event locations."""
+"""The places stage: finding toponyms and resolving ambiguous names."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from eventwire.geo import load_gazetteer
 from eventwire.geo.names import name_key
 from eventwire.model import Place
 from eventwire.options import Options
-from eventwire.stages.places import distinct_places, find_places, location_for
+from eventwire.stages.places import distinct_places, find_places
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -222,49 +222,6 @@ def test_seas_and_regions(places_of) -> None:
     places = places_of("Tankers crossed the Strait of Hormuz and the Red Sea.")
     assert places["Strait of Hormuz"].kind == "feature"
     assert near(places["Red Sea"], 20.0, 38.5, radius=300)
-
-
-# ------------------------------------------------------------------ event locations
-
-
-def _location(analysis_of, text: str, trigger: str):
-    analysis = analysis_of(text)
-    token = next(t for t in analysis.doc if t.text == trigger)
-    return location_for(analysis, token)
-
-
-def test_location_from_a_locative_preposition(analysis_of) -> None:
-    assert _location(analysis_of, "The two sides held talks in Doha.", "held").name == "Doha"
-    assert _location(analysis_of, "Talks in Doha ended without a deal.", "Talks").name == "Doha"
-
-
-def test_location_from_a_venue_argument(analysis_of) -> None:
-    text = "Petro proposed the Colombian city of Cartagena as a venue for talks."
-    location = _location(analysis_of, text, "proposed")
-    assert location is not None and location.country == "COL" and location.kind == "city"
-    assert location.span is not None
-
-
-def test_location_of_a_deployment_off_a_coast(analysis_of) -> None:
-    text = "The campaign included a naval deployment off Venezuela's northern coast."
-    location = _location(analysis_of, text, "deployment")
-    assert location is not None and location.country == "VEN"
-
-
-def test_location_of_a_named_facility(analysis_of) -> None:
-    text = "Protesters clashed with police near the Caracas airport."
-    location = _location(analysis_of, text, "clashed")
-    assert location is not None and location.name == "Caracas"
-
-
-def test_actors_are_not_locations(analysis_of) -> None:
-    assert _location(analysis_of, "Venezuela said it would respond.", "said") is None
-    assert _location(analysis_of, "Washington warned Caracas on Monday.", "warned") is None
-
-
-def test_a_place_in_another_clause_is_not_the_location(analysis_of) -> None:
-    text = "Russia accused Ukraine of attacking civilians in Donetsk."
-    assert _location(analysis_of, text, "accused") is None
 
 
 # ------------------------------------------------------------ towns, provinces and districts

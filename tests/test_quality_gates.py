@@ -1,5 +1,6 @@
 """Quality gates on the shared evaluation data: PolNeAR dev, TimeBank, the CAMEO dev sentences,
-the ConfliBERT dev sentences, the ACLED dev notes and the GeoVirus toponyms.
+the ConfliBERT dev sentences, the ACLED dev notes (events, dates and places) and the GeoVirus
+toponyms.
 
 Each corpus is coded through `eventwire code` and scored by the shared scorer; the floors live
 in tests/thresholds.json and only rise. Skipped when ../shared is not beside the checkout.

@@ -6,6 +6,11 @@ symmetric codes such as consultations), the CAMEO root, the kind of report (fact
 prospective), a date compatible with the incident's best date, and either the exact code or
 enough evidence words. Mentions are taken in date order and each joins the first incident it
 fits, else starts a new one.
+
+Only what may have happened becomes an incident: a planned or hypothetical action ("might
+speak", "if ... would strike") is left out, save where the event coded is the announcement
+itself, an intention (03) or a threat (13). The dyad series count by the same test
+(:func:`happened_sql`).
 """
 
 from __future__ import annotations
@@ -67,6 +72,28 @@ def rules() -> dict[str, Any]:
     return load_yaml(text)
 
 
+def happened(certainty: str, cameo: str) -> bool:
+    """Whether a mention may report something that happened: not a plan or a possibility,
+    unless the event coded is the announcement itself (an intention or a threat)."""
+    r = rules()
+    return certainty not in r["prospective"] or cameo[:2] in r["announcement_roots"]
+
+
+def happened_sql(alias: str = "") -> str:
+    """:func:`happened` as an SQL condition on the events table (`alias` as "e." or "")."""
+    r = rules()
+    prospective = ", ".join(sql_text(c) for c in r["prospective"])
+    roots = ", ".join(sql_text(c) for c in r["announcement_roots"])
+    return (
+        f"(coalesce({alias}certainty, 'asserted') NOT IN ({prospective}) "
+        f"OR substr({alias}cameo, 1, 2) IN ({roots}))"
+    )
+
+
+def sql_text(value: str) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def content_words(text: str) -> set[str]:
     return set(WORD.findall(text.lower()))
 
@@ -118,9 +145,10 @@ def fits(incident: Incident, m: Mention) -> bool:
 
 
 def merge(mentions: list[Mention]) -> list[Incident]:
-    """Group mentions into incidents, deterministically."""
+    """Group the mentions of what may have happened into incidents, deterministically."""
     order = sorted(
-        mentions, key=lambda m: (m.date or m.published or "", m.published or "", m.event_key)
+        (m for m in mentions if happened(m.certainty, m.cameo)),
+        key=lambda m: (m.date or m.published or "", m.published or "", m.event_key),
     )
     open_by_dyad: dict[tuple, list[Incident]] = {}
     incidents: list[Incident] = []

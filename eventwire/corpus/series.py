@@ -2,7 +2,8 @@
 
 A series counts a dyad's events per day or ISO week, with Goldstein sums and means, split by
 quad class. The escalation signal compares a dyad's recent mean Goldstein with its own
-baseline: a z-score below -threshold means the dyad is sliding into conflict.
+baseline: a z-score below -threshold means the dyad is sliding into conflict. Plans and
+possibilities are not counted (see :func:`eventwire.corpus.incidents.happened`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import sqlite3
 import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from eventwire.corpus.incidents import happened_sql
 
 PERIODS = {
     "day": "date",
@@ -44,7 +47,7 @@ def dyad_series(
         f"SELECT {bucket} AS period, count(*) AS n, coalesce(sum(goldstein), 0) AS total, "
         "sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4) "
         f"FROM events WHERE {src} = :s AND {tgt} = :t AND date >= :start AND date <= :end "
-        "AND length(date) = 10 AND NOT negated GROUP BY 1 ORDER BY 1",
+        f"AND length(date) = 10 AND NOT negated AND {happened_sql()} GROUP BY 1 ORDER BY 1",
         {"s": source, "t": target, "start": start or "0000", "end": end or "9999"},
     )
     return [Point(p, n, total, total / n, (q1, q2, q3, q4)) for p, n, total, q1, q2, q3, q4 in rows]

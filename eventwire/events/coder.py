@@ -1,21 +1,26 @@
 """Coding: frames with their participants become `Event`s, dated, placed and qualified.
 
 Each frame gives one event per (source, target) pair of actors it names; an event needs a
-source actor. Conditional and quoted frames are left out; negated ones are kept with
-`negated: true`. Within one sentence the same dyad and CAMEO root is coded once.
+source actor. Quoted frames are left out, and so are conditions ("if Russia attacks"): a
+condition is no event, what depends on it is ("would impose sanctions", hypothetical);
+negated ones are kept with `negated: true`. Within one sentence the same dyad and CAMEO root
+is coded once.
 
 Coding conventions (their word lists and code tables are in `data/events/cues.yaml`):
 conjoined partners of a cooperative act with no other target act on each other; calls and
 talks are coded both ways; a material action with no named target falls on the state of the
 place named in its clause (for protest, coercion and violence, else on the source's own
 state); an announced action is coded as the intention or threat it expresses ("said it would
-send aid" is 033, "will strike" 138).
+send aid" is 033, "will strike" 138); a demand that names the price of refusing ("or face
+consequences") is also a threat. These conventions are written down in
+`data/events/README.md`.
 
-Dating, in order: a time expression in the event's own clause (`date_source: "text"`); the
-date of the episode the event belongs to (`"episode"`); else the publication date, but only
-when the clause reads as recent: present or present perfect tense, or a recency word
-("recently", "today") in the sentence (`"published"`). Reported past events with no anchor
-keep no date rather than a wrong one.
+Dating, in order: a time expression that dates the event's own clause (`date_source:
+"text"`; a date modifying another noun, "the November 2024 ceasefire", or in another clause
+is background, see `discourse.dates_event`); the date of the episode the event belongs to
+(`"episode"`); else the publication date (`"published"`), as event data sets do for news,
+save for hypothetical events, which may never happen. `date_precision` says whether the date
+is a day, a month or a year.
 """
 
 from __future__ import annotations
@@ -23,14 +28,13 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import product
 
-from spacy.tokens import Token
-
 from eventwire.analysis import Analysis, Entity
 from eventwire.countries import countries
 from eventwire.events.arguments import Participant
 from eventwire.events.discourse import Discourse, Resolved
-from eventwire.events.frames import build_frames, children
+from eventwire.events.frames import Frame, build_frames, children
 from eventwire.events.lexicon import EventLexicon, load_lexicon
+from eventwire.events.location import locate_event
 from eventwire.events.modality import (
     attribution_chain,
     conditional,
@@ -40,9 +44,10 @@ from eventwire.events.modality import (
     quoted,
 )
 from eventwire.lexicon import cameo_codes
-from eventwire.model import ActorRef, Event, Location
+from eventwire.model import ActorRef, Event
 
 MAX_PAIRS = 4
+UNDATED_CERTAINTIES = frozenset({"hypothetical"})  # events that may never happen
 
 
 def code_events(analysis: Analysis) -> list[Event]:
@@ -57,7 +62,7 @@ def code_events(analysis: Analysis) -> list[Event]:
                 continue
             item = discourse.resolve(frame, index)
             if item is not None:
-                item.date = discourse.date_near(frame.predicate)
+                item.date = discourse.date_near(frame.predicate, frame.trigger)
                 resolved.append(item)
     carry_hedges(analysis, resolved, lexicon)
     events: list[Event] = []
@@ -105,7 +110,32 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
     patient = patient_of(analysis, item) if all(t is None for _, t in pairs) else None
     if patient is not None:
         pairs = [(s, patient) for s, _ in pairs]
-    return [make_event(analysis, item, s, t, lexicon) for s, t in pairs[:MAX_PAIRS]]
+    events = [make_event(analysis, item, s, t, lexicon) for s, t in pairs[:MAX_PAIRS]]
+    threat = consequence_threat(frame, lexicon)
+    if threat is not None:
+        sense = replace(frame.sense, code=threat)
+        threatening = replace(item, frame=replace(frame, sense=sense, rule=f"{frame.rule}:or-face"))
+        events += [make_event(analysis, threatening, s, t, lexicon) for s, t in pairs[:MAX_PAIRS]]
+    return events
+
+
+def consequence_threat(frame: Frame, lexicon: EventLexicon) -> str | None:
+    """The threat code of a demand or appeal that names the price of refusing: "must withdraw
+    its troops or face consequences" (130), "... or face sanctions" (1312)."""
+    if frame.sense.code[:2] not in lexicon.cue_words("consequence_roots"):
+        return None
+    verbs = lexicon.cue_words("consequence_verbs")
+    codes = lexicon.cue_map("consequence_codes")
+    for token in frame.predicate.subtree:
+        alternative = (
+            token.dep_ == "conj"
+            and token.lemma_.lower() in verbs
+            and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+        )
+        if alternative:
+            faced = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+            return next((codes[w] for w in faced if w in codes), codes.get("*"))
+    return None
 
 
 def dyads_of(
@@ -237,7 +267,8 @@ def make_event(
         quad_class=entry.quad_class if entry else None,
         date=date,
         date_source=date_source,
-        location=location_of(analysis, trigger),
+        date_precision=date_precision(date),  # type: ignore[arg-type]
+        location=locate_event(analysis, trigger),
         certainty=item.certainty,  # type: ignore[arg-type]
         attributed_to=attribution_chain(analysis, trigger.idx, trigger.idx + len(trigger)),
         negated=negated(frame, lexicon),
@@ -255,32 +286,22 @@ def evidence_span(text: str, start: int) -> tuple[int, int]:
 
 
 def event_date(analysis: Analysis, item: Resolved) -> tuple[str | None, str | None]:
+    """The event's date and where it comes from: its clause, its episode, else the
+    publication date (except for what may never happen)."""
     if item.date:
         return item.date, "text"
     if item.episode is not None and item.episode.date:
         return item.episode.date, "episode"
-    if analysis.published is not None and reads_recent(item.frame.predicate):
+    if analysis.published is not None and item.certainty not in UNDATED_CERTAINTIES:
         return analysis.published.isoformat(), "published"
     return None, None
 
 
-def reads_recent(predicate: Token) -> bool:
-    """Present or present perfect tense, or a recency word in the sentence."""
-    recency = load_lexicon().cue_words("recency")
-    if any(t.lower_ in recency for t in predicate.sent):
-        return True
-    if predicate.tag_ in ("VBZ", "VBP"):
-        return True
-    auxiliaries = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")]
-    return any(a.lower_ in ("has", "have") for a in auxiliaries)
-
-
-def location_of(analysis: Analysis, trigger: Token) -> Location | None:
-    try:
-        from eventwire.stages.places import location_for
-    except ImportError:  # the places stage may not offer event locations
+def date_precision(date: str | None) -> str | None:
+    """'day', 'month' or 'year' for an ISO date of 10, 7 or 4 characters."""
+    if date is None:
         return None
-    return location_for(analysis, trigger)
+    return {10: "day", 7: "month", 4: "year"}.get(len(date))
 
 
 def dyad_key(ref: ActorRef | None) -> str | None:

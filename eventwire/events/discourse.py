@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.analysis import Analysis
 from eventwire.events.arguments import TARGET_OWNER_PREPS, Participant, resolve
@@ -32,7 +32,7 @@ from eventwire.events.domestic import (
     local_sources,
     without_own,
 )
-from eventwire.events.frames import Frame, children, claimed_by, governing_verb
+from eventwire.events.frames import Frame, children, claimed_by
 from eventwire.events.lexicon import EventLexicon
 from eventwire.model import Timex
 from eventwire.timex import event_date
@@ -128,16 +128,16 @@ class Discourse:
             for t in sentence
         )
 
-    def date_near(self, token: Token) -> str | None:
-        """The date of a time expression in the token's own clause, else in its sentence."""
-        sentence = token.sent
-        dates = self.sentence_dates(sentence)
-        if not dates:
-            return None
-        clause = {t.idx for t in governing_verb(token).subtree}
-        own = [t for t in dates if t.span[0] in clause]
-        chosen = own[0] if own else (dates[0] if len(dates) == 1 else None)
-        return date_value(chosen.value) if chosen else None
+    def date_near(self, token: Token, trigger: Token | None = None) -> str | None:
+        """The date of the first time expression of the sentence that dates the event of this
+        predicate (and trigger): see :func:`dates_event`."""
+        anchors = {token.i} | ({trigger.i} if trigger is not None else set())
+        preps = self.lexicon.cue_words("own_activity_preps")
+        modals = frozenset(self.lexicon.cue_map("modals"))
+        for timex in self.sentence_dates(token.sent):
+            if dates_event(timex_head(token.doc, timex), token, anchors, preps, modals):
+                return date_value(timex.value)
+        return None
 
     # -------------------------------------------------------------- participants
 
@@ -396,3 +396,84 @@ def date_value(value: str | None) -> str | None:
     if not value:
         return None
     return event_date(value)
+
+
+def timex_head(doc: Doc, timex: Timex) -> Token | None:
+    """The syntactic head of a time expression's words."""
+    span = doc.char_span(timex.span[0], timex.span[1], alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def dates_event(
+    head: Token | None,
+    predicate: Token,
+    anchors: set[int],
+    preps: frozenset[str],
+    modals: frozenset[str],
+) -> bool:
+    """Whether a time expression with this head dates the event of a predicate.
+
+    It does when it hangs on the predicate or the event noun ("clashed on 2 July", "clashes on
+    2 July"), on a noun of the event's own setting ("killed in strikes on 18 June"), or on a
+    verb above the predicate ("said on Monday it had seized ..."; a conjoined verb only when
+    the date comes first: "On Monday troops entered the town and burned it"). It does not
+    when it modifies another noun ("condemned the November 2024 ceasefire", "protested the
+    killing of a student the previous day") or lies in another clause.
+    """
+    if head is None:
+        return False
+    above = scoping_verbs(predicate, modals)
+    current = head
+    for _ in range(16):
+        parent = current.head
+        if parent.i == current.i:
+            return False
+        if parent.i in anchors:
+            return True
+        if parent.i in above:
+            return above[parent.i] or head.i < parent.i
+        if parent.pos_ in ("VERB", "AUX"):
+            return False
+        if parent.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not own_setting(parent, preps):
+            return False
+        current = parent
+    return False
+
+
+OWN_TIME_DEPS = frozenset({"ccomp", "parataxis", "relcl", "acl"})  # clauses with their own time
+
+
+def scoping_verbs(predicate: Token, modals: frozenset[str]) -> dict[int, bool]:
+    """The verbs above a predicate whose dates may date it, each with whether any of its dates
+    does (False: only a date before it, as for the first of conjoined verbs). A reported
+    clause has a time of its own ("said on Sunday" does not date what was said), unless it
+    is an announcement, coded as the saying ("said on Sunday it would send aid")."""
+    found: dict[int, bool] = {}
+    current, through_conj = predicate, False
+    for _ in range(8):
+        if current.head.i == current.i or (
+            current.dep_ in OWN_TIME_DEPS and not announced(current, modals)
+        ):
+            break
+        through_conj = through_conj or current.dep_ == "conj"
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            found[current.i] = not through_conj
+    return found
+
+
+def announced(verb: Token, modals: frozenset[str]) -> bool:
+    """A clause with a modal ("it would send aid", "could strike"): an announcement."""
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def own_setting(noun: Token, preps: frozenset[str]) -> bool:
+    """A noun that sets the scene of the clause's event: the object of "in", "during", "amid"
+    ... hanging on a verb ("were killed in air strikes")."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in preps
+        and prep.head.pos_ in ("VERB", "AUX")
+    )

@@ -4,22 +4,20 @@ Every mention of a known place is reported, countries used as actors included ("
 said ..." names a place too); demonyms ("Venezuelan") are not places. How names are found
 and resolved is described in :mod:`eventwire.geo.mentions` and :mod:`eventwire.geo.resolve`.
 
-:func:`location_for` serves the events stage: the place where an event happened.
 :func:`distinct_places` reduces the mentions to one entry per place.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventwire.analysis import Analysis
 from eventwire.geo.cues import load_cues
 from eventwire.geo.gazetteer import Gazetteer, GeoRecord, load_gazetteer
-from eventwire.geo.locate import event_location
 from eventwire.geo.mentions import Toponym, find_toponyms
 from eventwire.geo.resolve import choose, directional_point, document_countries
 from eventwire.geo.words import Words
-from eventwire.model import Location, Place
+from eventwire.model import Place
 from eventwire.registry import stage
 
 
@@ -78,8 +76,3 @@ def distinct_places(places: list[Place]) -> list[Place]:
     for place in sorted(places, key=lambda p: p.span):
         first.setdefault((place.name, place.kind, place.country, place.lat, place.lon), place)
     return list(first.values())
-
-
-def location_for(analysis: Analysis, trigger: Token) -> Location | None:
-    """Where the event of this trigger happened, when its clause says so; else None."""
-    return event_location(analysis.doc, analysis.places, trigger)

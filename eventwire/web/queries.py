@@ -11,6 +11,7 @@ import sqlite3
 from typing import Any
 
 from eventwire.corpus.exports import QUERIES, Filters, where
+from eventwire.corpus.incidents import happened_sql
 from eventwire.corpus.series import dyad_series, escalation
 from eventwire.lexicon import cameo_name
 from eventwire.store.status import summarise
@@ -161,7 +162,7 @@ def dyads(conn: sqlite3.Connection, limit: int = 8) -> list[Row]:
     found = conn.execute(
         "SELECT source_country AS source, target_country AS target, count(*) AS events, "
         "round(avg(goldstein), 2) AS goldstein_mean, max(date) AS last_date "
-        "FROM events WHERE NOT negated AND source_country IS NOT NULL "
+        f"FROM events WHERE NOT negated AND {happened_sql()} AND source_country IS NOT NULL "
         "AND target_country IS NOT NULL AND source_country != target_country "
         "GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?",
         (limit,),

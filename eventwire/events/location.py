@@ -1,0 +1,131 @@
+"""Where an event happened, from the places the places stage found in the document.
+
+In order, and recorded in `Location.how`:
+
+1. ``clause``: a place the event's own clause attaches to it ("clashed with police in
+   Kampala", "talks in Doha"; see :mod:`eventwire.geo.locate`);
+2. ``gloss``: a place in parentheses in the sentence ("residents of Bwaise (Kampala)");
+3. ``dateline``: the place of the dateline ("TRIPOLI (Reuters) -", "KAMPALA, Uganda —");
+4. ``sentence``: a place named in the sentence, the most specific first, unless it is an actor
+   ("Venezuela said ...") or lies in a clause of its own that does not hold the event
+   ("accused Ukraine of attacking civilians in Donetsk");
+5. ``document``: when the sentence names no place, the only place of a document about one
+   place (a country counts as one place with the places named inside it).
+
+Places that are the words of an actor mention are never locations: they are the event's
+actors ("Venezuela said ...", "Washington warned Caracas").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from eventwire.analysis import Analysis
+from eventwire.geo.locate import event_location
+from eventwire.model import Location, Place
+
+# "TRIPOLI (Reuters) -", "KAMPALA, Uganda —", "GAZA CITY, June 3 (AP) --": the dateline opening
+# a report, up to its dash.
+DATELINE = re.compile(
+    r"\A\s*(?P<head>[A-Z][^\n()\-—–]{1,60}?)\s*(?P<agency>\([^()\n]{1,40}\))?\s*(?:--|[-—–])\s"
+)
+SPECIFICITY = {"city": 0, "feature": 1, "region": 2, "country": 3}
+
+
+def locate_event(analysis: Analysis, trigger: Token) -> Location | None:
+    """Where the event of this trigger happened, by the first evidence that gives a place."""
+    places = analysis.places
+    if not places:
+        return None
+    clause = event_location(analysis.doc, places, trigger)
+    if clause is not None:
+        return clause.model_copy(update={"how": "clause"})
+    sentence = trigger.sent
+    free = [p for p in places_in(sentence, places) if not is_actor(analysis, p)]
+    gloss = [p for p in free if glossed(analysis.text, p)]
+    if gloss:
+        return as_location(gloss[0], "gloss")
+    dateline = dateline_place(analysis.text, places)
+    if dateline is not None:
+        return as_location(dateline, "dateline")
+    own = [p for p in free if in_own_clause(analysis, p, trigger)]
+    if own:
+        return as_location(most_specific(own, trigger.idx), "sentence")
+    if free:
+        return None  # the sentence's places belong to other clauses
+    only = only_place([p for p in places if not is_actor(analysis, p)])
+    return as_location(only, "document") if only is not None else None
+
+
+def places_in(sentence: Span, places: list[Place]) -> list[Place]:
+    return [p for p in places if sentence.start_char <= p.span[0] < sentence.end_char]
+
+
+def is_actor(analysis: Analysis, place: Place) -> bool:
+    """Whether the place's words are an actor mention ("Venezuela said", "warned Caracas")."""
+    span = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    mention = analysis.actors.at(span.root)
+    return mention is not None and mention.start <= place.span[0] and place.span[1] <= mention.end
+
+
+def glossed(text: str, place: Place) -> bool:
+    """Whether the place stands alone in parentheses: "(Kampala)"."""
+    before = text[: place.span[0]].rstrip()
+    after = text[place.span[1] :].lstrip()
+    return before.endswith("(") and after.startswith(")")
+
+
+def dateline_place(text: str, places: list[Place]) -> Place | None:
+    """The most specific place of the report's dateline, if it opens with one."""
+    match = DATELINE.match(text)
+    if match is None:
+        return None
+    head = match.group("head")
+    if match.group("agency") is None and not (head.split()[0].isupper() or "," in head):
+        return None
+    start, end = match.span("head")
+    inside = [p for p in places if start <= p.span[0] and p.span[1] <= end]
+    return most_specific(inside, start) if inside else None
+
+
+def in_own_clause(analysis: Analysis, place: Place, trigger: Token) -> bool:
+    """A place that no verb claims for a clause not holding the trigger."""
+    span = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    current = span.root
+    while current.head.i != current.i:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return trigger.i in {t.i for t in current.subtree}
+    return True
+
+
+def most_specific(places: list[Place], near: int) -> Place:
+    """A city before a region before a country; the nearest of equals."""
+    return min(places, key=lambda p: (SPECIFICITY.get(p.kind, 4), abs(p.span[0] - near)))
+
+
+def only_place(places: list[Place]) -> Place | None:
+    """The one place of the document, not counting the countries of the places in it."""
+    inner = {p.country for p in places if p.kind != "country"}
+    distinct = {
+        (p.name, p.country): p for p in places if not (p.kind == "country" and p.country in inner)
+    }
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def as_location(place: Place, how: str) -> Location:
+    return Location(
+        name=place.name,
+        country=place.country,
+        kind=place.kind,
+        lat=place.lat,
+        lon=place.lon,
+        span=place.span,
+        how=how,  # type: ignore[arg-type]
+    )

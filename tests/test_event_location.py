@@ -1,0 +1,104 @@
+"""Where an event happened: the clause's locative, a gloss, the dateline, the sentence, the
+document (eventwire/events/location.py), with the places and actors stages in front."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from eventwire.analysis import Analysis
+from eventwire.events.location import locate_event
+from eventwire.model import Location
+from eventwire.options import Options
+from eventwire.stages.actors import find_actors
+from eventwire.stages.places import find_places
+
+
+@pytest.fixture(scope="module")
+def analysis_of(nlp: Language):
+    def run(text: str) -> Analysis:
+        analysis = Analysis(doc=nlp(text), published=date(2025, 12, 1), options=Options())
+        analysis.places = find_places(analysis)
+        analysis.actors = find_actors(analysis)
+        return analysis
+
+    return run
+
+
+def located(analysis_of, text: str, trigger: str) -> Location | None:
+    analysis = analysis_of(text)
+    token = next(t for t in analysis.doc if t.text == trigger)
+    return locate_event(analysis, token)
+
+
+def test_location_from_a_locative_preposition(analysis_of) -> None:
+    location = located(analysis_of, "The two sides held talks in Doha.", "held")
+    assert location is not None and (location.name, location.how) == ("Doha", "clause")
+    location = located(analysis_of, "Talks in Doha ended without a deal.", "Talks")
+    assert location is not None and location.name == "Doha"
+
+
+def test_location_from_a_venue_argument(analysis_of) -> None:
+    text = "Petro proposed the Colombian city of Cartagena as a venue for talks."
+    location = located(analysis_of, text, "proposed")
+    assert location is not None and location.country == "COL" and location.kind == "city"
+    assert location.span is not None and location.how == "clause"
+
+
+def test_location_of_a_deployment_off_a_coast(analysis_of) -> None:
+    text = "The campaign included a naval deployment off Venezuela's northern coast."
+    location = located(analysis_of, text, "deployment")
+    assert location is not None and location.country == "VEN"
+
+
+def test_location_of_a_named_facility(analysis_of) -> None:
+    text = "Protesters clashed with police near the Caracas airport."
+    location = located(analysis_of, text, "clashed")
+    assert location is not None and location.name == "Caracas"
+
+
+def test_actors_are_not_locations(analysis_of) -> None:
+    assert located(analysis_of, "Venezuela said it would respond.", "said") is None
+    assert located(analysis_of, "Washington warned Caracas on Monday.", "warned") is None
+
+
+def test_a_place_in_another_clause_is_not_the_location(analysis_of) -> None:
+    text = "Russia accused Ukraine of attacking civilians in Donetsk."
+    assert located(analysis_of, text, "accused") is None
+    location = located(analysis_of, text, "attacking")
+    assert location is not None and (location.name, location.how) == ("Donetsk", "clause")
+
+
+def test_a_parenthesised_place_glosses_the_sentence(analysis_of) -> None:
+    text = "Two traders were shot dead at a market (Kisumu)."
+    location = located(analysis_of, text, "shot")
+    assert location is not None and (location.name, location.how) == ("Kisumu", "gloss")
+
+
+def test_the_dateline_places_the_report(analysis_of) -> None:
+    text = "KAMPALA, Uganda — Riot police fired tear gas at students on Tuesday."
+    location = located(analysis_of, text, "fired")
+    assert location is not None and (location.name, location.how) == ("Kampala", "dateline")
+    text = "TRIPOLI (Reuters) - Gunmen stormed a hotel, killing four guards."
+    location = located(analysis_of, text, "stormed")
+    assert location is not None and (location.name, location.how) == ("Tripoli", "dateline")
+
+
+def test_a_place_named_in_the_sentence_most_specific_first(analysis_of) -> None:
+    text = "Gunmen from Somalia attacked a bus from Mandera in northeastern Kenya overnight."
+    location = located(analysis_of, text, "attacked")
+    assert location is not None and (location.country, location.how) == ("KEN", "clause")
+    text = "Unidentified gunmen abducted two aid workers, Nigerian police in Maiduguri said."
+    location = located(analysis_of, text, "abducted")
+    assert location is not None and location.how == "sentence"
+    assert location.name == "Maiduguri"
+
+
+def test_the_only_place_of_a_document(analysis_of) -> None:
+    text = "Students marched to parliament in Harare, Zimbabwe. Police dispersed them later."
+    location = located(analysis_of, text, "dispersed")
+    assert location is not None and (location.name, location.how) == ("Harare", "document")
+    text = "Students marched in Harare. Police dispersed crowds in Bulawayo. They arrested many."
+    assert located(analysis_of, text, "arrested") is None  # two places: none is the document's
