@@ -32,7 +32,7 @@ from eventwire.events.domestic import (
     local_sources,
     without_own,
 )
-from eventwire.events.frames import Frame, children, claimed_by
+from eventwire.events.frames import Frame, children, claimed_by, governing_verb
 from eventwire.events.lexicon import EventLexicon
 from eventwire.model import Timex
 from eventwire.timex import event_date
