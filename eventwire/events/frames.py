@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.lexicon import EventLexicon, Sense
+from eventwire.events.lexicon import NO_CODE, EventLexicon, Sense
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -468,10 +468,14 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
         if light is not None:
             return light
     if sense is None:
+        sense = imported_sense(verb, tokens, lexicon)
+    if sense is None:
         return None
     frame = Frame(
         trigger=verb, predicate=verb, sense=sense, rule=f"verb:{lemma}:{sense.code}", scope=scope
     )
+    if sense.origin:
+        frame.rule += f":{sense.origin}"
     subjects, passive = subject_of(verb, lexicon.object_control)
     subjects = [relative_antecedent(s) for s in subjects]
     # "Clinton's proposals offer an alternative": an event noun is not a doer
@@ -494,6 +498,14 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
         frame.sources, frame.targets = frame.targets, frame.sources
     refine(frame, tokens, lexicon)
     return frame
+
+
+def imported_sense(verb: Token, tokens: list[Token], lexicon: EventLexicon) -> Sense | None:
+    """The imported sense of a verb that no hand-written sense codes; none where the best
+    match is a "do not code" pattern."""
+    senses = lexicon.imported.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    sense = choose_sense(senses, verb, tokens, lexicon) if senses else None
+    return None if sense is None or sense.code == NO_CODE else sense
 
 
 def refine(frame: Frame, tokens: list[Token], lexicon: EventLexicon) -> None:
@@ -569,7 +581,8 @@ def may_frame(token: Token, lexicon: EventLexicon) -> bool:
     """Whether the lexicon has the token's word as a predicate of its part of speech."""
     if token.pos_ in ("VERB", "ADJ"):
         lemma = token.lemma_.lower()
-        return lemma in lexicon.verbs or lemma in lexicon.light_verbs
+        imported = token.pos_ == "VERB" and lemma in lexicon.imported
+        return lemma in lexicon.verbs or lemma in lexicon.light_verbs or imported
     return token.pos_ in ("NOUN", "PROPN") and noun_key(token, lexicon) is not None
 
 

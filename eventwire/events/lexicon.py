@@ -7,7 +7,10 @@ The knowledge lives in `data/events/*.yaml`:
 - `constructions.yaml`: light verbs ("delivered a message", "received an ultimatum"),
   quantifier nouns ("a series of demands"), episode nouns and the anaphors that refer back
   to them;
-- `cues.yaml`: negation, hedges and modality words.
+- `cues.yaml`: negation, hedges and modality words;
+- `petrarch-verbs.tsv`: verb senses imported from the PETRARCH CAMEO verb dictionary
+  (`scripts/import_petrarch_verbs.py`); the hand-written senses of `verbs.yaml` come first, and
+  an imported sense codes only where none of them holds.
 
 A sense holds a CAMEO code and the conditions under which it applies. The most specific
 sense whose conditions all hold wins (ties: the first listed). Conditions:
@@ -59,6 +62,7 @@ class Sense:
     needs_target: bool = False
     object_target: bool = False  # only the direct object may be the target
     light_only: bool = False  # an event noun only as the object of a light verb
+    origin: str | None = None  # where an imported sense comes from ("petrarch-object")
 
     @property
     def specificity(self) -> int:
@@ -74,6 +78,10 @@ class LightVerb:
     role: str = "give"  # "give": the subject is the source; "receive": the subject is the target
 
 
+NO_CODE = "---"  # an imported sense that stops a verb from coding where it holds
+IMPORTED_VERBS = "petrarch-verbs.tsv"
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     verbs: dict[str, tuple[Sense, ...]]
@@ -83,6 +91,7 @@ class EventLexicon:
     episode_nouns: frozenset[str]
     anaphors: frozenset[str]
     object_control: frozenset[str] = frozenset()
+    imported: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
     _read: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -138,6 +147,29 @@ def senses_table(raw: dict[str, Any]) -> dict[str, tuple[Sense, ...]]:
     return table
 
 
+def imported_table(text: str) -> dict[str, tuple[Sense, ...]]:
+    """Senses from the tab-separated import: the lemmas that share a sense, then its code, kind
+    and conditions (alternatives separated by "|")."""
+    grouped: dict[str, list[Sense]] = {}
+    for line in text.splitlines()[1:]:
+        lemmas, code, kind, prt, prep, obj, about = line.split("\t")
+        sense = Sense(
+            code=code,
+            origin=f"petrarch-{kind}",
+            prt=tuple(prt.split("|")) if prt else (),
+            prep=tuple(prep.split("|")) if prep else (),
+            obj=tuple(obj.split("|")) if obj else (),
+            about=tuple(about.split("|")) if about else (),
+        )
+        for lemma in lemmas.split("|"):
+            grouped.setdefault(lemma, []).append(sense)
+    return {lemma: tuple(senses) for lemma, senses in grouped.items()}
+
+
+def read_text(name: str) -> str:
+    return resources.files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/{name}").read_text(encoding="utf-8")
+
+
 def read_yaml(name: str) -> dict[str, Any]:
     path = resources.files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/{name}")
     return load_yaml(path.read_text(encoding="utf-8"), words=True) or {}
@@ -159,5 +191,6 @@ def load_lexicon() -> EventLexicon:
         episode_nouns=frozenset(_tuple(constructions.get("episode_nouns"))),
         anaphors=frozenset(_tuple(constructions.get("anaphors"))),
         object_control=frozenset(_tuple(constructions.get("object_control"))),
+        imported=imported_table(read_text(IMPORTED_VERBS)),
         cues=read_yaml("cues.yaml"),
     )
