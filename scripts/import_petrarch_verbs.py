@@ -10,8 +10,8 @@ opens with `---  NAME  [code]  ---`, lists its verbs (`WORD {irregular forms} [c
 file, `{A B}` is a phrase of several words, `(P A B)` a prepositional phrase, `*` the verb and
 `$ + ^ %` mark the places of the actors.
 
-Each family verb, lemmatised as spaCy lemmatises it, gets one sense per pattern, mapped to the
-sense conditions of `eventwire/data/events/verbs.yaml`:
+Each family verb, under every lemma spaCy gives its forms ("staged" -> "stag"), gets one sense
+per pattern, mapped to the sense conditions of `eventwire/data/events/verbs.yaml`:
 
 - a word right after the verb that is a particle ("SET OUT", "PUT DOWN") -> `prt`;
 - the first noun phrase after the verb -> `obj` (its head lemma, synonym sets expanded), with
@@ -250,14 +250,40 @@ def spacy_lemmatiser() -> Lemmatiser:
     def lemma(word: str, pos: str) -> str:
         key = (word, pos)
         if key not in cache:
-            frame = f"They will {word} it." if pos == "VERB" else f"They saw the {word}."
-            doc = nlp(frame)
-            index = 2 if pos == "VERB" else 3
-            tokens = [t for t in doc if t.i >= index][: len(word.split())]
+            before, after = FRAMES[pos]
+            doc = nlp(f"{before} {word} {after}")
+            start = len(before.split())
+            tokens = [t for t in doc if t.i >= start][: len(word.split())]
             cache[key] = " ".join(t.lemma_.lower() for t in tokens) or word
         return cache[key]
 
     return lemma
+
+
+# sentences that show a word as spaCy sees it in running text: a verb in its forms, a noun
+FRAMES = {
+    "VERB": ("They will", "it."),
+    "PAST": ("They", "it yesterday."),
+    "3SG": ("She", "it every day."),
+    "ING": ("They are", "it now."),
+    "NOUN": ("They saw the", "."),
+}
+
+
+def verb_forms(verb: str) -> dict[str, str]:
+    """The regular forms of a verb: 'stage' -> staged, stages, staging."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
+        past, third = verb[:-1] + "ied", verb[:-1] + "ies"
+    else:
+        past = stem + "ed"
+        third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return {"VERB": verb, "PAST": past, "3SG": third, "ING": stem + "ing"}
+
+
+def verb_lemmas(verb: str, lemma: Lemmatiser) -> list[str]:
+    """Every lemma spaCy gives a verb in its forms ("staged" is lemmatised "stag")."""
+    return list(dict.fromkeys(lemma(form, pos) for pos, form in verb_forms(verb).items()))
 
 
 def valid_code(code: str, table: set[str]) -> str | None:
@@ -289,15 +315,15 @@ def senses(
             rows.append(pattern_row(pattern, code, synonyms, lemma))
         for words, own in family.verbs:
             head, *rest = words.split()
-            verb = lemma(head, "VERB")
             prt = "|".join(rest[:1])
             default = valid_code(own or family.code, table)
-            if default not in (None, "---"):
-                yield row(verb, default, "default", prt=prt)
-            for r in rows:
-                if prt and r["prt"]:
-                    continue  # a verb of several words takes the patterns without a particle
-                yield {**r, "lemma": verb, "prt": r["prt"] or prt}
+            for verb in verb_lemmas(head, lemma):
+                if default not in (None, "---"):
+                    yield row(verb, default, "default", prt=prt)
+                for r in rows:
+                    if prt and r["prt"]:
+                        continue  # a verb of several words takes the patterns without a particle
+                    yield {**r, "lemma": verb, "prt": r["prt"] or prt}
 
 
 def pattern_row(

@@ -9,7 +9,8 @@ target phrases. Constructions:
 - light verbs with an event noun ("delivered a message", "presented counter-demands"), and
   receive-type light verbs, whose subject is the target ("received an ultimatum");
 - event nouns with their own arguments ("a call between A and B", "a US offer",
-  "an attack on Y by X");
+  "an attack on Y by X"), and as the subject of a verb of occurrence, which lends them its
+  own arguments ("clashes erupted between A and B", "an attack on Y took place");
 - relative clauses ("the army, which shelled ..."), conjoined verbs sharing a subject,
   participles and predicative adjectives ("is willing to", "are guilty of violating").
 
@@ -444,7 +445,34 @@ def noun_frame(
         for clause in children(noun, "acl"):  # "readiness to resume cooperation with Japan"
             if clause.pos_ == "VERB":
                 frame.targets += target_candidates(clause, lexicon)
+    if verb is None and occurs(noun, lexicon):
+        lend_occurrence_arguments(frame, noun.head, lexicon)
     return frame
+
+
+def occurs(noun: Token, lexicon: EventLexicon) -> bool:
+    """Whether the noun is the subject of a verb of occurrence ("clashes erupted", "an attack
+    took place", "violence broke out")."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head is noun:
+        return False
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    words = [lemma, *(f"{lemma} {c.lower_}" for c in children(verb, "prt", "dobj", "prep"))]
+    return any(word in lexicon.occurrence_verbs for word in words)
+
+
+def lend_occurrence_arguments(frame: Frame, verb: Token, lexicon: EventLexicon) -> None:
+    """The parties a verb of occurrence names for its event noun: "between A and B", "by X",
+    "against Y"; its "in X" is the event's place."""
+    pair = between_pair(verb)
+    if pair and not between_pair(frame.trigger):
+        frame.sources, frame.targets, frame.symmetric = [pair[0]], pair[1:], True
+    elif not frame.symmetric:
+        frame.sources += agents_of(verb)
+        for obj in prep_objects(verb, NOUN_TARGET_PREPS):
+            frame.targets += [obj, *nested_targets(obj, lexicon)]
+    frame.places = place_candidates(verb, lexicon)
+    frame.scope |= phrase_scope(verb)
 
 
 def governing_verb(token: Token) -> Token:
@@ -469,7 +497,7 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
             return light
     if sense is None:
         sense = imported_sense(verb, tokens, lexicon)
-    if sense is None:
+    if sense is None or any(occurs(s, lexicon) for s in subject_nouns(verb, lexicon)):
         return None
     frame = Frame(
         trigger=verb, predicate=verb, sense=sense, rule=f"verb:{lemma}:{sense.code}", scope=scope
@@ -498,6 +526,11 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
         frame.sources, frame.targets = frame.targets, frame.sources
     refine(frame, tokens, lexicon)
     return frame
+
+
+def subject_nouns(verb: Token, lexicon: EventLexicon) -> list[Token]:
+    """Event nouns that are the verb's own subject."""
+    return [s for s in children(verb, *SUBJECTS, *PASSIVE_SUBJECTS) if noun_key(s, lexicon)]
 
 
 def imported_sense(verb: Token, tokens: list[Token], lexicon: EventLexicon) -> Sense | None:

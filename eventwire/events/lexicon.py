@@ -5,8 +5,8 @@ The knowledge lives in `data/events/*.yaml`:
 - `verbs.yaml`: verb (and predicative adjective) lemmas, each with one or more senses;
 - `nouns.yaml`: event nouns ("ultimatum", "phone call", "air strike");
 - `constructions.yaml`: light verbs ("delivered a message", "received an ultimatum"),
-  quantifier nouns ("a series of demands"), episode nouns and the anaphors that refer back
-  to them;
+  occurrence verbs ("clashes erupted", "an attack took place"), quantifier nouns ("a series of
+  demands"), episode nouns and the anaphors that refer back to them;
 - `cues.yaml`: negation, hedges and modality words;
 - `petrarch-verbs.tsv`: verb senses imported from the PETRARCH CAMEO verb dictionary
   (`scripts/import_petrarch_verbs.py`); the hand-written senses of `verbs.yaml` come first, and
@@ -91,6 +91,7 @@ class EventLexicon:
     episode_nouns: frozenset[str]
     anaphors: frozenset[str]
     object_control: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
     imported: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
     _read: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -191,6 +192,7 @@ def load_lexicon() -> EventLexicon:
         episode_nouns=frozenset(_tuple(constructions.get("episode_nouns"))),
         anaphors=frozenset(_tuple(constructions.get("anaphors"))),
         object_control=frozenset(_tuple(constructions.get("object_control"))),
+        occurrence_verbs=frozenset(_tuple(constructions.get("occurrence_verbs"))),
         imported=imported_table(read_text(IMPORTED_VERBS)),
         cues=read_yaml("cues.yaml"),
     )
