@@ -400,8 +400,14 @@ def subtree_without_verb_conjuncts(token: Token) -> set[int]:
 
 
 def noun_key(noun: Token, lexicon: EventLexicon) -> str | None:
-    """The lexicon entry of an event noun, looked up by lemma and then by its word form."""
-    for key in (noun.lemma_.lower(), noun.lower_):
+    """The lexicon entry of an event noun, looked up by lemma and then by its word form, whole
+    when the tokeniser split it at a hyphen ("cease-fire", "sit-in", "counter-offensive")."""
+    keys = [noun.lemma_.lower(), noun.lower_]
+    if noun.i >= 2 and noun.doc[noun.i - 1].text == "-":
+        left = noun.doc[noun.i - 2]
+        if not left.whitespace_ and not noun.doc[noun.i - 1].whitespace_:
+            keys = [f"{left.lower_}-{k}" for k in keys] + keys
+    for key in keys:
         if key in lexicon.nouns:
             return key
     return None
