@@ -318,8 +318,8 @@ def senses(
             prt = "|".join(rest[:1])
             default = valid_code(own or family.code, table)
             for verb in verb_lemmas(head, lemma):
-                if default not in (None, "---"):
-                    yield row(verb, default, "default", prt=prt)
+                if default not in (None, "---"):  # a verb of several words is a pattern
+                    yield row(verb, default, "particle" if prt else "default", prt=prt)
                 for r in rows:
                     if prt and r["prt"]:
                         continue  # a verb of several words takes the patterns without a particle
