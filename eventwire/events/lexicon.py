@@ -96,6 +96,24 @@ class EventLexicon:
     cues: dict[str, Any] = field(default_factory=dict)
     _read: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    def imported_for(self, lemma: str, objects: list[str]) -> tuple[Sense, ...]:
+        """The imported senses of a verb that may hold with these object lemmas, in their
+        order: those that ask for no object, and those that ask for one of these."""
+        key = f"imported:{lemma}"
+        if key not in self._read:
+            free: list[int] = []
+            by_object: dict[str, list[int]] = {}
+            for n, sense in enumerate(self.imported.get(lemma, ())):
+                if not sense.obj:
+                    free.append(n)
+                for word in sense.obj:
+                    by_object.setdefault(word, []).append(n)
+            self._read[key] = (free, by_object)
+        free, by_object = self._read[key]
+        picked = set(free).union(*(by_object.get(o, ()) for o in objects))
+        senses = self.imported[lemma]
+        return tuple(senses[n] for n in sorted(picked))
+
     def cue_words(self, name: str) -> frozenset[str]:
         """A word list of cues.yaml, in lower case (built once)."""
         key = f"words:{name}"
