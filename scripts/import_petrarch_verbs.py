@@ -27,9 +27,13 @@ verb from coding where it holds. A code pair `[A:B]` keeps A (B when A is empty)
 are not CAMEO 1.1b3 codes are mapped to the nearest code of the table (`CODE_MAP`, then the
 parent code).
 
+A pattern goes to the verbs its comment names ("# RESERVE": the verb it was found with) when
+they are verbs of its family, and to the whole family otherwise.
+
 What is kept follows general criteria measured on the dev sets, not single sentences
 (`eventwire/data/events/README.md`): `DROP_ROOTS` holds the CAMEO roots whose imported senses
-coded more false events than true ones, and `DROP_KINDS` the kinds of pattern that did.
+coded more false events than true ones, `DROP_KINDS` the kinds of pattern that did, and
+`DEFAULT_ROOTS` the roots where a verb codes with no pattern.
 
 Output: a tab-separated file, one sense a row, in the dictionary's order: the verbs that have
 it, code, kind, prt, prep, obj, about (alternatives separated by `|`).
@@ -100,9 +104,9 @@ STOP_WORDS = frozenset(
     ]
 )
 CODE_MAP = {"----": "---"}  # PETRARCH spellings with no CAMEO row of their own
-# Measured on the sum of the dev sets (eventwire/data/events/README.md): imported senses of these
-# roots coded more false events than true ones
-DROP_ROOTS = frozenset({"03", "05", "16"})
+# Measured on the sum of the dev sets (eventwire/data/events/README.md): imported senses of
+# reduced relations (16) coded more false events than true ones
+DROP_ROOTS = frozenset({"16"})
 DROP_KINDS: frozenset[str] = frozenset({"bare", "adjunct"})
 # the roots whose verbs code with no pattern: force and protest verbs ("shelled", "rioted");
 # verbs of saying, meeting and reducing relations code only in a pattern
@@ -123,6 +127,7 @@ class Pattern:
     obj: list[list[str]] = field(default_factory=list)  # words of the object phrase
     about: list[list[str]] = field(default_factory=list)  # words of the prepositional phrase
     subject: bool = False
+    found_with: frozenset[str] = frozenset()  # words of its comment: the verbs it was found with
 
 
 @dataclass
@@ -176,7 +181,8 @@ def parse_pattern(text: str) -> Pattern:
     body = CODE.sub(" ", strip_comment(text)).strip()[1:]
     body = body.replace("(", " ( ").replace(")", " ) ").replace("{", " { ").replace("}", " } ")
     words = body.split()
-    pattern = Pattern(code=code)
+    comment = text.split("#", 1)[1] if "#" in text else ""
+    pattern = Pattern(code=code, found_with=frozenset(clean_word(w) for w in comment.split()))
     if "*" not in words:
         pattern.subject = True
         return pattern
@@ -302,19 +308,25 @@ def senses(
     synonyms: dict[str, list[str]],
     lemma: Lemmatiser,
     table: set[str],
+    own_verbs: bool = True,
 ) -> Iterator[dict[str, str]]:
-    """One row per (verb, pattern) of every family, and one per verb with a code of its own."""
+    """One row per (verb, pattern) of every family, and one per verb with a code of its own.
+    With `own_verbs`, a pattern whose comment names verbs of its family is given to those
+    verbs only ("- * RIGHT [130] # RESERVE": "reserve the right", not "uphold the right")."""
     for family in families:
-        rows: list[dict[str, str]] = []
+        heads = {words.split()[0] for words, _ in family.verbs}
+        found: list[tuple[frozenset[str], dict[str, str]]] = []
         for pattern in family.patterns:
             if pattern.subject:
                 continue
             code = valid_code(pattern.code, table)
             if code is None:
                 continue
-            rows.append(pattern_row(pattern, code, synonyms, lemma))
+            verbs = pattern.found_with & heads if own_verbs else frozenset()
+            found.append((verbs, pattern_row(pattern, code, synonyms, lemma)))
         for words, own in family.verbs:
             head, *rest = words.split()
+            rows = [r for verbs, r in found if not verbs or head in verbs]
             prt = "|".join(rest[:1])
             default = valid_code(own or family.code, table)
             for verb in verb_lemmas(head, lemma):
@@ -368,6 +380,7 @@ class Selection:
     drop_roots: frozenset[str] = DROP_ROOTS
     drop_kinds: frozenset[str] = DROP_KINDS
     default_roots: frozenset[str] = DEFAULT_ROOTS
+    own_verbs: bool = True  # patterns go to the verbs they were found with
 
     def keeps(self, r: dict[str, str]) -> bool:
         """Whether a sense passes ("do not code" senses always do)."""
@@ -392,7 +405,7 @@ def import_dictionary(
     split = next((n for n, line in enumerate(lines) if "VERB PATTERNS" in line), 0)
     synonyms = read_synonyms(lines[:split])
     grouped: dict[tuple[str, ...], dict[str, str]] = {}
-    for r in senses(read_families(lines[split:]), synonyms, lemma, table):
+    for r in senses(read_families(lines[split:]), synonyms, lemma, table, selection.own_verbs):
         if not r["lemma"] or not selection.keeps(r):
             continue
         key = tuple(r[c] for c in COLUMNS[1:])
@@ -420,9 +433,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drop-roots", default=",".join(sorted(DROP_ROOTS)))
     parser.add_argument("--drop-kinds", default=",".join(sorted(DROP_KINDS)))
     parser.add_argument("--default-roots", default=",".join(sorted(DEFAULT_ROOTS)))
+    parser.add_argument("--family-wide", action="store_true", help="patterns to every verb")
     args = parser.parse_args(argv)
     options = (args.drop_roots, args.drop_kinds, args.default_roots)
-    selection = Selection(*(words(option) for option in options))
+    selection = Selection(*(words(option) for option in options), not args.family_wide)
     rows = import_dictionary(
         args.dictionary.read_text(encoding="utf-8", errors="replace"),
         spacy_lemmatiser(),

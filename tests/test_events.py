@@ -624,7 +624,7 @@ SHELL {SHELLS SHELLED SHELLING}
 SEND
 +SHIP_OUT [070]
 - * {HUMANITARIAN AID}                              [0239:0239]   # SEND
-- * (TO BARRACKS)                                   [---]         # SEND
+- * (TO BARRACKS)                                   [---]         # OY 2006
 - * OFF TROOPS                                      [1999]        # SEND
 - * (IN)                                            [042]         # SEND
 """
@@ -660,16 +660,17 @@ def test_importer_maps_petrarch_patterns_to_sense_conditions() -> None:
     }
     assert found == {
         ("bombard|shell|shel", "194", "default", "", "", "", ""),  # every lemma of the forms
-        ("bombard|shell|shel", "195", "prep", "", "with", "", "gun|missile"),  # a synonym set
+        ("bombard", "195", "prep", "", "with", "", "gun|missile"),  # found with "bombard"
         ("send", "023", "object", "", "", "aid", "humanitarian aid"),  # "0239" -> its parent
         ("send", "---", "null", "", "to", "", "barracks"),  # "do not code"
         ("send", "190", "object", "off", "", "troop", ""),  # "1999" -> its root
         ("ship", "070", "particle", "out", "", "", ""),  # a verb of several words, which
-        ("ship", "023", "object", "out", "", "aid", "humanitarian aid"),  # takes the patterns
-        ("ship", "---", "null", "out", "to", "", "barracks"),  # that have no particle
+        ("ship", "---", "null", "out", "to", "", "barracks"),  # takes the family's patterns
     }
     # left out: the subject pattern ("&MILITARY * TOWN") and the bare "(IN)"; the family code
-    # "---" gives "send" no default sense
+    # "---" gives "send" no default sense; a pattern whose comment names a verb of the family
+    # goes to that verb only ("(WITH &WEAPON)" to "bombard", "{HUMANITARIAN AID}" to "send"),
+    # one whose comment names none to every verb ("(TO BARRACKS)")
 
 
 def test_imported_senses_code_under_the_hand_written_ones(nlp: Language) -> None:
