@@ -6,16 +6,21 @@ check the coder alone: frames, lexicon, modality and discourse.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
 
 from eventwire.analysis import ActorIndex, Analysis, Entity, Mention
 from eventwire.events import code_events
-from eventwire.events.lexicon import load_lexicon
+from eventwire.events.frames import build_frames
+from eventwire.events.lexicon import NO_CODE, load_lexicon
 from eventwire.lexicon import cameo_codes
 from eventwire.model import DocumentResult, Event, Timex
 from eventwire.options import Options
@@ -242,12 +247,12 @@ def test_a_background_date_does_not_date_the_event(nlp: Language) -> None:
     assert {(e.cameo[:2], e.date) for e in events} == {("19", "2025-03-02"), ("11", "2025-03-10")}
 
 
-@pytest.mark.parametrize("table", ["verbs", "nouns"])
+@pytest.mark.parametrize("table", ["verbs", "nouns", "imported"])
 def test_lexicon_codes_are_cameo_codes(table: str) -> None:
     lexicon = load_lexicon()
     entries = getattr(lexicon, table)
-    codes = {sense.code for senses in entries.values() for sense in senses}
-    assert codes <= set(cameo_codes())
+    codes = {sense.code for senses in entries.values() for sense in senses} - {NO_CODE}
+    assert entries and codes <= set(cameo_codes())
     if table == "verbs":
         assert {c[:2] for c in codes} == {f"{n:02d}" for n in range(1, 21)}
 
@@ -601,3 +606,140 @@ def test_constructions_through_the_pipeline(
         if not e.negated
     ]
     assert any(s == source and t == target and accepted(c, codes) for s, t, c in found), found
+
+
+# ---------------------------------------------------------------- event nouns and their occurrence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clashes erupted between Russia and Ukraine near the border.", ("RUS", "UKR", "190")),
+        ("Fighting broke out between Israel and Iran on Sunday.", ("ISR", "IRN", "190")),
+        ("An attack by Russia on Ukraine took place overnight.", ("RUS", "UKR", "190")),
+    ],
+)
+def test_verb_of_occurrence_lends_its_parties_to_the_event_noun(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = code(nlp, text)
+    assert expected in dyads(events)
+    assert all(e.rule.startswith("noun:") for e in events)  # the verb codes nothing itself
+
+
+def test_occurrence_with_no_actor_named_is_still_a_frame(nlp: Language) -> None:
+    doc = nlp("Violence broke out in Ukraine after the vote.")
+    (frame,) = build_frames(next(doc.sents), load_lexicon())
+    assert frame.rule == "noun:violence:180" and not frame.sources
+    assert [t.text for t in frame.places] == ["Ukraine"]
+    doc = nlp("Demonstrations against Israel were held across the country.")
+    (frame,) = build_frames(next(doc.sents), load_lexicon())
+    assert (frame.rule, [t.text for t in frame.targets]) == (
+        "light:hold:demonstration:141",
+        ["Israel"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt announced a cease-fire with Israel.", ("EGY", "ISR", "0871")),
+        ("Russia launched a counter-offensive against Ukraine.", ("RUS", "UKR", "190")),
+        ("Russia carried out an ambush on a Ukrainian convoy.", ("RUS", "UKR", "190")),
+        ("Israeli air strikes on Iran killed ten people.", ("ISR", "IRN", "195")),
+        ("Israel launched strikes on Iran.", ("ISR", "IRN", "190")),
+        ("Iran staged a march against Israel.", ("IRN", "ISR", "141")),
+        ("Russia waged cyber warfare against Germany.", ("RUS", "DEU", "190")),
+        ("Germany announced a suspension of aid to Egypt.", ("DEU", "EGY", "162")),
+        ("Russian forces opened fire on Ukrainian positions.", ("RUS", "UKR", "190")),
+    ],
+)
+def test_event_nouns_with_their_arguments(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(code(nlp, text))
+
+
+def test_other_exchanges_and_marches_are_not_events(nlp: Language) -> None:
+    assert not dyads(code(nlp, "Russia and Ukraine held an exchange of views."))
+    assert not dyads(code(nlp, "Germany watched the march of time."))
+
+
+# ---------------------------------------------------------------- verbs imported from PETRARCH
+
+PETRARCH_SNIPPET = """\
+####### SYNONYM SETS #######
+
+&WEAPON
+# a comment inside a set
++GUN
++MISSILE
+
+####### VERB PATTERNS #######
+
+---  BOMBARD   [194]  ---
+BOMBARD
+SHELL {SHELLS SHELLED SHELLING}
+- * (WITH &WEAPON)                                  [195]         # BOMBARD
+- &MILITARY * TOWN                                  [190]         # SHELL
+
+---  SEND   [---]  ---
+SEND
++SHIP_OUT [070]
+- * {HUMANITARIAN AID}                              [0239:0239]   # SEND
+- * (TO BARRACKS)                                   [---]         # OY 2006
+- * OFF TROOPS                                      [1999]        # SEND
+- * (IN)                                            [042]         # SEND
+"""
+
+
+def load_importer() -> Any:
+    path = Path(__file__).resolve().parents[1] / "scripts" / "import_petrarch_verbs.py"
+    spec = importlib.util.spec_from_file_location("import_petrarch_verbs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_importer_maps_petrarch_patterns_to_sense_conditions() -> None:
+    importer = load_importer()
+
+    def lemma(word: str, pos: str) -> str:
+        """Regular forms back to the base; "shelled" the way a tagger may see it."""
+        if pos == "NOUN":
+            return {"troops": "troop"}.get(word, word)
+        return "shel" if word == "shelled" else re.sub(r"(ed|s|ing)$", "", word)
+
+    rows = importer.import_dictionary(
+        PETRARCH_SNIPPET,
+        lemma,
+        set(cameo_codes()),
+        importer.Selection(frozenset(), frozenset({"bare", "adjunct"}), frozenset({"19"})),
+    )
+    found = {
+        (r["lemma"], r["code"], r["kind"], r["prt"], r["prep"], r["obj"], r["about"]) for r in rows
+    }
+    assert found == {
+        ("bombard|shell|shel", "194", "default", "", "", "", ""),  # every lemma of the forms
+        ("bombard", "195", "prep", "", "with", "", "gun|missile"),  # found with "bombard"
+        ("send", "023", "object", "", "", "aid", "humanitarian aid"),  # "0239" -> its parent
+        ("send", "---", "null", "", "to", "", "barracks"),  # "do not code"
+        ("send", "190", "object", "off", "", "troop", ""),  # "1999" -> its root
+        ("ship", "070", "particle", "out", "", "", ""),  # a verb of several words, which
+        ("ship", "---", "null", "out", "to", "", "barracks"),  # takes the family's patterns
+    }
+    # left out: the subject pattern ("&MILITARY * TOWN") and the bare "(IN)"; the family code
+    # "---" gives "send" no default sense; a pattern whose comment names a verb of the family
+    # goes to that verb only ("(WITH &WEAPON)" to "bombard", "{HUMANITARIAN AID}" to "send"),
+    # one whose comment names none to every verb ("(TO BARRACKS)")
+
+
+def test_imported_senses_code_under_the_hand_written_ones(nlp: Language) -> None:
+    (event,) = code(nlp, "Russia besieged the Ukrainian city of Mariupol.")
+    assert (event.cameo, event.rule) == ("191", "verb:besiege:191:petrarch-default")
+    (event,) = code(nlp, "Russia bombarded Ukraine.")  # in verbs.yaml and in the import
+    assert event.rule == "verb:bombard:194"
+    lexicon = load_lexicon()
+    assert "bombard" in lexicon.verbs and "bombard" in lexicon.imported

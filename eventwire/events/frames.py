@@ -9,7 +9,8 @@ target phrases. Constructions:
 - light verbs with an event noun ("delivered a message", "presented counter-demands"), and
   receive-type light verbs, whose subject is the target ("received an ultimatum");
 - event nouns with their own arguments ("a call between A and B", "a US offer",
-  "an attack on Y by X");
+  "an attack on Y by X"), and as the subject of a verb of occurrence, which lends them its
+  own arguments ("clashes erupted between A and B", "an attack on Y took place");
 - relative clauses ("the army, which shelled ..."), conjoined verbs sharing a subject,
   participles and predicative adjectives ("is willing to", "are guilty of violating").
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.lexicon import EventLexicon, Sense
+from eventwire.events.lexicon import NO_CODE, EventLexicon, Sense
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -120,10 +121,10 @@ def joined(tokens: list[Token], lemmas: bool) -> str:
     return "".join(parts)
 
 
-def mentions_words(scope_tokens: list[Token], words: tuple[str, ...]) -> bool:
-    """True when one of the words (or lemma sequences) occurs among the tokens."""
-    lemmas = joined(scope_tokens, lemmas=True)
-    forms = joined(scope_tokens, lemmas=False)
+def texts_mention(texts: tuple[str, str], words: tuple[str, ...]) -> bool:
+    """True when one of the words occurs in the lemma or word-form text of a phrase; "word*"
+    matches a prefix."""
+    lemmas, forms = texts
     for word in words:
         if word.endswith("*"):
             stem = " " + word[:-1]
@@ -286,8 +287,9 @@ def choose_sense(
 ) -> Sense | None:
     """The most specific sense whose conditions hold (ties: the first listed)."""
     best: Sense | None = None
+    facts = TriggerFacts(trigger, scope_tokens, lexicon)
     for sense in senses:
-        if not sense_holds(sense, trigger, scope_tokens, lexicon):
+        if not sense_holds(sense, facts):
             continue
         if best is None or rank(sense) > rank(best):
             best = sense
@@ -299,27 +301,65 @@ def rank(sense: Sense) -> tuple[int, int]:
     return sense.specificity, len(sense.code)
 
 
-def sense_holds(sense: Sense, trigger: Token, scope: list[Token], lexicon: EventLexicon) -> bool:
-    if (
-        sense.prt
-        and particle(trigger) not in sense.prt
-        and not any(
-            p.lower_ in sense.prt
-            for p in children(trigger, "prep")  # "drove them out of"
-        )
-    ):
+class TriggerFacts:
+    """What the sense conditions ask of one trigger, each worked out once, when first asked:
+    a verb may have hundreds of imported senses."""
+
+    def __init__(self, trigger: Token, scope: list[Token], lexicon: EventLexicon) -> None:
+        self.trigger, self.scope, self.lexicon = trigger, scope, lexicon
+        self._particles: set[str] | None = None
+        self._preps: set[str] | None = None
+        self._objects: list[str] | None = None
+        self._complements: list[Token] | None = None
+        self._texts: tuple[str, str] | None = None
+
+    @property
+    def particles(self) -> set[str]:
+        """The particle, and the prepositions that may stand for one ("drove them out of")."""
+        if self._particles is None:
+            self._particles = {p.lower_ for p in children(self.trigger, "prt", "prep")}
+        return self._particles
+
+    @property
+    def preps(self) -> set[str]:
+        if self._preps is None:
+            self._preps = {p.lower_ for p in children(self.trigger, "prep", "prt")}
+        return self._preps
+
+    @property
+    def objects(self) -> list[str]:
+        """Lemmas of the object heads, through quantifier nouns ("a series of demands")."""
+        if self._objects is None:
+            heads = children(self.trigger, "dobj", "nsubjpass")
+            self._objects = [through_quantifier(o, self.lexicon).lemma_.lower() for o in heads]
+        return self._objects
+
+    @property
+    def complements(self) -> list[Token]:
+        if self._complements is None:
+            self._complements = complement_heads(self.trigger)
+        return self._complements
+
+    @property
+    def texts(self) -> tuple[str, str]:
+        """The phrase as lemmas and as word forms (see `joined`)."""
+        if self._texts is None:
+            self._texts = (joined(self.scope, lemmas=True), joined(self.scope, lemmas=False))
+        return self._texts
+
+
+def sense_holds(sense: Sense, facts: TriggerFacts) -> bool:
+    if sense.prt and not facts.particles.intersection(sense.prt):
         return False
-    if sense.prep and not any(p.lower_ in sense.prep for p in children(trigger, "prep", "prt")):
+    if sense.prep and not facts.preps.intersection(sense.prep):
         return False
-    if sense.obj:
-        objects = [through_quantifier(o, lexicon) for o in children(trigger, "dobj", "nsubjpass")]
-        if not any(word_matches(o.lemma_.lower(), sense.obj) for o in objects):
-            return False
-    if sense.comp and not any(comp_matches(c, sense.comp) for c in complement_heads(trigger)):
+    if sense.obj and not any(word_matches(o, sense.obj) for o in facts.objects):
         return False
-    if sense.about and not mentions_words(scope, sense.about):
+    if sense.comp and not any(comp_matches(c, sense.comp) for c in facts.complements):
         return False
-    return not (sense.content and not has_content(trigger, sense.content))
+    if sense.about and not texts_mention(facts.texts, sense.about):
+        return False
+    return not (sense.content and not has_content(facts.trigger, sense.content))
 
 
 def word_matches(lemma: str, wanted: tuple[str, ...]) -> bool:
@@ -399,8 +439,17 @@ def subtree_without_verb_conjuncts(token: Token) -> set[int]:
 
 
 def noun_key(noun: Token, lexicon: EventLexicon) -> str | None:
-    """The lexicon entry of an event noun, looked up by lemma and then by its word form."""
-    for key in (noun.lemma_.lower(), noun.lower_):
+    """The lexicon entry of an event noun, looked up by lemma and then by its word form, whole
+    when the tokeniser split it at a hyphen ("cease-fire", "sit-in", "counter-offensive")."""
+    keys = (noun.lemma_.lower(), noun.lower_)
+    hyphen = noun.doc[noun.i - 1] if noun.i >= 2 else None
+    if hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_:
+        left = noun.doc[noun.i - 2]
+        if not left.whitespace_:
+            for key in keys:
+                if f"{left.lower_}-{key}" in lexicon.nouns:
+                    return f"{left.lower_}-{key}"
+    for key in keys:
         if key in lexicon.nouns:
             return key
     return None
@@ -444,7 +493,34 @@ def noun_frame(
         for clause in children(noun, "acl"):  # "readiness to resume cooperation with Japan"
             if clause.pos_ == "VERB":
                 frame.targets += target_candidates(clause, lexicon)
+    if verb is None and occurs(noun, lexicon):
+        lend_occurrence_arguments(frame, noun.head, lexicon)
     return frame
+
+
+def occurs(noun: Token, lexicon: EventLexicon) -> bool:
+    """Whether the noun is the subject of a verb of occurrence ("clashes erupted", "an attack
+    took place", "violence broke out")."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head is noun:
+        return False
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    words = [lemma, *(f"{lemma} {c.lower_}" for c in children(verb, "prt", "dobj", "prep"))]
+    return any(word in lexicon.occurrence_verbs for word in words)
+
+
+def lend_occurrence_arguments(frame: Frame, verb: Token, lexicon: EventLexicon) -> None:
+    """The parties a verb of occurrence names for its event noun: "between A and B", "by X",
+    "against Y"; its "in X" is the event's place."""
+    pair = between_pair(verb)
+    if pair and not between_pair(frame.trigger):
+        frame.sources, frame.targets, frame.symmetric = [pair[0]], pair[1:], True
+    elif not frame.symmetric:
+        frame.sources += agents_of(verb)
+        for obj in prep_objects(verb, NOUN_TARGET_PREPS):
+            frame.targets += [obj, *nested_targets(obj, lexicon)]
+    frame.places = place_candidates(verb, lexicon)
+    frame.scope |= phrase_scope(verb)
 
 
 def governing_verb(token: Token) -> Token:
@@ -468,10 +544,14 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
         if light is not None:
             return light
     if sense is None:
+        sense = imported_sense(verb, tokens, lexicon)
+    if sense is None or any(occurs(s, lexicon) for s in subject_nouns(verb, lexicon)):
         return None
     frame = Frame(
         trigger=verb, predicate=verb, sense=sense, rule=f"verb:{lemma}:{sense.code}", scope=scope
     )
+    if sense.origin:
+        frame.rule += f":{sense.origin}"
     subjects, passive = subject_of(verb, lexicon.object_control)
     subjects = [relative_antecedent(s) for s in subjects]
     # "Clinton's proposals offer an alternative": an event noun is not a doer
@@ -495,6 +575,24 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
         frame.sources, frame.targets = frame.targets, frame.sources
     refine(frame, tokens, lexicon)
     return frame
+
+
+def subject_nouns(verb: Token, lexicon: EventLexicon) -> list[Token]:
+    """Event nouns that are the verb's own subject."""
+    return [s for s in children(verb, *SUBJECTS, *PASSIVE_SUBJECTS) if noun_key(s, lexicon)]
+
+
+def imported_sense(verb: Token, tokens: list[Token], lexicon: EventLexicon) -> Sense | None:
+    """The imported sense of a verb that no hand-written sense codes; none where the best
+    match is a "do not code" pattern."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in lexicon.imported:
+        return None
+    heads = children(verb, "dobj", "nsubjpass")
+    objects = [through_quantifier(o, lexicon).lemma_.lower() for o in heads]
+    senses = lexicon.imported_for(lemma, objects)
+    sense = choose_sense(senses, verb, tokens, lexicon) if senses else None
+    return None if sense is None or sense.code == NO_CODE else sense
 
 
 def refine(frame: Frame, tokens: list[Token], lexicon: EventLexicon) -> None:
@@ -570,7 +668,8 @@ def may_frame(token: Token, lexicon: EventLexicon) -> bool:
     """Whether the lexicon has the token's word as a predicate of its part of speech."""
     if token.pos_ in ("VERB", "ADJ"):
         lemma = token.lemma_.lower()
-        return lemma in lexicon.verbs or lemma in lexicon.light_verbs
+        imported = token.pos_ == "VERB" and lemma in lexicon.imported
+        return lemma in lexicon.verbs or lemma in lexicon.light_verbs or imported
     return token.pos_ in ("NOUN", "PROPN") and noun_key(token, lexicon) is not None
 
 

@@ -5,9 +5,12 @@ The knowledge lives in `data/events/*.yaml`:
 - `verbs.yaml`: verb (and predicative adjective) lemmas, each with one or more senses;
 - `nouns.yaml`: event nouns ("ultimatum", "phone call", "air strike");
 - `constructions.yaml`: light verbs ("delivered a message", "received an ultimatum"),
-  quantifier nouns ("a series of demands"), episode nouns and the anaphors that refer back
-  to them;
-- `cues.yaml`: negation, hedges and modality words.
+  occurrence verbs ("clashes erupted", "an attack took place"), quantifier nouns ("a series of
+  demands"), episode nouns and the anaphors that refer back to them;
+- `cues.yaml`: negation, hedges and modality words;
+- `petrarch-verbs.tsv`: verb senses imported from the PETRARCH CAMEO verb dictionary
+  (`scripts/import_petrarch_verbs.py`); the hand-written senses of `verbs.yaml` come first, and
+  an imported sense codes only where none of them holds.
 
 A sense holds a CAMEO code and the conditions under which it applies. The most specific
 sense whose conditions all hold wins (ties: the first listed). Conditions:
@@ -59,6 +62,7 @@ class Sense:
     needs_target: bool = False
     object_target: bool = False  # only the direct object may be the target
     light_only: bool = False  # an event noun only as the object of a light verb
+    origin: str | None = None  # where an imported sense comes from ("petrarch-object")
 
     @property
     def specificity(self) -> int:
@@ -74,6 +78,10 @@ class LightVerb:
     role: str = "give"  # "give": the subject is the source; "receive": the subject is the target
 
 
+NO_CODE = "---"  # an imported sense that stops a verb from coding where it holds
+IMPORTED_VERBS = "petrarch-verbs.tsv"
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     verbs: dict[str, tuple[Sense, ...]]
@@ -83,8 +91,28 @@ class EventLexicon:
     episode_nouns: frozenset[str]
     anaphors: frozenset[str]
     object_control: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    imported: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
     _read: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def imported_for(self, lemma: str, objects: list[str]) -> tuple[Sense, ...]:
+        """The imported senses of a verb that may hold with these object lemmas, in their
+        order: those that ask for no object, and those that ask for one of these."""
+        key = f"imported:{lemma}"
+        if key not in self._read:
+            free: list[int] = []
+            by_object: dict[str, list[int]] = {}
+            for n, sense in enumerate(self.imported.get(lemma, ())):
+                if not sense.obj:
+                    free.append(n)
+                for word in sense.obj:
+                    by_object.setdefault(word, []).append(n)
+            self._read[key] = (free, by_object)
+        free, by_object = self._read[key]
+        picked = set(free).union(*(by_object.get(o, ()) for o in objects))
+        senses = self.imported[lemma]
+        return tuple(senses[n] for n in sorted(picked))
 
     def cue_words(self, name: str) -> frozenset[str]:
         """A word list of cues.yaml, in lower case (built once)."""
@@ -138,6 +166,29 @@ def senses_table(raw: dict[str, Any]) -> dict[str, tuple[Sense, ...]]:
     return table
 
 
+def imported_table(text: str) -> dict[str, tuple[Sense, ...]]:
+    """Senses from the tab-separated import: the lemmas that share a sense, then its code, kind
+    and conditions (alternatives separated by "|")."""
+    grouped: dict[str, list[Sense]] = {}
+    for line in text.splitlines()[1:]:
+        lemmas, code, kind, prt, prep, obj, about = line.split("\t")
+        sense = Sense(
+            code=code,
+            origin=f"petrarch-{kind}",
+            prt=tuple(prt.split("|")) if prt else (),
+            prep=tuple(prep.split("|")) if prep else (),
+            obj=tuple(obj.split("|")) if obj else (),
+            about=tuple(about.split("|")) if about else (),
+        )
+        for lemma in lemmas.split("|"):
+            grouped.setdefault(lemma, []).append(sense)
+    return {lemma: tuple(senses) for lemma, senses in grouped.items()}
+
+
+def read_text(name: str) -> str:
+    return resources.files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/{name}").read_text(encoding="utf-8")
+
+
 def read_yaml(name: str) -> dict[str, Any]:
     path = resources.files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/{name}")
     return load_yaml(path.read_text(encoding="utf-8"), words=True) or {}
@@ -159,5 +210,7 @@ def load_lexicon() -> EventLexicon:
         episode_nouns=frozenset(_tuple(constructions.get("episode_nouns"))),
         anaphors=frozenset(_tuple(constructions.get("anaphors"))),
         object_control=frozenset(_tuple(constructions.get("object_control"))),
+        occurrence_verbs=frozenset(_tuple(constructions.get("occurrence_verbs"))),
+        imported=imported_table(read_text(IMPORTED_VERBS)),
         cues=read_yaml("cues.yaml"),
     )
