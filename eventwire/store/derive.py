@@ -9,7 +9,7 @@ import sqlite3
 
 from eventwire.corpus.incidents import Mention, merge, summary
 from eventwire.corpus.ledger import Report, merge_reports
-from eventwire.store.writer import begin
+from eventwire.store.writer import begin, rollback
 
 MENTIONS_SQL = """
 SELECT e.event_key, e.doc_key, coalesce(d.outlet, d.id) AS outlet, d.published,
@@ -29,7 +29,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
         rebuild_ledger(conn)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
 
 
