@@ -316,7 +316,7 @@ def test_documents_with_their_annotations(client: TestClient) -> None:
     assert "".join(s["text"] for s in doc["segments"]) == doc["text"]
     assert get(client, "/api/documents?since=2025-11-23&until=2025-11-30")["total"] == 1
     get(client, "/api/documents/12345", 404)
-    get(client, "/api/documents/abc", 404)
+    get(client, "/api/documents/abc", 400)
 
 
 def test_full_text_search(client: TestClient) -> None:
