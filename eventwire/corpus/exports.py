@@ -143,7 +143,7 @@ def write_csv(records: Iterator[dict[str, Any]], out: TextIO) -> int:
     for record in records:
         count += 1
         if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(record), lineterminator="\n")
+            writer = csv.DictWriter(out, fieldnames=list(record), lineterminator="\r\n")
             writer.writeheader()
         writer.writerow({k: inert(v) for k, v in record.items()})
     return count

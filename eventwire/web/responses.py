@@ -34,7 +34,7 @@ def as_csv(rows: list[dict[str, Any]], name: str) -> Response:
     """Rows as CSV; lists and objects in a cell are written as JSON, formulas made inert."""
     out = io.StringIO()
     if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: cell(v) for k, v in row.items()})
