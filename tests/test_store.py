@@ -323,3 +323,46 @@ def test_a_full_disk_is_reported_and_the_store_stays_intact(
         ingest([str(big)], db, batch_size=8)
     assert snapshot(db) == before
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+DYAD_TEXT = "Peru recalled its ambassador to Chile on Monday after Chile accused Peru of spying."
+
+
+def test_aggregates_match_the_events_after_each_ingestion(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    ingest([str(corpus(tmp_path / "a.jsonl", 4))], db)
+    dyads = tmp_path / "b.jsonl"
+    dyads.write_text(
+        "".join(
+            json.dumps({"id": f"d{n}", "published": f"2025-11-2{n}", "text": f"{DYAD_TEXT} {n}."})
+            + "\n"
+            for n in range(3)
+        ),
+        encoding="utf-8",
+    )
+    ingest([str(dyads)], db)
+    conn = open_store(db, readonly=True)
+    by_day = conn.execute(
+        "SELECT source_country, target_country, date, count(*), count(goldstein) FROM events "
+        "WHERE NOT negated AND source_country IS NOT NULL AND target_country IS NOT NULL "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    ).fetchall()
+    stored = conn.execute(
+        "SELECT source_country, target_country, day, events, goldstein_n FROM dyad_days "
+        "ORDER BY 1, 2, 3"
+    ).fetchall()
+    assert [tuple(r) for r in stored] == [tuple(r) for r in by_day] and by_day
+    codes = {r[0] for r in conn.execute("SELECT code FROM actors")}
+    for code in codes:
+        events = conn.execute(
+            "SELECT count(*) FROM events WHERE NOT negated AND ? IN (source_code, target_code)",
+            (code,),
+        ).fetchone()[0]
+        documents = conn.execute(
+            "SELECT count(DISTINCT doc_key) FROM (SELECT doc_key FROM actors WHERE code = :c "
+            "UNION SELECT doc_key FROM events WHERE NOT negated "
+            "AND :c IN (source_code, target_code))",
+            {"c": code},
+        ).fetchone()[0]
+        row = conn.execute("SELECT events, documents FROM actor_stats WHERE code = ?", (code,))
+        assert tuple(row.fetchone()) == (events, documents), code

@@ -1,6 +1,8 @@
-"""Tables derived from the stored events: incidents and the ledger across articles.
+"""Tables derived from the stored events: incidents, the ledger across articles, aggregates.
 
 They are rebuilt in one transaction after each ingestion, so they always match the events.
+The aggregates (events per dyad and day, actors' activity) are filled by the statements of the
+migration that made their tables, so that a migrated store and a rebuilt one agree.
 """
 
 from __future__ import annotations
@@ -9,7 +11,16 @@ import sqlite3
 
 from eventwire.corpus.incidents import Mention, merge, summary
 from eventwire.corpus.ledger import Report, merge_reports
+from eventwire.store.db import migrations, split_sql
 from eventwire.store.writer import begin, rollback
+
+AGGREGATES = ("dyad_days", "actor_stats")
+FILL_AGGREGATES = [
+    statement
+    for version, sql in migrations()
+    for statement in split_sql(sql)
+    if statement.startswith(tuple(f"INSERT INTO {table} " for table in AGGREGATES))
+]
 
 MENTIONS_SQL = """
 SELECT e.event_key, e.doc_key, coalesce(d.outlet, d.id) AS outlet, d.published,
@@ -27,10 +38,19 @@ def rebuild(conn: sqlite3.Connection) -> None:
     try:
         rebuild_incidents(conn)
         rebuild_ledger(conn)
+        rebuild_aggregates(conn)
         conn.execute("COMMIT")
     except BaseException:
         rollback(conn)
         raise
+
+
+def rebuild_aggregates(conn: sqlite3.Connection) -> None:
+    """Events per dyad and day, and each actor's activity, counted again from the events."""
+    for table in AGGREGATES:
+        conn.execute(f"DELETE FROM {table}")
+    for statement in FILL_AGGREGATES:
+        conn.execute(statement)
 
 
 def rebuild_incidents(conn: sqlite3.Connection) -> None:
