@@ -1,10 +1,14 @@
 """A bounded HTTP load generator for `eventwire serve` (loopback only).
 
     .venv/bin/python benchmarks/load.py --db STORE [--clients 50] [--seconds 30]
+                                        [--mix cached|uncached|both] [--synthetic N]
 
 Starts the server on 127.0.0.1 on a free port, runs CLIENTS concurrent clients for SECONDS
-against a mix of API endpoints (fixed and varying URLs, so that caching does not hide the
-work), stops the server, and prints requests, errors and latency percentiles. Every loop is
+against a mix of API endpoints, stops the server, and prints requests, errors and latency
+percentiles, overall and per route. The `cached` mix repeats some URLs, so the server's GET
+cache answers part of it; in the `uncached` mix no URL is asked twice, so every request misses
+the cache and reaches the store. With `--synthetic N` a store of N synthetic documents (five
+events each, one ledger item in ten) is written at STORE first, unless it exists. Every loop is
 bounded by the deadline and the request count.
 """
 
@@ -12,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import random
 import socket
 import statistics
 import subprocess
@@ -22,7 +28,7 @@ from pathlib import Path
 import httpx
 
 # A mix of fixed and varying requests ({n} counts up), so that not every answer is cached.
-PATHS = [
+CACHED = [
     "/api/overview",
     "/api/incidents?limit=20&offset={n}",
     "/api/events?limit=50&country=VEN&offset={n}",
@@ -32,7 +38,22 @@ PATHS = [
     "/api/search?q={word}",
     "/api/documents?limit=10&offset={n}",
 ]
+# Every URL distinct ({n} never repeats): each request misses the cache.
+UNCACHED = [
+    "/api/overview?n={n}",
+    "/api/timeline?dyad={dyad}&limit=50&offset={small}",
+    "/api/incidents?limit=20&offset={n}",
+    "/api/events?limit=50&country={country}&offset={n}",
+    "/api/series?dyad={dyad}&n={n}",
+    "/api/ledger?offset={small}&n={n}",
+    "/api/actors?limit=20&n={n}",
+    "/api/search?q={word}&offset={small}&n={n}",
+    "/api/documents?limit=10&offset={n}",
+]
+MIXES = {"cached": CACHED, "uncached": UNCACHED}
 WORDS = ["airspace", "Maduro", "Cartagena", "call", "amnesty", "talks", "navy", "oil", "OPEC"]
+COUNTRIES = ["VEN", "USA", "COL", "BRA", "CUB"]
+DYADS = ["USA:VEN", "VEN:USA", "COL:VEN", "USA:CUB", "BRA:COL", "VEN:COL"]
 MAX_REQUESTS = 2_000_000
 
 
@@ -42,14 +63,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def url(mix: str, i: int) -> str:
+    """The i-th URL of a mix: in `cached`, {n} cycles; in `uncached`, no URL repeats."""
+    paths = MIXES[mix]
+    n = i % 997 if mix == "cached" else i
+    return paths[i % len(paths)].format(
+        n=n,
+        small=(i // len(paths)) % 200,
+        word=WORDS[i % len(WORDS)],
+        country=COUNTRIES[i % len(COUNTRIES)],
+        dyad=DYADS[(i // len(paths)) % len(DYADS)],
+    )
+
+
 async def client(
-    base: str, deadline: float, latencies: list[float], errors: list[str], n: int
-) -> None:
-    async with httpx.AsyncClient(base_url=base, timeout=10) as http:
-        i = n
+    base: str, mix: str, deadline: float, latencies: list[tuple[str, float]], errors: list[str],
+    counter: list[int],
+) -> None:  # fmt: skip
+    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
         while time.monotonic() < deadline and len(latencies) < MAX_REQUESTS:
-            path = PATHS[i % len(PATHS)].format(n=i % 997, word=WORDS[i % len(WORDS)])
-            i += 1
+            counter[0] += 1
+            path = url(mix, counter[0])
             start = time.perf_counter()
             try:
                 response = await http.get(path)
@@ -57,14 +91,19 @@ async def client(
                     errors.append(f"{path}: HTTP {response.status_code}")
             except httpx.HTTPError as exc:
                 errors.append(f"{path}: {type(exc).__name__}")
-            latencies.append(time.perf_counter() - start)
+            latencies.append((path.split("?")[0], time.perf_counter() - start))
 
 
-async def run_load(base: str, clients: int, seconds: float) -> tuple[list[float], list[str]]:
-    latencies: list[float] = []
+async def run_load(
+    base: str, clients: int, seconds: float, mix: str = "cached"
+) -> tuple[list[tuple[str, float]], list[str]]:
+    latencies: list[tuple[str, float]] = []
     errors: list[str] = []
+    counter = [0]
     deadline = time.monotonic() + seconds
-    await asyncio.gather(*(client(base, deadline, latencies, errors, n) for n in range(clients)))
+    await asyncio.gather(
+        *(client(base, mix, deadline, latencies, errors, counter) for _ in range(clients))
+    )
     return latencies, errors
 
 
@@ -79,7 +118,7 @@ def wait_until_up(base: str, limit: float = 60) -> None:
     raise RuntimeError("the server did not start")
 
 
-def measure(db: Path, clients: int, seconds: float) -> dict[str, float]:
+def measure(db: Path, clients: int, seconds: float, mix: str = "cached") -> dict[str, object]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
@@ -96,18 +135,90 @@ def measure(db: Path, clients: int, seconds: float) -> dict[str, float]:
     )
     try:
         wait_until_up(base)
-        latencies, errors = asyncio.run(run_load(base, clients, seconds))
+        latencies, errors = asyncio.run(run_load(base, clients, seconds, mix))
     finally:
         server.terminate()
         server.wait(timeout=30)
-    ordered = sorted(latencies)
+    routes: dict[str, list[float]] = {}
+    for route, seconds_taken in latencies:
+        routes.setdefault(route, []).append(seconds_taken)
     return {
-        "requests": len(ordered),
+        "mix": mix,
+        **percentiles([t for _, t in latencies]),
+        "requests": len(latencies),
         "errors": len(errors),
-        "rps": len(ordered) / seconds,
-        "p50_ms": 1000 * statistics.median(ordered),
-        "p99_ms": 1000 * ordered[int(0.99 * (len(ordered) - 1))],
+        "first_errors": errors[:3],
+        "rps": len(latencies) / seconds,
+        "routes": {r: percentiles(ts) for r, ts in sorted(routes.items())},
     }
+
+
+def percentiles(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    return {
+        "n": len(ordered),
+        "p50_ms": round(1000 * statistics.median(ordered), 1),
+        "p99_ms": round(1000 * ordered[int(0.99 * (len(ordered) - 1))], 1),
+    }
+
+
+def synthetic_store(db: Path, documents: int, seed: int = 7) -> None:
+    """A store of synthetic documents written the way ingestion writes them.
+
+    The synthetic corpus has few actors, so each dyad holds thousands of mentions, and the
+    incident merge of `rebuild` grows with the square of a dyad's mentions; here incidents are
+    grouped by SQL instead, one per dyad, code and day, which gives the tables the same shape.
+    """
+    from run import synthetic_result
+
+    from eventwire.model import DocumentResult
+    from eventwire.store import open_store
+    from eventwire.store.derive import rebuild_aggregates, rebuild_ledger
+    from eventwire.store.writer import Stored, begin, write_batch
+
+    rng = random.Random(seed)
+    conn = open_store(db)
+    for start in range(0, documents, 2000):
+        batch = []
+        for i in range(start, min(start + 2000, documents)):
+            data = synthetic_result(i, rng, 5)
+            data["outlet"] = f"Outlet {i % 40}"
+            if i % 10 == 0:
+                data["ledger"] = [{"kind": "demand", "from": "USAGOV", "to": "VENGOV",
+                                   "what": f"release of prisoners {i % 50}"}]  # fmt: skip
+            words = " ".join(rng.sample(WORDS, 3))
+            text = f"Officials spoke of {words} in report {i}. " + " ".join(
+                e["text"] for e in data["events"]
+            )
+            batch.append(Stored(f"s{i}", "synthetic", text, DocumentResult.model_validate(data)))
+        write_batch(conn, batch)
+    begin(conn)
+    for statement in GROUPED_INCIDENTS:
+        conn.execute(statement)
+    rebuild_ledger(conn)
+    rebuild_aggregates(conn)
+    conn.execute("COMMIT")
+    conn.close()
+
+
+GROUPED_INCIDENTS = (
+    "DELETE FROM incident_events",
+    "DELETE FROM incidents",
+    "INSERT INTO incidents (incident_key, source_code, target_code, source_country, "
+    "target_country, cameo, root, date, first_report, last_report, mentions, articles, outlets, "
+    "confidence, goldstein, quad_class, certainty) "
+    "SELECT min(e.event_key), e.source_code, e.target_code, substr(e.source_code, 1, 3), "
+    "substr(e.target_code, 1, 3), e.cameo, e.root, e.date, min(d.published), max(d.published), "
+    "count(*), count(DISTINCT e.doc_key), count(DISTINCT d.outlet), "
+    "min(1.0, 0.3 + 0.1 * count(DISTINCT d.outlet)), avg(e.goldstein), min(e.quad_class), "
+    "'asserted' FROM events e JOIN documents d USING (doc_key) WHERE NOT e.negated "
+    "GROUP BY e.source_code, e.target_code, e.cameo, e.date",
+    "CREATE TEMP TABLE grouping AS SELECT incident_key, source_code, target_code, cameo, date "
+    "FROM incidents",
+    "CREATE INDEX temp.grouping_key ON grouping (source_code, target_code, cameo, date)",
+    "INSERT INTO incident_events SELECT g.incident_key, e.event_key FROM events e "
+    "JOIN grouping g USING (source_code, target_code, cameo, date) WHERE NOT e.negated",
+)
 
 
 def main() -> None:
@@ -115,8 +226,13 @@ def main() -> None:
     parser.add_argument("--db", required=True, type=Path)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--mix", choices=(*MIXES, "both"), default="cached")
+    parser.add_argument("--synthetic", type=int, metavar="N", help="write N documents first")
     args = parser.parse_args()
-    print(measure(args.db, args.clients, args.seconds))
+    if args.synthetic and not args.db.exists():
+        synthetic_store(args.db, args.synthetic)
+    for mix in MIXES if args.mix == "both" else (args.mix,):
+        print(json.dumps(measure(args.db, args.clients, args.seconds, mix)), flush=True)
 
 
 if __name__ == "__main__":

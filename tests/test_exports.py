@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from eventwire.cli import main
-from eventwire.corpus.exports import Filters, rows
+from eventwire.corpus.exports import Filters, rows, write_csv
 from eventwire.corpus.gdelt import COLUMNS
 from eventwire.corpus.series import dyad_series, escalation
 from eventwire.lexicon import cameo
@@ -196,3 +196,12 @@ def test_dyad_series_and_escalation(db: Path) -> None:
     weekly = dyad_series(conn, "USAGOV", "VENGOV", period="week")
     assert sum(p.events for p in weekly) == 4
     assert escalation(points, recent=3)["recent_mean"] == cameo("191").goldstein
+
+
+def test_csv_export_makes_formula_cells_inert_and_keeps_numbers() -> None:
+    formulas = ["=HYPERLINK(1)", "+SUM(1)", "-2+3", "@SUM(1)", "\tcmd", "\rcmd"]
+    out = io.StringIO(newline="")
+    write_csv(iter([{"text": f, "goldstein": -5.0, "ok": "plain"} for f in formulas]), out)
+    found = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert [r["text"] for r in found] == ["'" + f for f in formulas]
+    assert {(r["goldstein"], r["ok"]) for r in found} == {("-5.0", "plain")}

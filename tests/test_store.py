@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+with warnings.catch_warnings():  # this Starlette prefers httpx2 but works with httpx
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 from eventwire.errors import EventwireError
 from eventwire.store import SCHEMA_VERSION, open_store
@@ -186,3 +195,211 @@ def test_event_rows_match_the_insert_columns() -> None:
 
     event = Event(source=None, target=None, cameo="010", span=(0, 1), trigger=(0, 1), text="x")
     assert tuple(event_row(1, 0, event)) == EVENT_COLUMNS
+
+
+def damage(db: Path) -> None:
+    """Overwrite every page but the first (the header stays intact) with noise."""
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.executemany(
+        "INSERT INTO documents (hash, id, text, result) VALUES (?, ?, ?, '{}')",
+        [(f"h{i}", f"d{i}", "x" * 3000) for i in range(40)],
+    )
+    conn.commit()
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(db.read_bytes())
+    for start in range(page, len(data), page):
+        data[start + 100 : start + 400] = bytes(range(256)) + bytes(44)
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "command", [["status"], ["report"], ["export", "events"], ["series", "USA", "VEN"]]
+)
+def test_a_damaged_store_with_an_intact_header_is_refused(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eventwire.cli import main
+
+    db = tmp_path / "damaged.sqlite"
+    open_store(db).close()
+    damage(db)
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert main([*command, "--db", str(db)]) == 2
+    assert "E300" in capsys.readouterr().err
+
+
+def test_serve_refuses_a_damaged_store(tmp_path: Path) -> None:
+    from eventwire.web import create_app
+
+    db = tmp_path / "damaged.sqlite"
+    open_store(db).close()
+    damage(db)
+    with pytest.raises(EventwireError, match="E300"):
+        create_app(db)
+
+
+@contextmanager
+def unprivileged() -> Iterator[None]:
+    """Run the block as an ordinary user, so that file permissions apply even to root."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+
+
+@pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """A folder an ordinary user may enter (pytest's own are private to their owner)."""
+    folder = Path(tempfile.mkdtemp())
+    folder.chmod(0o777)
+    yield folder
+    for path in (folder, *folder.rglob("*")):
+        path.chmod(0o777)
+    shutil.rmtree(folder)
+
+
+def test_ingest_refuses_a_read_only_store_and_leaves_no_files(open_folder: Path) -> None:
+    db = open_folder / "s.sqlite"
+    open_store(db).close()
+    db.chmod(0o444)
+    src = corpus(open_folder / "c.jsonl", 1)
+    with unprivileged(), pytest.raises(EventwireError, match=r"E300 .* is read-only"):
+        ingest([str(src)], db)
+    assert sorted(p.name for p in open_folder.iterdir()) == ["c.jsonl", "s.sqlite"]
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_readers_open_a_store_they_may_not_write(
+    open_folder: Path, read_only: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eventwire.cli import main
+    from eventwire.web import create_app
+
+    db = open_folder / "s.sqlite"
+    ingest([str(corpus(open_folder / "c.jsonl", 2))], db)
+    (db if read_only == "file" else open_folder).chmod(0o555)
+    commands = [["status"], ["report"], ["export", "events"], ["series", "PER", "PER"]]
+    with unprivileged():
+        codes = [main([*c, "--db", str(db)]) for c in commands]
+        client = TestClient(create_app(db))
+        overview = client.get("/api/overview")
+    assert codes == [0, 0, 0, 0], capsys.readouterr().err
+    assert overview.status_code == 200 and overview.json()["summary"]["documents"] == 2
+    assert sorted(p.name for p in open_folder.iterdir()) == ["c.jsonl", "s.sqlite"]
+
+
+def test_a_full_disk_is_reported_and_the_store_stays_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventwire.store.ingest as ingesting
+
+    db = tmp_path / "s.sqlite"
+    ingest([str(corpus(tmp_path / "a.jsonl", 2))], db)
+    before = snapshot(db)
+
+    def nearly_full(path: Path, **kwargs: object) -> sqlite3.Connection:
+        conn = open_store(path, **kwargs)  # type: ignore[arg-type]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+        return conn
+
+    monkeypatch.setattr(ingesting, "open_store", nearly_full)
+    big = tmp_path / "b.jsonl"
+    big.write_text(
+        "".join(
+            json.dumps({"id": f"b{i}", "text": TEXT.format(city="Lima", country="Peru") * 20})
+            + "\n"
+            for i in range(8)
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(EventwireError, match=r"E300 cannot write .*database or disk is full"):
+        ingest([str(big)], db, batch_size=8)
+    assert snapshot(db) == before
+    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+DYAD_TEXT = "Peru recalled its ambassador to Chile on Monday after Chile accused Peru of spying."
+
+
+PLANNED_TEXT = "Chile will expel the Peruvian ambassador next week, officials said."
+
+
+def dyad_days(conn: sqlite3.Connection) -> list[tuple]:
+    rows = conn.execute(
+        "SELECT source_country, target_country, day, events, goldstein_n FROM dyad_days "
+        "ORDER BY 1, 2, 3"
+    )
+    return [tuple(r) for r in rows]
+
+
+def happened_by_day(conn: sqlite3.Connection) -> list[tuple]:
+    """Events per dyad and day counted straight from the events: those that took place only."""
+    from eventwire.corpus.incidents import happened_sql
+
+    rows = conn.execute(
+        "SELECT source_country, target_country, date, count(*), count(goldstein) FROM events "
+        f"WHERE NOT negated AND {happened_sql()} AND source_country IS NOT NULL "
+        "AND target_country IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    )
+    return [tuple(r) for r in rows]
+
+
+def test_a_store_from_before_the_aggregates_gets_them_filled_as_it_migrates(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "s.sqlite"
+    dyads = tmp_path / "d.jsonl"
+    dyads.write_text(json.dumps({"id": "d", "text": DYAD_TEXT}) + "\n", encoding="utf-8")
+    ingest([str(dyads)], db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("DROP TABLE dyad_days")
+    conn.execute("DROP TABLE actor_stats")
+    for index in ("incidents_by_date", "incidents_by_confidence", "incidents_by_reports",
+                  "documents_listing", "events_listing"):  # fmt: skip
+        conn.execute(f"DROP INDEX {index}")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    migrated = open_store(db)
+    assert dyad_days(migrated) == happened_by_day(migrated) and dyad_days(migrated)
+    assert migrated.execute("SELECT count(*) FROM actor_stats").fetchone()[0]
+
+
+def test_aggregates_match_the_events_after_each_ingestion(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    ingest([str(corpus(tmp_path / "a.jsonl", 4))], db)
+    dyads = tmp_path / "b.jsonl"
+    dyads.write_text(
+        "".join(
+            json.dumps({"id": f"d{n}", "published": f"2025-11-2{n}", "text": f"{DYAD_TEXT} {n}."})
+            + "\n"
+            for n in range(3)
+        )
+        + json.dumps({"id": "plan", "published": "2025-11-24", "text": PLANNED_TEXT})
+        + "\n",
+        encoding="utf-8",
+    )
+    ingest([str(dyads)], db)
+    conn = open_store(db, readonly=True)
+    assert conn.execute("SELECT count(*) FROM events WHERE certainty = 'planned'").fetchone()[0]
+    assert dyad_days(conn) == happened_by_day(conn) and dyad_days(conn)
+    codes = {r[0] for r in conn.execute("SELECT code FROM actors")}
+    for code in codes:
+        events = conn.execute(
+            "SELECT count(*) FROM events WHERE NOT negated AND ? IN (source_code, target_code)",
+            (code,),
+        ).fetchone()[0]
+        documents = conn.execute(
+            "SELECT count(DISTINCT doc_key) FROM (SELECT doc_key FROM actors WHERE code = :c "
+            "UNION SELECT doc_key FROM events WHERE NOT negated "
+            "AND :c IN (source_code, target_code))",
+            {"c": code},
+        ).fetchone()[0]
+        row = conn.execute("SELECT events, documents FROM actor_stats WHERE code = ?", (code,))
+        assert tuple(row.fetchone()) == (events, documents), code

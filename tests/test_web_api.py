@@ -6,13 +6,23 @@ count below is known; one test codes a posted document through the real pipeline
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import csv
 import hashlib
 import io
 import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
 import warnings
 from pathlib import Path
 
+import httpx
 import pytest
 
 with warnings.catch_warnings():  # this Starlette prefers httpx2 but works with httpx
@@ -37,10 +47,11 @@ from eventwire.model import (
 from eventwire.store import open_store
 from eventwire.store.derive import rebuild
 from eventwire.store.writer import Stored, write_batch
-from eventwire.web import create_app
+from eventwire.web import budget, cache, create_app, queries
 from eventwire.web.api import ENDPOINTS
 from eventwire.web.highlight import segments
-from eventwire.web.search import fts_query
+from eventwire.web.hosts import name_of, served_hosts
+from eventwire.web.search import MAX_QUERY, MAX_TERMS, SYNTAXES, fts_query
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -316,7 +327,7 @@ def test_documents_with_their_annotations(client: TestClient) -> None:
     assert "".join(s["text"] for s in doc["segments"]) == doc["text"]
     assert get(client, "/api/documents?since=2025-11-23&until=2025-11-30")["total"] == 1
     get(client, "/api/documents/12345", 404)
-    get(client, "/api/documents/abc", 404)
+    get(client, "/api/documents/abc", 400)
 
 
 def test_full_text_search(client: TestClient) -> None:
@@ -466,3 +477,206 @@ def test_cached_answers_follow_the_store(tmp_path: Path) -> None:
     rebuild(conn)
     conn.close()
     assert app_client.get("/api/documents").json()["total"] == first["total"] + 1
+
+
+def test_a_word_repeated_3000_times_is_answered_at_once(client: TestClient) -> None:
+    start = time.monotonic()
+    data = get(client, "/api/search?q=" + "smuggling%20" * 3000, 400)
+    assert time.monotonic() - start < 2 and "at most" in data["error"]
+    repeated = get(client, "/api/search?q=" + "Smuggling%20smuggling%20" * 20)
+    assert repeated["total"] == get(client, "/api/search?q=smuggling")["total"]
+    assert fts_query("smuggling Smuggling talks smuggling") == '"smuggling" "talks"'
+
+
+@pytest.mark.parametrize(
+    "query", [" ".join(f"w{n}" for n in range(MAX_TERMS + 1)), "x" * (MAX_QUERY + 1)]
+)
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_searches_past_the_bounds_are_400(client: TestClient, query: str, syntax: str) -> None:
+    data = get(client, f"/api/search?syntax={syntax}&q={query}", 400)
+    assert "at most" in data["error"]
+
+
+def test_queries_stop_when_the_time_budget_is_spent(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(budget, "CHECK_EVERY", 1)
+    spent = TestClient(create_app(store, budget=0))
+    assert "took longer" in get(spent, "/api/search?q=smuggling", 400)["error"]
+    assert "took longer" in get(spent, "/api/overview", 503)["error"]
+
+
+COUNT_FOREVER = (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
+)
+
+
+@pytest.mark.parametrize("why", ["gone", "stopping"])
+def test_queries_stop_when_the_client_leaves_or_the_server_stops(store: Path, why: str) -> None:
+    gone = threading.Event()
+    conn = open_store(store, readonly=True)
+    budget.limit(conn, 60, gone)
+    timer = threading.Timer(0.2, (gone if why == "gone" else budget.STOPPING).set)
+    timer.start()
+    start = time.monotonic()
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+            conn.execute(COUNT_FOREVER).fetchone()
+    finally:
+        timer.join()
+        budget.STOPPING.clear()
+        conn.close()
+    assert time.monotonic() - start < 2
+
+
+def test_a_client_that_leaves_is_noticed() -> None:
+    seen: list[bool] = []
+
+    async def app(scope, receive, send) -> None:  # waits, as a long query would
+        await receive()
+        for _ in range(100):
+            if scope[budget.GONE].is_set():
+                break
+            await asyncio.sleep(0.01)
+        seen.append(scope[budget.GONE].is_set())
+
+    messages = [{"type": "http.request", "body": b""}, {"type": "http.disconnect"}]
+
+    async def receive() -> dict:
+        return messages.pop(0) if messages else await asyncio.sleep(60)
+
+    scope = {"type": "http", "method": "GET"}
+    asyncio.run(budget.Presence(app)(scope, receive, None))
+    assert seen == [True]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_checks_the_host_and_stops_within_a_second_of_sigterm(store: Path) -> None:
+    port = free_port()
+    command = [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(store), "--port",
+               str(port), "--allowed-host", "dash.example"]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        assert server.stdout and b"serving" in server.stdout.readline()
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(50):
+            with contextlib.suppress(httpx.HTTPError):
+                httpx.get(base + "/api/openapi.json", timeout=1)
+                break
+            time.sleep(0.1)
+        statuses = {
+            host: httpx.get(base + "/api/overview", headers={"Host": host}).status_code
+            for host in ("rebind.example", f"127.0.0.1:{port}", "localhost", "dash.example")
+        }
+        assert statuses == {"rebind.example": 400, f"127.0.0.1:{port}": 200, "localhost": 200,
+                            "dash.example": 200}  # fmt: skip
+        busy = socket.create_connection(("127.0.0.1", port))
+        busy.sendall(f"GET /api/search?q={'smuggling%20' * 3000} HTTP/1.1\r\n".encode())
+        busy.sendall(f"Host: 127.0.0.1:{port}\r\n\r\n".encode())
+        time.sleep(0.3)
+        start = time.monotonic()
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=5)
+        assert time.monotonic() - start < 1
+        busy.close()
+    finally:
+        server.kill()
+        server.wait()
+
+
+def test_host_rules(store: Path) -> None:
+    loopback = served_hosts("127.0.0.1", ["Dash.Example."])
+    assert all(loopback.allows(name_of(h)) for h in ("localhost:8000", "[::1]:80", "dash.example"))
+    assert not loopback.allows(name_of("127.0.0.1.attacker.example"))
+    anywhere = served_hosts("0.0.0.0")
+    assert anywhere.allows(name_of("192.0.2.7:8000")) and not anywhere.allows("rebind.example")
+    host_only = TestClient(create_app(store, hosts=served_hosts("127.0.0.1")))
+    refused = host_only.get("/api/overview", headers={"Host": "rebind.example"})
+    assert refused.status_code == 400 and "--allowed-host" in refused.json()["error"]
+    assert refused.headers["x-frame-options"] == "DENY"
+
+
+FORMULAS = ["=HYPERLINK(1)", "+SUM(1)", "-2+3", "@SUM(1)", "\tcmd", "\rcmd"]
+
+
+def test_csv_cells_that_spreadsheets_would_run_are_made_inert(tmp_path: Path) -> None:
+    conn = open_store(tmp_path / "f.sqlite")
+    text, result = harbor()
+    batch = [
+        Stored(f"h{n}", "test", text, result.model_copy(update={"id": f"d{n}", "title": f}))
+        for n, f in enumerate(FORMULAS)
+    ]
+    write_batch(conn, batch)
+    rebuild(conn)
+    conn.close()
+    app_client = TestClient(create_app(tmp_path / "f.sqlite"))
+    titles = [
+        r["title"]
+        for r in csv.DictReader(io.StringIO(app_client.get("/api/documents.csv").text, newline=""))
+    ]
+    assert sorted(titles) == sorted("'" + f for f in FORMULAS)
+    events = list(csv.DictReader(io.StringIO(app_client.get("/api/events.csv").text)))
+    assert {r["goldstein"] for r in events} == {"-2.0", "-4.4"}  # numbers stay numbers
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/incidents?limit=%C2%B2", "/api/incidents?offset=9223372036854775808",
+     "/api/incidents?min_sources=9223372036854775808", "/api/documents/9223372036854775808",
+     "/api/documents/%C2%B2", "/api/incidents/%D9%A3", "/incidents/%C2%B2", "/documents/%EF%BC%91",
+     "/api/incidents?limit=%EF%BC%91%EF%BC%90", "/api/incidents?limit=%D9%A3",
+     "/api/incidents?since=%EF%BC%92025", "/api/incidents?root=%D9%A1%D9%A3",
+     "/api/dyads?limit=%C2%B9"],
+)  # fmt: skip
+def test_numbers_are_ascii_digits_within_bounds(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 400, response.text
+
+
+@pytest.mark.parametrize("path", ["/api/overview", "/"])
+def test_a_500_is_a_problem_answer_with_the_security_headers(
+    store: Path, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    monkeypatch.setattr(queries, "overview", lambda conn: 1 / 0)
+    response = TestClient(create_app(store), raise_server_exceptions=False).get(path)
+    assert response.status_code == 500
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    if path == "/":
+        assert "<h1>500</h1>" in response.text
+    else:
+        assert response.json()["status"] == 500
+
+
+def test_a_store_damaged_while_served_is_a_503_with_e300(store: Path, tmp_path: Path) -> None:
+    copy = Path(shutil.copy(store, tmp_path / "copy.sqlite"))
+    served = TestClient(create_app(copy), raise_server_exceptions=False)
+    data = bytearray(copy.read_bytes())
+    data[4096:] = bytes(len(data) - 4096)
+    copy.write_bytes(bytes(data))
+    response = served.get("/api/incidents?limit=7")
+    assert response.status_code == 503 and response.json()["error"].startswith("E300")
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_cache_is_bounded_by_bytes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(cache, "MAX_BYTES", 25_000)
+
+    async def app(scope, receive, send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"x" * 10_000})
+
+    async def ignore(message) -> None:
+        pass
+
+    kept = cache.ResponseCache(app, tmp_path / "none.sqlite")
+    for n in range(5):
+        scope = {"type": "http", "method": "GET", "path": f"/api/{n}", "query_string": b""}
+        asyncio.run(kept(scope, None, ignore))
+    assert kept.size <= 25_000 and list(kept.entries) == [b"/api/3?", b"/api/4?"]

@@ -18,7 +18,7 @@ from eventwire.corpus.exports import (
 )
 from eventwire.corpus.gdelt import write_gdelt
 from eventwire.errors import EventwireError
-from eventwire.store import open_store
+from eventwire.store.db import read_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -62,15 +62,12 @@ def run(args: argparse.Namespace) -> int:
         raise EventwireError("E005", "the gdelt format holds incidents or events only")
     if args.format == "parquet" and args.output == "-":
         raise EventwireError("E005", "parquet needs a file: give -o OUT.parquet")
-    conn = open_store(args.db, readonly=True)
-    try:
+    with read_store(args.db) as conn:
         records = rows(conn, args.table, filters_of(args))
         if args.format == "parquet":
             count = write_parquet(records, Path(args.output))
         else:
             count = write_text(records, args.format, args.output)
-    finally:
-        conn.close()
     print(f"eventwire: {count} {args.table} exported", file=sys.stderr)
     return 0
 

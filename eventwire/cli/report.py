@@ -9,7 +9,7 @@ from eventwire.cli.ingest import DEFAULT_DB
 from eventwire.cli.timeline import shorten
 from eventwire.corpus.exports import Filters, rows
 from eventwire.lexicon import cameo_name
-from eventwire.store import open_store
+from eventwire.store.db import read_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,12 +21,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    conn = open_store(args.db, readonly=True)
-    try:
+    with read_store(args.db) as conn:
         incidents = list(rows(conn, "incidents", Filters(min_sources=args.min_sources)))
         ledger = list(rows(conn, "ledger", Filters()))
-    finally:
-        conn.close()
     incidents.sort(key=lambda r: (-r["outlets"], -r["mentions"], r["date"] or ""))
     print(f"INCIDENTS ({len(incidents)}; most corroborated first)")
     for r in incidents[: args.limit]:

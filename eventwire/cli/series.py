@@ -7,7 +7,7 @@ import json
 
 from eventwire.cli.ingest import DEFAULT_DB
 from eventwire.corpus.series import dyad_series, escalation
-from eventwire.store import open_store
+from eventwire.store.db import read_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,13 +21,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    conn = open_store(args.db, readonly=True)
-    try:
+    with read_store(args.db) as conn:
         source, target = args.source.upper(), args.target.upper()
         points = dyad_series(conn, source, target, args.period)
         daily = points if args.period == "day" else dyad_series(conn, source, target)
-    finally:
-        conn.close()
     signal = escalation(daily)
     if args.json:
         print(json.dumps({"points": [p.__dict__ for p in points], "escalation": signal}))

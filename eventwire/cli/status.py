@@ -6,7 +6,7 @@ import argparse
 import json
 
 from eventwire.cli.ingest import DEFAULT_DB
-from eventwire.store import open_store
+from eventwire.store.db import read_store
 from eventwire.store.status import summarise
 
 
@@ -18,11 +18,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    conn = open_store(args.db, readonly=True)
-    try:
+    with read_store(args.db) as conn:
         summary = summarise(conn)
-    finally:
-        conn.close()
     if args.json:
         print(json.dumps(summary, indent=2))
     else:

@@ -3,6 +3,10 @@
 Formats: JSON Lines, CSV, Parquet, and `gdelt` (incidents and events only): the GDELT 2.0
 event table's 61 tab-separated columns, filled where eventwire has the value (see
 docs/gdelt-mapping.md).
+
+In CSV, a text cell that a spreadsheet would run as a formula (one beginning with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) is written with a single quote before it, as OWASP
+recommends against CSV injection; numbers, negative ones included, are written as numbers.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 TABLES = ("incidents", "events", "attributions", "ledger")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 
 QUERIES = {
@@ -138,10 +143,17 @@ def write_csv(records: Iterator[dict[str, Any]], out: TextIO) -> int:
     for record in records:
         count += 1
         if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(record), lineterminator="\n")
+            writer = csv.DictWriter(out, fieldnames=list(record), lineterminator="\r\n")
             writer.writeheader()
-        writer.writerow(record)
+        writer.writerow({k: inert(v) for k, v in record.items()})
     return count
+
+
+def inert(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: formula-like text gets a leading single quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_parquet(records: Iterator[dict[str, Any]], path: Path) -> int:

@@ -1,15 +1,52 @@
-"""Tables derived from the stored events: incidents and the ledger across articles.
+"""Tables derived from the stored events: incidents, the ledger across articles, aggregates.
 
 They are rebuilt in one transaction after each ingestion, so they always match the events.
+The aggregates (events per dyad and day, actors' activity) are also filled right after the
+migration that makes their tables, so that a migrated store and a rebuilt one agree.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from eventwire.corpus.incidents import Mention, merge, summary
+from eventwire.corpus.incidents import Mention, happened_sql, merge, summary
 from eventwire.corpus.ledger import Report, merge_reports
-from eventwire.store.writer import begin
+from eventwire.store.writer import begin, rollback
+
+DYAD_DAYS_SQL = """
+INSERT INTO dyad_days
+SELECT source_country, target_country, date, count(*), coalesce(sum(goldstein), 0),
+       count(goldstein)
+FROM events
+WHERE NOT negated AND {happened} AND source_country IS NOT NULL AND target_country IS NOT NULL
+GROUP BY 1, 2, 3
+"""
+
+ACTOR_STATS_SQL = """
+INSERT INTO actor_stats (code, name, documents, mentions, events)
+WITH codes AS (
+    SELECT code, name, doc_key, mentions FROM actors
+    UNION ALL SELECT source_code, source_name, doc_key, 0 FROM events
+        WHERE source_code IS NOT NULL AND NOT negated
+    UNION ALL SELECT target_code, target_name, doc_key, 0 FROM events
+        WHERE target_code IS NOT NULL AND NOT negated
+), named AS (
+    SELECT code, name, row_number() OVER (PARTITION BY code ORDER BY count(*) DESC, name) AS rank
+    FROM codes WHERE name IS NOT NULL GROUP BY code, name
+), acting AS (
+    SELECT code, count(*) AS events FROM (
+        SELECT event_key, source_code AS code FROM events
+            WHERE NOT negated AND source_code IS NOT NULL
+        UNION SELECT event_key, target_code FROM events
+            WHERE NOT negated AND target_code IS NOT NULL
+    ) GROUP BY code
+)
+SELECT c.code, n.name, count(DISTINCT c.doc_key), sum(c.mentions), coalesce(a.events, 0)
+FROM codes c
+LEFT JOIN named n ON n.code = c.code AND n.rank = 1
+LEFT JOIN acting a ON a.code = c.code
+GROUP BY c.code
+"""
 
 MENTIONS_SQL = """
 SELECT e.event_key, e.doc_key, coalesce(d.outlet, d.id) AS outlet, d.published,
@@ -27,10 +64,20 @@ def rebuild(conn: sqlite3.Connection) -> None:
     try:
         rebuild_incidents(conn)
         rebuild_ledger(conn)
+        rebuild_aggregates(conn)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def rebuild_aggregates(conn: sqlite3.Connection) -> None:
+    """Events that happened per dyad and day, and each actor's activity, counted again from
+    the events."""
+    conn.execute("DELETE FROM dyad_days")
+    conn.execute("DELETE FROM actor_stats")
+    conn.execute(DYAD_DAYS_SQL.format(happened=happened_sql()))
+    conn.execute(ACTOR_STATS_SQL)
 
 
 def rebuild_incidents(conn: sqlite3.Connection) -> None:

@@ -19,7 +19,7 @@ from eventwire.model import DocumentError, DocumentResult
 from eventwire.options import Options
 from eventwire.readers import InputDocument, ReadItem, read_inputs
 from eventwire.runner import code_documents
-from eventwire.store.db import open_store
+from eventwire.store.db import open_store, store_failure
 from eventwire.store.derive import rebuild
 from eventwire.store.writer import Stored, Written, write_batch
 
@@ -80,6 +80,8 @@ def ingest(
         if batch:
             count(stats, write_batch(conn, batch))
         rebuild(conn)  # also finishes the derived tables of a run killed before this point
+    except sqlite3.DatabaseError as exc:  # a full disk, an I/O error: say what SQLite says
+        raise store_failure(db, exc) from exc
     finally:
         conn.close()
         if fetcher:

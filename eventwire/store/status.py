@@ -10,9 +10,8 @@ def summarise(conn: sqlite3.Connection) -> dict[str, Any]:
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     first, last = conn.execute("SELECT min(published), max(published) FROM documents").fetchone()
     dyads = conn.execute(
-        "SELECT source_country, target_country, count(*) AS n FROM events "
-        "WHERE NOT negated AND source_country IS NOT NULL AND target_country IS NOT NULL "
-        "GROUP BY 1, 2 ORDER BY n DESC LIMIT 5"
+        "SELECT source_country, target_country, sum(events) AS n FROM dyad_days "
+        "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 5"
     ).fetchall()
     return {
         "documents": one("SELECT count(*) FROM documents"),

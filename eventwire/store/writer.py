@@ -44,7 +44,7 @@ def write_batch(conn: sqlite3.Connection, batch: list[Stored]) -> Written:
             write_item(conn, item, written)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     return written
 
@@ -95,6 +95,12 @@ def begin(conn: sqlite3.Connection) -> None:
         raise EventwireError(
             STORE_ERROR, "the store is locked by another writer; try again when it has finished"
         ) from exc
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back what is left: SQLite has already undone a transaction a full disk broke."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def write_error(conn: sqlite3.Connection, item: Stored) -> None:

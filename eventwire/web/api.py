@@ -23,6 +23,7 @@ from eventwire.web.params import (
     dyad,
     filters,
     integer,
+    key,
     page,
     text,
 )
@@ -49,13 +50,6 @@ class Endpoint:
     responses: dict[int, str] = field(default_factory=dict)
 
 
-def key_of(request: Request, name: str = "key") -> int:
-    value = request.path_params[name]
-    if not value.isdigit():
-        raise NotFound(f"no {name} {value!r}")
-    return int(value)
-
-
 def listing(request: Request, data: dict, name: str) -> Response:
     """A listing as JSON, or its rows as CSV."""
     return as_csv(data["rows"], name) if wants_csv(request) else as_json(data)
@@ -75,7 +69,7 @@ def get_incidents(request: Request) -> Response:
 
 def get_incident(request: Request) -> Response:
     with reading(request) as conn:
-        found = queries.incident(conn, key_of(request))
+        found = queries.incident(conn, key(request.path_params))
     if found is None:
         raise NotFound("no such incident")
     return as_json(found)
@@ -152,7 +146,7 @@ def get_documents(request: Request) -> Response:
 
 def get_document(request: Request) -> Response:
     with reading(request) as conn:
-        found = queries.document(conn, key_of(request))
+        found = queries.document(conn, key(request.path_params))
     if found is None:
         raise NotFound("no such document")
     return as_json(found)

@@ -24,6 +24,7 @@ from eventwire.web.params import (
     code,
     filters,
     form_values,
+    key,
     page,
     text,
 )
@@ -85,12 +86,12 @@ def incidents(request: Request) -> Response:
 
 
 def incident(request: Request) -> Response:
-    key = request.path_params["key"]
+    number = key(request.path_params)
     with reading(request) as conn:
-        found = queries.incident(conn, int(key)) if key.isdigit() else None
+        found = queries.incident(conn, number)
     if found is None:
         raise NotFound("no such incident")
-    return render(request, "incident.html", f"/api/incidents/{key}", incident=found)
+    return render(request, "incident.html", f"/api/incidents/{number}", incident=found)
 
 
 def timeline(request: Request) -> Response:
@@ -142,12 +143,12 @@ def documents(request: Request) -> Response:
 
 
 def document(request: Request) -> Response:
-    key = request.path_params["key"]
+    number = key(request.path_params)
     with reading(request) as conn:
-        found = queries.document(conn, int(key)) if key.isdigit() else None
+        found = queries.document(conn, number)
     if found is None:
         raise NotFound("no such document")
-    return render(request, "document.html", f"/api/documents/{key}", doc=found)
+    return render(request, "document.html", f"/api/documents/{number}", doc=found)
 
 
 def world_map(request: Request) -> Response:

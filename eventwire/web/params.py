@@ -1,7 +1,8 @@
 """Query parameters of the API and the pages: filters, pagination and format, each checked.
 
 A parameter that cannot be read raises :class:`BadRequest`, which the app answers with a 400
-and a one-line message, never a 500.
+and a one-line message, never a 500. Numbers are ASCII digits only (no superscripts, no
+full-width or other scripts' digits), within bounds that SQLite's integers can hold.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from eventwire.model import Certainty, LedgerKind, LedgerStatus
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_OFFSET = 2**31 - 1
+MAX_KEY = 2**63 - 1  # SQLite's largest integer
+DIGITS = re.compile(r"^[0-9]{1,19}$")
+DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 CODE = re.compile(r"^[A-Z0-9]{1,32}$")
 CERTAINTIES = get_args(Certainty)
 LEDGER_KINDS = get_args(LedgerKind)
@@ -42,14 +46,23 @@ def text(params: Mapping[str, str], name: str) -> str | None:
     return value or None
 
 
-def integer(params: Mapping[str, str], name: str, low: int, high: int | None = None) -> int | None:
+def integer(params: Mapping[str, str], name: str, low: int,
+            high: int = MAX_OFFSET) -> int | None:  # fmt: skip
+    """A whole number of ASCII digits between ``low`` and ``high``, or None when absent."""
     value = text(params, name)
     if value is None:
         return None
-    if not value.isdigit() or int(value) < low or (high is not None and int(value) > high):
-        bound = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise BadRequest(f"{name} must be a whole number {bound}, not {value!r}")
+    if not DIGITS.match(value) or not low <= int(value) <= high:
+        raise BadRequest(f"{name} must be a whole number between {low} and {high}, not {value!r}")
     return int(value)
+
+
+def key(params: Mapping[str, str], name: str = "key") -> int:
+    """A key in a path, such as ``/api/documents/{key}``."""
+    found = integer(params, name, 0, MAX_KEY)
+    if found is None:
+        raise BadRequest(f"{name} must be a whole number")
+    return found
 
 
 def date(params: Mapping[str, str], name: str) -> str | None:
@@ -88,7 +101,7 @@ def dyad(params: Mapping[str, str]) -> tuple[str, str] | None:
 
 def root(params: Mapping[str, str]) -> str | None:
     value = text(params, "root")
-    if value is not None and not (value.isdigit() and len(value) <= 2):
+    if value is not None and not (DIGITS.match(value) and len(value) <= 2):
         raise BadRequest(f"root must be a CAMEO root code such as 13, not {value!r}")
     return value
 

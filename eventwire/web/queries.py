@@ -11,7 +11,6 @@ import sqlite3
 from typing import Any
 
 from eventwire.corpus.exports import QUERIES, Filters, where
-from eventwire.corpus.incidents import happened_sql
 from eventwire.corpus.series import dyad_series, escalation
 from eventwire.lexicon import cameo_name
 from eventwire.store.status import summarise
@@ -53,12 +52,27 @@ def listing(conn: sqlite3.Connection, sql: str, params: dict[str, Any], page: Pa
     return {"total": total, "limit": page.limit, "offset": page.offset, "rows": rows}
 
 
+def keyed_listing(conn: sqlite3.Connection, select: str, key: str, keys: str, count: str,
+                  order: str, params: dict[str, Any], page: Page) -> Row:  # fmt: skip
+    """One page, its keys found first (through an index where one serves) and only their rows
+    made in full: a deep page costs an index scan, not every skipped row's joins."""
+    total = run_match(conn, count, params)[0][0]
+    sql = f"{select} AND {key} IN ({keys} ORDER BY {order} LIMIT :limit OFFSET :offset) "
+    found = run_match(conn, f"{sql} ORDER BY {order}", {**params, **vars(page)})
+    rows = [dict(r) for r in found]
+    return {"total": total, "limit": page.limit, "offset": page.offset, "rows": rows}
+
+
 def incidents(conn: sqlite3.Connection, f: Filters, page: Page, sort: str = "date") -> Row:
     if sort not in INCIDENT_ORDERS:
         raise BadRequest(f"sort must be one of {', '.join(INCIDENT_ORDERS)}, not {sort!r}")
     conditions, params = where("incidents", f)
-    sql = QUERIES["incidents"] + conditions + " ORDER BY " + INCIDENT_ORDERS[sort]
-    out = listing(conn, sql, params, page)
+    out = keyed_listing(
+        conn, QUERIES["incidents"] + conditions, "i.incident_key",
+        f"SELECT i.incident_key FROM incidents i WHERE 1{conditions}",
+        f"SELECT count(*) FROM incidents i WHERE 1{conditions}",
+        INCIDENT_ORDERS[sort], params, page,
+    )  # fmt: skip
     for row in out["rows"]:
         row["cameo_name"] = cameo_name(row["cameo"])
     return out
@@ -116,10 +130,15 @@ def events(conn: sqlite3.Connection, f: Filters, page: Page, query: str | None =
             " AND e.event_key IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH :q)"
         )
         params["q"] = fts_query(query, syntax)
-    order = " DESC" if newest_first else ""
-    day = "coalesce(e.date, d.published)"
-    sql = f"{EVENTS_SQL}{conditions} ORDER BY {day}{order}, d.published{order}, e.event_key"
-    out = listing(conn, sql, params, page)
+    way = " DESC" if newest_first else ""
+    order = f"coalesce(e.date, d.published){way}, d.published{way}, e.event_key"
+    out = keyed_listing(
+        conn, EVENTS_SQL + conditions, "e.event_key",
+        "SELECT e.event_key FROM events e JOIN documents d USING (doc_key) "
+        f"WHERE NOT e.negated{conditions}",
+        f"SELECT count(*) FROM events e WHERE NOT e.negated{conditions}",
+        order, params, page,
+    )  # fmt: skip
     out["rows"] = [decode(r) for r in out["rows"]]
     for row in out["rows"]:
         row["cameo_name"] = cameo_name(row["cameo"])
@@ -160,10 +179,9 @@ def series(conn: sqlite3.Connection, source: str, target: str, period: str = "da
 def dyads(conn: sqlite3.Connection, limit: int = 8) -> list[Row]:
     """The most active country pairs, each with its escalation signal."""
     found = conn.execute(
-        "SELECT source_country AS source, target_country AS target, count(*) AS events, "
-        "round(avg(goldstein), 2) AS goldstein_mean, max(date) AS last_date "
-        f"FROM events WHERE NOT negated AND {happened_sql()} AND source_country IS NOT NULL "
-        "AND target_country IS NOT NULL AND source_country != target_country "
+        "SELECT source_country AS source, target_country AS target, sum(events) AS events, "
+        "round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein_mean, "
+        "max(day) AS last_date FROM dyad_days WHERE source_country != target_country "
         "GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?",
         (limit,),
     ).fetchall()
@@ -185,22 +203,10 @@ def overview(conn: sqlite3.Connection) -> Row:
 
 
 ACTOR_CODES = """
-WITH codes AS (
-  SELECT code, name, doc_key, mentions FROM actors
-  UNION ALL SELECT source_code, source_name, doc_key, 0 FROM events
-    WHERE source_code IS NOT NULL AND NOT negated
-  UNION ALL SELECT target_code, target_name, doc_key, 0 FROM events
-    WHERE target_code IS NOT NULL AND NOT negated)
-SELECT code,
-  (SELECT name FROM codes c2 WHERE c2.code = c.code AND name IS NOT NULL
-   GROUP BY name ORDER BY count(*) DESC, name LIMIT 1) AS name,
-  count(DISTINCT doc_key) AS documents, sum(mentions) AS mentions,
-  (SELECT count(*) FROM events e WHERE NOT e.negated
-   AND (e.source_code = c.code OR e.target_code = c.code)) AS events
-FROM codes c
+SELECT code, name, documents, mentions, events FROM actor_stats
 WHERE (:q IS NULL OR code LIKE :q OR name LIKE :name) AND (:code IS NULL OR code = :code)
-GROUP BY code ORDER BY events DESC, documents DESC, code
-"""
+ORDER BY events DESC, documents DESC, code
+"""  # actor_stats is rebuilt with the incidents after each ingestion
 
 
 def actors(conn: sqlite3.Connection, query: str | None, page: Page) -> Row:
@@ -284,8 +290,12 @@ def documents(conn: sqlite3.Connection, f: Filters, page: Page, query: str | Non
             " AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q)"
         )
         params["q"] = fts_query(query, syntax)
-    sql = DOCUMENTS_SQL + conditions + " ORDER BY d.published DESC, d.doc_key"
-    return listing(conn, sql, params, page)
+    return keyed_listing(
+        conn, DOCUMENTS_SQL + conditions, "d.doc_key",
+        f"SELECT d.doc_key FROM documents d WHERE 1{conditions}",
+        f"SELECT count(*) FROM documents d WHERE 1{conditions}",
+        "d.published DESC, d.doc_key", params, page,
+    )  # fmt: skip
 
 
 def document(conn: sqlite3.Connection, key: int) -> Row | None:

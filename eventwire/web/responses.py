@@ -10,6 +10,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from eventwire.corpus.exports import inert
 from eventwire.web.params import BadRequest
 
 
@@ -30,10 +31,10 @@ def as_json(data: Any, status_code: int = 200) -> JSONResponse:
 
 
 def as_csv(rows: list[dict[str, Any]], name: str) -> Response:
-    """Rows as CSV; lists and objects in a cell are written as JSON."""
+    """Rows as CSV; lists and objects in a cell are written as JSON, formulas made inert."""
     out = io.StringIO()
     if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: cell(v) for k, v in row.items()})
@@ -45,7 +46,8 @@ def as_csv(rows: list[dict[str, Any]], name: str) -> Response:
 
 
 def cell(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+    """A CSV cell: lists and objects as JSON, formula-like text made inert."""
+    return inert(json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value)
 
 
 def error(status_code: int, message: str) -> JSONResponse:

@@ -11,6 +11,7 @@ from pathlib import Path
 from starlette.requests import Request
 
 from eventwire.store import open_store
+from eventwire.web.budget import BUDGET_SECONDS, GONE, TooSlow, interrupted, limit
 
 MAX_BODY = 1_000_000  # bytes accepted in one POST
 
@@ -23,6 +24,7 @@ class Settings:
     allow_writes: bool = False
     token: str | None = None
     max_body: int = MAX_BODY
+    budget: float = BUDGET_SECONDS  # seconds the queries of one request may run
 
 
 def settings_of(request: Request) -> Settings:
@@ -31,9 +33,18 @@ def settings_of(request: Request) -> Settings:
 
 @contextmanager
 def reading(request: Request) -> Iterator[sqlite3.Connection]:
-    """A read-only connection for one request, closed when the request is answered."""
-    conn = open_store(settings_of(request).db, readonly=True)
+    """A read-only connection for one request, closed when the request is answered.
+
+    Its queries stop when the request's time budget is spent or its client has gone.
+    """
+    settings = settings_of(request)
+    conn = open_store(settings.db, readonly=True)
+    limit(conn, settings.budget, request.scope.get(GONE))
     try:
         yield conn
+    except sqlite3.OperationalError as exc:
+        if interrupted(exc):
+            raise TooSlow(f"the request took longer than {settings.budget:g} s") from exc
+        raise
     finally:
         conn.close()

@@ -46,7 +46,7 @@ def refusal(request: Request, settings: Settings) -> Response | None:
 async def read_body(request: Request, limit: int) -> InputDocument:
     """The document in the body (a JSON object as in a JSON line), at most ``limit`` bytes."""
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise BodyTooLarge(limit)
     body = b""
     async for chunk in request.stream():
