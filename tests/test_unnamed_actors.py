@@ -223,3 +223,26 @@ def test_the_source_of_a_report_lends_no_state_to_its_victims(analyze: Analyze) 
     result = analyze("The drone strike killed two militants, according to US officials.")
     assert all(not a.code.startswith("USAREB") for a in result.actors)
     assert all(not (e.target and e.target.country == "USA") for e in result.events)
+
+
+# ---------------------------------------------------------------- protests without a named actor
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Residents protested in Harare on Monday.", "ZWE"),
+        ("Protests broke out in Beitbridge on Monday.", "ZWE"),
+        ("A protest was held in Kampala.", "UGA"),
+        ("In Rusape, angry residents barricaded roads with stones.", "ZWE"),
+    ],
+)
+def test_protests_are_coded_for_the_people_of_the_place(
+    analyze: Analyze, text: str, country: str
+) -> None:
+    events = [e for e in analyze(text).events if e.cameo.startswith("14")]
+    assert events and all(e.source and e.source.code.startswith(country) for e in events)
+
+
+def test_a_state_that_protests_a_decision_disapproves(analyze: Analyze) -> None:
+    assert [root for _, _, root in dyads(analyze("China protested the visit."))] == ["11"]

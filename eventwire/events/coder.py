@@ -32,7 +32,7 @@ from eventwire.analysis import Analysis, Entity
 from eventwire.countries import countries
 from eventwire.events.arguments import Participant
 from eventwire.events.discourse import Discourse, Resolved
-from eventwire.events.frames import Frame, build_frames, children
+from eventwire.events.frames import Frame, build_frames, children, occurs
 from eventwire.events.lexicon import EventLexicon, load_lexicon
 from eventwire.events.location import locate_event
 from eventwire.events.modality import (
@@ -95,7 +95,7 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
     frame = item.frame
     code = frame.sense.code
     if not item.sources and code[:2] in lexicon.cue_words("protest_roots"):
-        item.sources = protesters_of(analysis, item)
+        item.sources = protesters_of(analysis, item, lexicon)
     if not item.sources:
         return []
     intent = intent_code(code, item.certainty, lexicon)
@@ -208,12 +208,16 @@ def intent_code(code: str, certainty: str, lexicon: EventLexicon) -> str | None:
     return None
 
 
-def protesters_of(analysis: Analysis, item: Resolved) -> list[Participant]:
-    """'Thousands demonstrated in Tbilisi': the protesters are people of the place's state."""
-    state = place_state(analysis, item, own_state=False)
-    if state is None or item.frame.noun is not None or not children(item.frame.predicate, "nsubj"):
-        return []
-    return [replace(state, group="protester")]
+def protesters_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list[Participant]:
+    """'Thousands demonstrated in Tbilisi', 'protests broke out in Tbilisi': the protesters
+    are people of the place's state."""
+    frame = item.frame
+    if frame.noun is None:
+        acted = bool(children(frame.predicate, "nsubj"))
+    else:
+        acted = occurs(frame.noun, lexicon)
+    state = place_state(analysis, item, own_state=False) if acted else None
+    return [] if state is None else [replace(state, group="protester")]
 
 
 def place_state(analysis: Analysis, item: Resolved, own_state: bool = True) -> Participant | None:

@@ -500,12 +500,14 @@ def noun_frame(
 
 def occurs(noun: Token, lexicon: EventLexicon) -> bool:
     """Whether the noun is the subject of a verb of occurrence ("clashes erupted", "an attack
-    took place", "violence broke out")."""
+    took place", "violence broke out", "a protest was held")."""
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head is noun:
         return False
     verb = noun.head
     lemma = verb.lemma_.lower()
     words = [lemma, *(f"{lemma} {c.lower_}" for c in children(verb, "prt", "dobj", "prep"))]
+    if noun.dep_ == "nsubjpass" and any(w in lexicon.passive_occurrence_verbs for w in words):
+        return True
     return any(word in lexicon.occurrence_verbs for word in words)
 
 

@@ -92,6 +92,7 @@ class EventLexicon:
     anaphors: frozenset[str]
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
+    passive_occurrence_verbs: frozenset[str] = frozenset()
     imported: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
     _read: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -211,6 +212,7 @@ def load_lexicon() -> EventLexicon:
         anaphors=frozenset(_tuple(constructions.get("anaphors"))),
         object_control=frozenset(_tuple(constructions.get("object_control"))),
         occurrence_verbs=frozenset(_tuple(constructions.get("occurrence_verbs"))),
+        passive_occurrence_verbs=frozenset(_tuple(constructions.get("passive_occurrence_verbs"))),
         imported=imported_table(read_text(IMPORTED_VERBS)),
         cues=read_yaml("cues.yaml"),
     )

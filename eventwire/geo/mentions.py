@@ -245,7 +245,7 @@ def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> b
         return False
     if entity is not None and entity.label_ not in NAME_LABELS:
         return False  # dates, numbers, works of art ...
-    if not any(t.pos_ == "PROPN" for t in span):
+    if not any(t.pos_ == "PROPN" for t in span) and not _unknown_word_as_place(span, reading):
         return False
     if strong:
         return True
@@ -262,6 +262,18 @@ def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> b
     if entity is None and biggest >= KNOWN_CITY:
         return True
     return _place_words_around(span, cues, gaz)
+
+
+def _unknown_word_as_place(span: Span, reading: _Reading) -> bool:
+    """ "In Rusape, residents ...": a capitalised name the tagger took for a common noun, which
+    the text never writes in lower case, after a preposition of place."""
+    words = reading.words
+    capitalised = all(
+        words.capital[k] and not words.sentence_start[k] for k in range(span.start, span.end)
+    )
+    if not capitalised or any(t.lower_ in reading.lower_words for t in span):
+        return False
+    return _place_words_around(span, reading.cues, reading.gaz)
 
 
 def _big_city(matches: list[NameMatch], span: Span) -> bool:
