@@ -107,6 +107,10 @@ def test_institutions_are_not_towns(places_of) -> None:
     assert places_of("Officials at the White House said Brent crude rose.") == {}
 
 
+def test_a_capitalised_institution_after_in_is_not_a_town(places_of) -> None:
+    assert "Court" not in places_of("He made an appearance in Court on Monday.")
+
+
 def test_a_person_is_not_a_town_of_the_same_name(places_of) -> None:
     text = "Hillary Clinton spoke in Ohio. Later Clinton said she would win."
     places = places_of(text)
@@ -155,6 +159,16 @@ def test_the_colombian_city_of_cartagena(places_of) -> None:
 def test_explicit_country_after_a_comma_wins(places_of) -> None:
     text = "Spanish and Chilean officials met in Cartagena, Colombia."
     assert places_of(text)["Cartagena"].country == "COL"
+
+
+def test_a_town_unknown_in_the_named_country_is_placed_in_that_country(places_of) -> None:
+    place = places_of("A farmer was killed in Selea, Sudan.")["Selea"]
+    assert place.country == "SDN"
+
+
+def test_a_list_of_names_is_no_country_qualifier(places_of) -> None:
+    places = places_of("Outbreaks of the Bundibugyo, Côte d'Ivoire and Sudan strains have killed.")
+    assert places["Bundibugyo"].country == "UGA"
 
 
 def test_paris_is_paris_france_unless_texas_is_named(places_of) -> None:

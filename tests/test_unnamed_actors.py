@@ -246,3 +246,55 @@ def test_protests_are_coded_for_the_people_of_the_place(
 
 def test_a_state_that_protests_a_decision_disapproves(analyze: Analyze) -> None:
     assert [root for _, _, root in dyads(analyze("China protested the visit."))] == ["11"]
+
+
+# ---------------------------------------------------------------- violence with no named author
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("A bomb exploded in Mogadishu, killing three soldiers.", "SOMUAF", "SOMMIL"),
+        ("Three soldiers were killed in Kabul.", "AFGUAF", "AFGMIL"),
+        ("A journalist was killed in Beirut.", "LBNUAF", "LBNMED"),
+        ("A policeman was shot dead in Nairobi.", "KENUAF", "KENCOP"),
+    ],
+)
+def test_violence_with_no_author_is_by_unidentified_groups_of_the_place(
+    analyze: Analyze, text: str, source: str, target: str
+) -> None:
+    assert (source, target) in {(s, t) for s, t, _ in dyads(analyze(text))}
+
+
+def test_a_state_after_a_stance_prefix_is_not_the_actor(analyze: Analyze) -> None:
+    result = analyze("Pro-Russian separatists shelled the city of Mariupol.")
+    assert all(s != "RUS" for s, _, _ in dyads(result)), dyads(result)
+    result = analyze("An anti-Syria journalist was killed in Beirut.")
+    assert all(not a.code.startswith("SYR") for a in result.actors)
+
+
+def test_the_streets_of_a_capital_are_not_its_government(analyze: Analyze) -> None:
+    result = analyze("Protesters clashed with police in the streets of Nairobi.")
+    assert "KENGOV" not in actor_codes(result).values()
+    assert {(s, t) for s, t, _ in dyads(result)} == {("KENCVL", "KENCOP")}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Clashes were heard in Yei. One officer wounded in the head.", "SSDUAF", "SSDMIL"),
+        ("Two civilians killed and three wounded in Baidoa on Monday.", "SOMUAF", "SOMCVL"),
+    ],
+)
+def test_a_report_style_passive_has_its_victims_for_target(
+    analyze: Analyze, text: str, source: str, target: str
+) -> None:
+    result = analyze(text)
+    assert (source, target) in {(s, t) for s, t, _ in dyads(result)}, dyads(result)
+    assert all(e.location is not None for e in result.events)
+
+
+def test_a_single_person_set_apart_by_a_phrase_takes_no_document_state(analyze: Analyze) -> None:
+    result = analyze("Donald Trump spoke. A president from Africa listened.")
+    surfaces = {m.text for a in result.actors for m in a.resolution}
+    assert "Donald Trump" in surfaces and "A president" not in surfaces

@@ -95,6 +95,9 @@ class Vocabulary:
     generic_people: frozenset[str]
     stateless_titles: frozenset[str]
     word_surnames: frozenset[str]  # surnames that are also ordinary words: May, Price, Young
+    place_parts: frozenset[str]  # "area of Beirut": the capital is the city
+    stance_prefixes: frozenset[str]  # "anti-Syria", "pro-Russian": no state of their own
+    indefinite: frozenset[str]  # "a soldier", "an official": one of a group of no name
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +117,9 @@ def vocabulary() -> Vocabulary:
         generic_people=frozenset(data["generic_people"]),
         stateless_titles=frozenset(data["stateless_titles"]),
         word_surnames=frozenset(data["word_surnames"]),
+        place_parts=frozenset(data["place_parts"]),
+        stance_prefixes=frozenset(data["stance_prefixes"]),
+        indefinite=frozenset(data["indefinite_determiners"]),
     )
 
 
@@ -388,11 +394,11 @@ def trimmed(span: Span) -> Span:
 
 def find_names(res: Resolution) -> None:
     """Record a mention for every named span that names an actor. A word of a time
-    expression ("4 May 2020", "Good Friday") names no one."""
+    expression ("4 May 2020", "Good Friday") or of a stance ("anti-Syria") names no one."""
     for span in name_spans(res.doc):
         if any(i in res.consumed for i in range(span.start, span.end)):
             continue
-        if not res.in_time(span.start_char, span.end_char):
+        if not res.in_time(span.start_char, span.end_char) and not stance_of(span[0]):
             resolve_name(res, span)
     res.focus = res.main_country()
 
@@ -417,7 +423,7 @@ def resolve_name(res: Resolution, span: Span) -> None:
         how = "name" if normalise(text) == normalise(entry.name) else "alias"
         known_mention(res, span, entry, how)
     elif (capital := country_by_capital(text)) is not None:
-        if is_argument(span.root) and not is_dateline(span):
+        if is_argument(span.root, res.words.place_parts) and not is_dateline(span):
             capital_mention(res, span, capital)
     elif (key := named_before(res, span)) is not None:
         person_mention(res, span, key, "surname")
@@ -521,14 +527,15 @@ def is_dateline(span: Span) -> bool:
     return span.text.isupper() or following in ("(", "—", "–", "-", "--")
 
 
-def is_argument(token: Token) -> bool:
+def is_argument(token: Token, place_parts: frozenset[str]) -> bool:
     """Whether a capital is used as an actor: a subject or object ("Washington warned
-    Caracas", "talks with Moscow"), not a place ("in Caracas") or a modifier ("London's
-    Stock Exchange", "a Helsinki court")."""
+    Caracas", "talks with Moscow"), not a place ("in Caracas", "the streets of Nairobi") or a
+    modifier ("London's Stock Exchange", "a Helsinki court")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj":
-        return token.head.lower_ not in LOCATIVE
+        of_a_place = token.head.lower_ == "of" and token.head.head.lemma_.lower() in place_parts
+        return token.head.lower_ not in LOCATIVE and not of_a_place
     return token.dep_ in ARGUMENT_DEPS
 
 
@@ -764,6 +771,8 @@ def cue_from(res: Resolution, phrase: Span, role: str, sector: str | None) -> Cu
             past = True
         if word in res.words.sector_modifiers and word not in role_words:
             sector = res.words.sector_modifiers[word]
+        if stance_of(token):
+            continue
         mention = res.by_token.get(token.i)
         if mention is not None and mention.how != "apposition":
             entity = res.entity(mention.key)
@@ -786,6 +795,13 @@ def cue_from(res: Resolution, phrase: Span, role: str, sector: str | None) -> Cu
         ):
             unknown = True
     return Cue(role, sector, tuple(found_countries), past, owner, how, organisation, unknown)
+
+
+def stance_of(token: Token) -> bool:
+    """Whether a word follows a stance prefix: "anti-Syria", "pro-Russian"."""
+    doc, i = token.doc, token.i
+    joined = i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+    return joined and doc[i - 2].lower_ in vocabulary().stance_prefixes
 
 
 def add_unique(items: list[str], item: str) -> None:

@@ -51,7 +51,7 @@ def find_unnamed(res: Resolution) -> None:
         if owned_by_prepositions(res, noun):
             continue
         home = home_state(res, noun)
-        if home is not None:
+        if home is not None and (home[1] != "document" or not qualified_person(res, noun)):
             key = resolve.group_key(res, home[0], cue.sector)
             res.add(Found(phrase.start_char, phrase.end_char, noun.i, key, home[1]))
 
@@ -90,14 +90,28 @@ def group_sector(res: Resolution, noun: Token) -> str | None:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
         return None
     role = resolve.role_of(res, noun)
-    if role is not None and role[1] == "groups":
+    one_of_many = indefinite(res, noun)
+    if role is not None and (role[1] == "groups" or (one_of_many and role[1] == "people")):
         if resolve.noun_modified(res, noun, role[0]):
             return None  # "the sanctions regime", "a task force"
         return resolve.sector_of(res, *role)
-    if not resolve.is_plural(noun) and noun.lower_ not in res.words.groups:
+    if not (resolve.is_plural(noun) or one_of_many) and noun.lower_ not in res.words.groups:
         return None
     sector = res.kb.sector(noun.lemma_) or res.kb.sector(noun.lower_)
     return None if sector == "PPL" else sector or None
+
+
+def indefinite(res: Resolution, noun: Token) -> bool:
+    """ "a soldier", "one policeman": a single member of a group the text does not name."""
+    return not resolve.is_plural(noun) and any(
+        c.dep_ in ("det", "nummod") and c.lower_ in res.words.indefinite for c in noun.children
+    )
+
+
+def qualified_person(res: Resolution, noun: Token) -> bool:
+    """ "A president from Africa": a single person whom a phrase of their own sets apart from
+    the document's state."""
+    return indefinite(res, noun) and any(c.dep_ == "prep" for c in noun.children)
 
 
 def home_state(res: Resolution, noun: Token) -> tuple[str, str] | None:

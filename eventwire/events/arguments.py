@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.actors.resolve import stance_of
 from eventwire.analysis import Analysis, Entity, Mention
 from eventwire.countries import (
     countries,
@@ -219,7 +220,10 @@ def states_near(
 
 
 def state_named(token: Token, group: str | None = None) -> Participant | None:
-    """The state a single word names: a country name, adjective, demonym or capital."""
+    """The state a single word names: a country name, adjective, demonym or capital; not the
+    word of a stance ("pro-Russian separatists" are not Russia's)."""
+    if stance_of(token):
+        return None
     iso3 = None
     if token.pos_ == "PROPN":
         iso3 = country_by_name(token.text) or country_by_capital(token.text)

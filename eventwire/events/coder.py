@@ -96,6 +96,8 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
     code = frame.sense.code
     if not item.sources and code[:2] in lexicon.cue_words("protest_roots"):
         item.sources = protesters_of(analysis, item, lexicon)
+    if not item.sources and code[:2] in lexicon.cue_words("unknown_author_roots"):
+        item.sources = unknown_authors(analysis, item)
     if not item.sources:
         return []
     intent = intent_code(code, item.certainty, lexicon)
@@ -220,15 +222,28 @@ def protesters_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> 
     return [] if state is None else [replace(state, group="protester")]
 
 
+def unknown_authors(analysis: Analysis, item: Resolved) -> list[Participant]:
+    """The unidentified armed groups of the state where violence with no named author
+    happened: the state of a place of the clause, else of the sentence, else the victims'."""
+    state = located_state(analysis, item) or located_state(analysis, item, sentence=True)
+    victims = [t.entity.country for t in item.targets if t.entity.country in countries()]
+    iso3 = state.entity.country if state is not None else next(iter(victims), None)
+    if iso3 is None:
+        return []
+    name = f"unidentified armed groups ({countries()[iso3].name})"
+    entity = Entity(f"{iso3}:UAF", name, f"{iso3}UAF", iso3, "UAF", kind="group")
+    ref = ActorRef(text=name, name=name, code=entity.code, country=iso3, sector="UAF")
+    return [Participant(entity, ref, -1)]
+
+
 def place_state(analysis: Analysis, item: Resolved, own_state: bool = True) -> Participant | None:
     """The state where an action happens, for want of a named target: a place or a state in
     the clause, else (with `own_state`) the source's own state."""
     frame = item.frame
     doc = frame.trigger.doc
-    starts = {doc[i].idx for i in frame.scope}
-    for place in analysis.places:
-        if place.span[0] in starts and place.country:
-            return state_participant(place.country, place.text, place.span)
+    located = located_state(analysis, item)
+    if located is not None:
+        return located
     for i in sorted(frame.scope):
         mention = analysis.actors.at(doc[i])
         if mention is not None and mention.entity.kind == "state" and mention.entity.country:
@@ -237,6 +252,22 @@ def place_state(analysis: Analysis, item: Resolved, own_state: bool = True) -> P
     country = item.sources[0].entity.country if item.sources and own_state else None
     if country and country in countries():
         return state_participant(country, countries()[country].name, None)
+    return None
+
+
+def located_state(analysis: Analysis, item: Resolved, sentence: bool = False) -> Participant | None:
+    """The state of the first place named in the clause (or `sentence`) ("killed in Kabul"),
+    not one inside an actor's name ("an anti-Syria journalist")."""
+    doc = item.frame.trigger.doc
+    tokens = item.frame.sentence if sentence else [doc[i] for i in item.frame.scope]
+    starts = {token.idx: token for token in tokens}
+    for place in analysis.places:
+        token = starts.get(place.span[0])
+        if token is None or not place.country:
+            continue
+        mention = analysis.actors.at(token)
+        if mention is None or (mention.start, mention.end) == tuple(place.span):
+            return state_participant(place.country, place.text, place.span)
     return None
 
 

@@ -186,6 +186,18 @@ def subject_of(
     return [], False
 
 
+def reduced_passive(verb: Token, lexicon: EventLexicon) -> bool:
+    """ "Farmer killed in Selea", "One officer wounded": a verb of harm with a subject but no
+    auxiliary and no object is a passive in report and headline style."""
+    if verb.lemma_.lower() not in lexicon.reduced_passive_verbs:
+        return False
+    if children(verb, "aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "attr"):
+        return False
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT":  # "One officer wounded in the head."
+        return verb.tag_ == "VBN"
+    return verb.tag_ in ("VBD", "VBN") and bool(children(verb, "nsubj"))
+
+
 def agents_of(verb: Token) -> list[Token]:
     return prep_objects(verb, ("by",))
 
@@ -555,6 +567,7 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
     if sense.origin:
         frame.rule += f":{sense.origin}"
     subjects, passive = subject_of(verb, lexicon.object_control)
+    passive = passive or reduced_passive(verb, lexicon)
     subjects = [relative_antecedent(s) for s in subjects]
     # "Clinton's proposals offer an alternative": an event noun is not a doer
     subjects = [s for s in subjects if passive or noun_key(s, lexicon) is None]

@@ -93,6 +93,7 @@ class EventLexicon:
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     passive_occurrence_verbs: frozenset[str] = frozenset()
+    reduced_passive_verbs: frozenset[str] = frozenset()
     imported: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
     _read: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -213,6 +214,7 @@ def load_lexicon() -> EventLexicon:
         object_control=frozenset(_tuple(constructions.get("object_control"))),
         occurrence_verbs=frozenset(_tuple(constructions.get("occurrence_verbs"))),
         passive_occurrence_verbs=frozenset(_tuple(constructions.get("passive_occurrence_verbs"))),
+        reduced_passive_verbs=frozenset(_tuple(constructions.get("reduced_passive_verbs"))),
         imported=imported_table(read_text(IMPORTED_VERBS)),
         cues=read_yaml("cues.yaml"),
     )

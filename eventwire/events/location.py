@@ -93,7 +93,8 @@ def dateline_place(text: str, places: list[Place]) -> Place | None:
 
 
 def in_own_clause(analysis: Analysis, place: Place, trigger: Token) -> bool:
-    """A place that no verb claims for a clause not holding the trigger."""
+    """A place that no verb claims for a clause not holding the trigger; a place at the end of
+    conjoined verbs belongs to each ("two killed and three wounded in Baidoa")."""
     span = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     if span is None:
         return False
@@ -101,7 +102,8 @@ def in_own_clause(analysis: Analysis, place: Place, trigger: Token) -> bool:
     while current.head.i != current.i:
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
-            return trigger.i in {t.i for t in current.subtree}
+            shared = current.dep_ == "conj" and current.head.i == trigger.i
+            return shared or trigger.i in {t.i for t in current.subtree}
     return True
 
 

@@ -251,7 +251,7 @@ def _add_divisions(
     town_names: dict[str, set[str]] = defaultdict(set)  # iso3 -> main name keys of its towns
     for info in cities.values():
         town_names[iso3_of.get(info["countrycode"], "")].add(name_key(info["name"]))
-    ignored = set(_read_yaml("cues.yaml")["ignored_subdivision_names"])
+    ignored = set(_read_yaml("divisions.yaml")["ignored_subdivision_names"])
     words = kind_words()
     for (iso3, code, admin1, admin2), towns in sorted(areas.items(), key=str):
         lat, lon = middle([(float(t["latitude"]), float(t["longitude"])) for t in towns])
@@ -279,7 +279,7 @@ def _add_subdivisions(gaz: Gazetteer, iso3_of: dict[str, str]) -> None:
     GeoNames divisions do not already give, each at the largest town of its country that has
     its name, never at the country's point; names without such a town are left out, and so are
     names that are ordinary English words."""
-    ignored = set(_read_yaml("cues.yaml")["ignored_subdivision_names"])
+    ignored = set(_read_yaml("divisions.yaml")["ignored_subdivision_names"])
     for sub in pycountry.subdivisions:
         if sub.parent_code or sub.country_code == "US":
             continue

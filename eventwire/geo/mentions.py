@@ -133,8 +133,9 @@ def find_toponyms(
             toponym.prefers_state |= kind in cues.state_words
             toponym.prefers_town = kind not in cues.state_words
         _extend_to_phrase(doc, toponym, cues)
+    found = sorted(found + _containers(doc, found, gaz), key=lambda t: t.start)
     _link_lists(doc, found)
-    return found + _containers(doc, found, gaz)
+    return found
 
 
 def _link_lists(doc: Doc, found: list[Toponym]) -> None:

@@ -41,7 +41,6 @@ DATA_FILES = (
     "geo/features.yaml",
     "geo/country_points.tsv",
     "geo/demonyms.tsv",
-    "geo/cues.yaml",
     "geo/divisions.yaml",
     "countries.tsv",
 )

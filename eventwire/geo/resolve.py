@@ -26,7 +26,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from eventwire.geo.gazetteer import DIVISION_SOURCES, Gazetteer, GeoRecord, NameMatch, lies_within
-from eventwire.geo.mentions import Toponym, records_of
+from eventwire.geo.mentions import Qualifier, Toponym, records_of
 from eventwire.geo.words import Words
 
 CAPITAL_BONUS = 1.5
@@ -140,12 +140,43 @@ def choose(toponym: Toponym, context: dict[str, float]) -> GeoRecord | None:
         candidates = [m for m in states if m.record.lat is not None] or candidates
     elif toponym.prefers_town:
         candidates = [m for m in candidates if m.record.source == "city"] or candidates
+    qualifier = _listed_qualifier(toponym)
+    candidates = _within_qualifier(candidates, qualifier)
     if not candidates:
-        return None
+        return _qualifying_country(qualifier)
     best = max(candidates, key=lambda m: score(m, toponym, context)).record
     if best.source in {"admin1", "admin2"} and not toponym.prefers_state:
         return _namesake_town(best, toponym.matches) or best
     return best
+
+
+def _listed_qualifier(toponym: Toponym) -> Qualifier | None:
+    """The qualifier of a name, unless the name stands in a list of three places or more,
+    where a country after a comma is the next item ("Bundibugyo, Côte d'Ivoire and Sudan")."""
+    listed, stack = {id(toponym)}, [toponym]
+    while stack:
+        for mate in stack.pop().list_mates:
+            if id(mate) not in listed:
+                listed.add(id(mate))
+                stack.append(mate)
+    return toponym.qualifier if len(listed) <= 2 else None
+
+
+def _within_qualifier(candidates: list[NameMatch], qualifier: Qualifier | None) -> list[NameMatch]:
+    """The candidates in a country the text gives next to the name ("Selea, Sudan"): a
+    namesake elsewhere is no reading of it. A sea or region of no one country stays one."""
+    if qualifier is None or not any(area.source == "country" for area in qualifier.areas):
+        return candidates
+    countries = {area.country for area in qualifier.areas}
+    return [m for m in candidates if m.record.country in countries or m.record.country is None]
+
+
+def _qualifying_country(qualifier: Qualifier | None) -> GeoRecord | None:
+    """The country given next to a name the gazetteer holds nowhere in it: "Selea, Sudan" is
+    placed in Sudan."""
+    if qualifier is None:
+        return None
+    return next((area for area in qualifier.areas if area.source == "country"), None)
 
 
 def _namesake_town(division: GeoRecord, matches: list[NameMatch]) -> GeoRecord | None:

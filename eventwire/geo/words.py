@@ -16,7 +16,7 @@ class Words:
     text: str  # the document text
     forms: list[str]  # token texts
     offsets: list[int]  # where each token starts in the text
-    capital: list[bool]  # the token starts with a capital letter
+    capital: list[bool]  # the token starts with a capital letter, after any elision: d'Ivoire
     sentence_start: list[bool]
 
     @classmethod
@@ -28,7 +28,7 @@ class Words:
             text=doc.text if text is None else text,
             forms=forms,
             offsets=[t.idx for t in tokens],
-            capital=[form[:1].isupper() for form in forms],
+            capital=[capitalised(form) for form in forms],
             sentence_start=[bool(t.is_sent_start) for t in tokens],
         )
 
@@ -36,3 +36,13 @@ class Words:
         """The text of tokens ``start`` to ``end - 1``: what ``doc[start:end].text`` gives."""
         last = end - 1
         return self.text[self.offsets[start] : self.offsets[last] + len(self.forms[last])]
+
+
+ELIDED = ("d'", "d’", "l'", "l’")  # "Côte d'Ivoire", "L'Aquila"
+
+
+def capitalised(form: str) -> bool:
+    """Whether a word starts with a capital letter, after an elided article ("d'Ivoire")."""
+    if form[:2].lower() in ELIDED:
+        return form[2:3].isupper()
+    return form[:1].isupper()
