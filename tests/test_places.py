@@ -171,6 +171,27 @@ def test_a_list_of_names_is_no_country_qualifier(places_of) -> None:
     assert places["Bundibugyo"].country == "UGA"
 
 
+def test_a_place_inside_a_named_city_is_placed_in_it(places_of) -> None:
+    place = places_of("Students staged a sit-in in El Manar area of Tunis.")["El Manar"]
+    assert place.country == "TUN" and near(place, 36.82, 10.17)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("They met in Tunis.", "Tunis", "TUN"),  # the parser calls it a language
+        ("A bomb exploded near a police station in Al Arish.", "Al Arish", "EGY"),
+        ("Residents of Lagos State staged a protest.", "Lagos", "NGA"),
+        ("Fighting broke out in Côte d'Ivoire.", "Côte d'Ivoire", "CIV"),
+    ],
+)
+def test_names_the_parser_misreads_are_still_places(
+    places_of, text: str, name: str, country: str
+) -> None:
+    places = places_of(text)
+    assert name in places and places[name].country == country, places
+
+
 def test_paris_is_paris_france_unless_texas_is_named(places_of) -> None:
     assert places_of("The festival moved to Paris.")["Paris"].country == "FRA"
     american = places_of("American voters in Paris, Texas, went to the polls.")

@@ -21,6 +21,7 @@ class Cues:
     common_words: frozenset[str]
     never_places: frozenset[str]
     kind_words_after: frozenset[str]
+    within_nouns: frozenset[str]  # "El Manar area of Tunis"
 
 
 @lru_cache(maxsize=1)
@@ -43,4 +44,5 @@ def load_cues() -> Cues:
         common_words=frozenset(raw["common_words"]),
         never_places=frozenset(raw["never_places"]),
         kind_words_after=frozenset(raw["kind_words_after"]),
+        within_nouns=frozenset(raw["within_nouns"]),
     )

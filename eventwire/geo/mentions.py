@@ -43,8 +43,11 @@ from eventwire.geo.gazetteer import (
 from eventwire.geo.names import name_key
 from eventwire.geo.words import Words
 
+ARABIC_ARTICLES = frozenset({"al", "el"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# labels the parser gives place names it does not know; a demonym never gets this far
+MISREAD_LABELS = frozenset({"NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT"})
 BIG_CITY = 1_000_000
 KNOWN_CITY = 100_000
 STRONG_SOURCES = frozenset({"country", "us_state", "feature", "continent"})
@@ -54,9 +57,12 @@ STRONG_SOURCES = frozenset({"country", "us_state", "feature", "continent"})
 class Qualifier:
     """The areas (a country, a US state, provinces or districts) that the text gives for a
     place next to its name: "Cartagena, Colombia", "Pandi, Bulacan", "(Arua, Northern Region)".
-    A division's name may stand for several areas ("Northern Region" of Uganda, of Ghana)."""
+    A division's name may stand for several areas ("Northern Region" of Uganda, of Ghana).
+    `holds`: the text says the place lies in one of them ("El Manar area of Tunis"), where a
+    division after a comma may be the next item of a list."""
 
     areas: tuple[GeoRecord, ...]
+    holds: bool = False
 
     @property
     def country(self) -> str | None:
@@ -183,9 +189,18 @@ def _longest_name_at(doc: Doc, i: int, reading: _Reading) -> Toponym | None:
         if gaz.country_of_demonym(name) and not gaz.country_of_name(name):
             return None  # "Venezuelan", but not "U.S." (an adjective too, yet a place name)
         matches = gaz.lookup(name)
+        if not any(m.main_name for m in matches):
+            matches = _without_article(name, gaz) or matches
         if matches and _is_toponym(doc[i:end], matches, reading):
             return Toponym(i, end, matches)
     return None
+
+
+def _without_article(name: str, gaz: Gazetteer) -> list[NameMatch]:
+    """The places of a name with an Arabic article that the gazetteer leaves off ("Al Arish"
+    for Arish, where "Al Arish" is only another name of it)."""
+    article, _, rest = name.partition(" ") if " " in name else name.partition("-")
+    return gaz.lookup(rest) if article.lower() in ARABIC_ARTICLES and rest else []
 
 
 def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool:
@@ -233,10 +248,15 @@ def _place_entity(span: Span, reading: _Reading) -> Span | None:
 def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> bool:
     gaz, cues = reading.gaz, reading.cues
     strong = _strong(matches)
-    if not strong and _inside_longer_name(span):
+    if not strong and _inside_longer_name(span, cues):
         return False  # "the Miami Herald", "Long Beach Harbor", "the Arizona Republic"
     entities = {reading.entity_at[k] for k in range(span.start, span.end) if k in reading.entity_at}
     entity = next(iter(entities)) if len(entities) == 1 else None
+    if entity is not None and (
+        (entity.label_ in MISREAD_LABELS and _same_tokens(entity, span))
+        or _with_its_kind(entity, span, cues)
+    ):
+        entities, entity = set(), None  # "in Tunis" labelled a language, "Lagos State" an ORG
     if entity is not None and entity.label_ in PLACE_LABELS:
         if any(m.main_name for m in matches) or _place_words_around(span, cues, gaz):
             return True
@@ -292,18 +312,35 @@ def _strong(matches: list[NameMatch]) -> bool:
     return any(m.main_name and m.record.source in STRONG_SOURCES for m in matches)
 
 
-def _inside_longer_name(span: Span) -> bool:
-    """Whether the name is part of a longer proper name ("Miami Herald", "Arizona Republic")."""
+def _inside_longer_name(span: Span, cues: Cues) -> bool:
+    """Whether the name is part of a longer proper name ("Miami Herald", "Arizona Republic");
+    a word of a division's kind after it ("Lagos State") makes no longer name."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
-    joined_after = after is not None and not after.is_sent_start and _capital_propn(after)
+    joined_after = (
+        after is not None
+        and not after.is_sent_start
+        and _capital_propn(after)
+        and after.lower_ not in cues.kind_words_after
+    )
     joined_before = before is not None and not span[0].is_sent_start and _capital_propn(before)
     return joined_after or joined_before
 
 
 def _capital_propn(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
+
+
+def _with_its_kind(entity: Span, span: Span, cues: Cues) -> bool:
+    """An entity that is the name and the word of its kind after it: "Lagos State"."""
+    kind = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        kind is not None
+        and kind.lower_ in cues.kind_words_after
+        and entity.start == span.start
+        and entity.end == span.end + 1
+    )
 
 
 def _same_tokens(entity: Span, span: Span) -> bool:
@@ -374,7 +411,8 @@ def _settlement_of_before(doc: Doc, start: int, cues: Cues) -> int | None:
 
 def find_qualifier(doc: Doc, toponym: Toponym, gaz: Gazetteer, cues: Cues) -> Qualifier | None:
     """The areas the text gives right next to the name: after a comma ("Pandi, Bulacan"),
-    before a settlement noun ("the Colombian city of"), as a demonym, or after "in"."""
+    before a settlement noun ("the Colombian city of"), as a demonym, after "in", or after a
+    noun of a part ("El Manar area of Tunis")."""
     after = _comma_qualifier(doc, toponym.end, gaz)
     if after is not None:
         return after[0]
@@ -387,7 +425,17 @@ def find_qualifier(doc: Doc, toponym: Toponym, gaz: Gazetteer, cues: Cues) -> Qu
             return Qualifier((gaz.countries[iso3],))
     if toponym.end + 1 < len(doc) and doc[toponym.end].lower_ == "in":
         return _name_qualifier(doc, toponym.end + 1, gaz)
+    if _within_noun_after(doc, toponym.end, cues):
+        qualifier = _name_qualifier(doc, toponym.end + 2, gaz)
+        return None if qualifier is None else Qualifier(qualifier.areas, holds=True)
     return None
+
+
+def _within_noun_after(doc: Doc, end: int, cues: Cues) -> bool:
+    """ "El Manar area of Tunis": a noun of a part and "of" right after the name."""
+    return (
+        end + 2 < len(doc) and doc[end].lower_ in cues.within_nouns and doc[end + 1].lower_ == "of"
+    )
 
 
 def _qualifier_before(doc: Doc, noun: int, gaz: Gazetteer) -> Qualifier | None:

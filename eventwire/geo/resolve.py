@@ -143,7 +143,7 @@ def choose(toponym: Toponym, context: dict[str, float]) -> GeoRecord | None:
     qualifier = _listed_qualifier(toponym)
     candidates = _within_qualifier(candidates, qualifier)
     if not candidates:
-        return _qualifying_country(qualifier)
+        return _qualifying_area(qualifier)
     best = max(candidates, key=lambda m: score(m, toponym, context)).record
     if best.source in {"admin1", "admin2"} and not toponym.prefers_state:
         return _namesake_town(best, toponym.matches) or best
@@ -163,20 +163,27 @@ def _listed_qualifier(toponym: Toponym) -> Qualifier | None:
 
 
 def _within_qualifier(candidates: list[NameMatch], qualifier: Qualifier | None) -> list[NameMatch]:
-    """The candidates in a country the text gives next to the name ("Selea, Sudan"): a
+    """The candidates in the country of an area the text gives next to the name ("Selea, Sudan"): a
     namesake elsewhere is no reading of it. A sea or region of no one country stays one."""
-    if qualifier is None or not any(area.source == "country" for area in qualifier.areas):
+    areas = [] if qualifier is None else [a for a in qualifier.areas if holds(qualifier, a)]
+    if not areas:
         return candidates
-    countries = {area.country for area in qualifier.areas}
+    countries = {area.country for area in areas}
     return [m for m in candidates if m.record.country in countries or m.record.country is None]
 
 
-def _qualifying_country(qualifier: Qualifier | None) -> GeoRecord | None:
-    """The country given next to a name the gazetteer holds nowhere in it: "Selea, Sudan" is
-    placed in Sudan."""
-    if qualifier is None:
-        return None
-    return next((area for area in qualifier.areas if area.source == "country"), None)
+def _qualifying_area(qualifier: Qualifier | None) -> GeoRecord | None:
+    """The area given next to a name the gazetteer holds nowhere in it: "Selea, Sudan" is
+    placed in Sudan, "El Manar area of Tunis" in Tunis."""
+    areas = [] if qualifier is None else [a for a in qualifier.areas if holds(qualifier, a)]
+    areas.sort(key=lambda area: area.source != "country")
+    return next((area for area in areas if area.lat is not None), None)
+
+
+def holds(qualifier: Qualifier, area: GeoRecord) -> bool:
+    """Whether the place surely lies in this area: a country, or an area the text says holds
+    it ("El Manar area of Tunis")."""
+    return qualifier.holds or area.source == "country"
 
 
 def _namesake_town(division: GeoRecord, matches: list[NameMatch]) -> GeoRecord | None:
