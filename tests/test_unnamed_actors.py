@@ -298,3 +298,43 @@ def test_a_single_person_set_apart_by_a_phrase_takes_no_document_state(analyze: 
     result = analyze("Donald Trump spoke. A president from Africa listened.")
     surfaces = {m.text for a in result.actors for m in a.resolution}
     assert "Donald Trump" in surfaces and "A president" not in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Members of several church groups staged a peaceful demonstration in Harare.", "ZWE"),
+        ("Hundreds of patients in Isiolo protested against plans to close the clinic.", "KEN"),
+        ("Protests against looting in El Fasher.", "SDN"),
+    ],
+)
+def test_protesters_of_no_state_are_the_place_s_people(
+    analyze: Analyze, text: str, country: str
+) -> None:
+    events = [e for e in analyze(text).events if e.cameo.startswith("14")]
+    assert events and all(e.source and e.source.country == country for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The attack in Mogadishu left four dead.", "SOMUAF"),
+        ("Heavy fighting was reported in Benghazi on Monday.", "LBYUAF"),
+        ("A police sergeant was killed when gunmen opened fire in Arish.", "EGYUAF"),
+    ],
+)
+def test_violence_with_no_actor_named_is_coded_from_its_place(
+    analyze: Analyze, text: str, source: str
+) -> None:
+    violent = [e for e in analyze(text).events if e.cameo.startswith(("18", "19"))]
+    assert any(e.source and e.source.code == source for e in violent), violent
+
+
+def test_a_participle_adjective_is_no_violence(analyze: Analyze) -> None:
+    result = analyze("Settlers moved into the Israeli-occupied West Bank.")
+    assert not [e for e in result.events if e.cameo.startswith(("18", "19"))]
+
+
+def test_a_rank_with_a_police_modifier_is_the_police(analyze: Analyze) -> None:
+    result = analyze("A police sergeant was killed in Arish.")
+    assert ("EGYUAF", "EGYCOP") in {(s, t) for s, t, _ in dyads(result)}

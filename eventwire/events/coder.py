@@ -214,11 +214,15 @@ def protesters_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> 
     """'Thousands demonstrated in Tbilisi', 'protests broke out in Tbilisi': the protesters
     are people of the place's state."""
     frame = item.frame
-    if frame.noun is None:
-        acted = bool(children(frame.predicate, "nsubj"))
-    else:
+    acted = bool(children(frame.predicate, "nsubj"))  # "members ... staged a demonstration"
+    if frame.noun is not None and frame.role is None:
         acted = occurs(frame.noun, lexicon)
-    state = place_state(analysis, item, own_state=False) if acted else None
+    elif frame.noun is not None:
+        acted = acted or occurs(frame.noun, lexicon)
+    if not acted:
+        return []
+    state = place_state(analysis, item, own_state=False)
+    state = state or located_state(analysis, item, sentence=True)  # "patients in Isiolo"
     return [] if state is None else [replace(state, group="protester")]
 
 

@@ -32,7 +32,7 @@ from eventwire.events.domestic import (
     local_sources,
     without_own,
 )
-from eventwire.events.frames import Frame, children, claimed_by, governing_verb
+from eventwire.events.frames import Frame, children, claimed_by, governing_verb, occurs
 from eventwire.events.lexicon import EventLexicon
 from eventwire.model import Timex
 from eventwire.timex import event_date
@@ -185,7 +185,16 @@ class Discourse:
         self.fill_from_episode(item)
         self.remember(item)
         protest = frame.sense.code[:2] in self.lexicon.cue_words("protest_roots")
-        return item if item.sources or item.targets or protest else None
+        return item if item.sources or item.targets or protest or self.violence(frame) else None
+
+    def violence(self, frame: Frame) -> bool:
+        """Violence that happened, with no actor named: "gunmen attacked a village", "the
+        attack in Mogadishu left four dead"; its author is coded from its place."""
+        if frame.sense.code[:2] not in self.lexicon.cue_words("unknown_author_roots"):
+            return False
+        if frame.noun is not None:
+            return occurs(frame.noun, self.lexicon)
+        return frame.predicate.dep_ not in ("amod", "compound")  # not "Israeli-occupied land"
 
     def perpetrator(self, frame: Frame) -> list[Participant]:
         """The author of violence reported without one, named in its own sentence or the next

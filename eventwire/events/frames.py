@@ -512,7 +512,10 @@ def noun_frame(
 
 def occurs(noun: Token, lexicon: EventLexicon) -> bool:
     """Whether the noun is the subject of a verb of occurrence ("clashes erupted", "an attack
-    took place", "violence broke out", "a protest was held")."""
+    took place", "violence broke out", "a protest was held"), or heads a report with no verb
+    ("Protests against looting in El Fasher.")."""
+    if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent):
+        return True
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head is noun:
         return False
     verb = noun.head
