@@ -743,3 +743,31 @@ def test_imported_senses_code_under_the_hand_written_ones(nlp: Language) -> None
     assert event.rule == "verb:bombard:194"
     lexicon = load_lexicon()
     assert "bombard" in lexicon.verbs and "bombard" in lexicon.imported
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani Prime Minister Imran Khan has cancelled a planned visit to Malaysia.",
+        "The talks between Iran and Iraq were postponed.",
+    ],
+)
+def test_an_event_its_verb_calls_off_did_not_happen(analyze, text: str) -> None:
+    events = analyze(text, published="2019-12-15").events
+    assert events and all(e.negated for e in events if e.cameo[:2] in ("04", "03"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The State Department said it is skeptical about Iranian motives.", "012"),
+        ("The Indian government said it was hopeful about the talks with Pakistan.", "013"),
+    ],
+)
+def test_a_stated_attitude_is_a_comment(analyze, text: str, cameo: str) -> None:
+    assert cameo in [e.cameo for e in analyze(text, published="2018-01-10").events]
+
+
+def test_offered_condolences_are_an_empathetic_comment(analyze) -> None:
+    text = "British Prime Minister Theresa May offered her condolences to the victims."
+    assert [e.cameo for e in analyze(text, published="2018-01-10").events] == ["018"]

@@ -45,7 +45,25 @@ def negated(frame: Frame, lexicon: EventLexicon) -> bool:
             if child.dep_ == "neg" or cue:
                 return True
     negative_verbs = lexicon.cue_words("negative_verbs")
-    return any(a.lemma_.lower() in negative_verbs for a in clause_chain(frame.predicate))
+    if any(a.lemma_.lower() in negative_verbs for a in clause_chain(frame.predicate)):
+        return True
+    return called_off(frame, lexicon)
+
+
+def called_off(frame: Frame, lexicon: EventLexicon) -> bool:
+    """An event noun that its verb cancels: "cancelled a planned visit", "called off the
+    strike", "the talks were postponed"."""
+    noun = frame.noun
+    if noun is None or frame.role is not None or noun.head is noun:
+        return False
+    verb = noun.head
+    words = {
+        verb.lemma_.lower(),
+        *(f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"),
+    }
+    return noun.dep_ in ("dobj", "nsubjpass") and bool(
+        words & lexicon.cue_words("cancelling_verbs")
+    )
 
 
 def clause_chain(token: Token) -> list[Token]:
