@@ -771,3 +771,47 @@ def test_a_stated_attitude_is_a_comment(analyze, text: str, cameo: str) -> None:
 def test_offered_condolences_are_an_empathetic_comment(analyze) -> None:
     text = "British Prime Minister Theresa May offered her condolences to the victims."
     assert [e.cameo for e in analyze(text, published="2018-01-10").events] == ["018"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "cameo"),
+    [
+        (
+            "Amnesty International put out a report accusing the Nigerian army of abuses.",
+            "NGOHRI",
+            "NGAMIL",
+            "1122",
+        ),
+        (
+            "The European Parliament approved a resolution criticizing the Nicaraguan government.",
+            "IGOEUREEC",
+            "NICGOV",
+            "111",
+        ),
+    ],
+)
+def test_a_text_s_clause_speaks_for_its_author(
+    analyze, text: str, source: str, target: str, cameo: str
+) -> None:
+    events = analyze(text, published="2019-05-01").events
+    assert (source, target, cameo) in {
+        (e.source and e.source.code, e.target and e.target.code, e.cameo) for e in events
+    }
+
+
+def test_failing_to_reach_agreement_is_a_rejection(analyze) -> None:
+    text = "The United States and South Korea failed to reach agreement on a trade deal."
+    events = analyze(text, published="2019-05-01").events
+    assert events and all(e.cameo == "120" and not e.negated for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The U.S. military gave medical equipment to Nicaragua.", "073"),
+        ("The United States military gave 625 new firearms to the Philippine Marines.", "072"),
+        ("Germany has contributed 141 million dollars to the WFP in South Sudan.", "071"),
+    ],
+)
+def test_material_aid_is_coded_by_what_is_given(analyze, text: str, cameo: str) -> None:
+    assert cameo in [e.cameo for e in analyze(text, published="2019-05-01").events]

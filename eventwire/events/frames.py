@@ -186,6 +186,19 @@ def subject_of(
     return [], False
 
 
+def document_authors(verb: Token, lexicon: EventLexicon) -> list[Token]:
+    """The authors of a text whose -ing clause a verb heads: "Amnesty put out a report accusing
+    the army", "a statement by the ministry condemning the attack"."""
+    text = verb.head
+    clause = verb.dep_ == "acl" and verb.tag_ == "VBG"
+    if not clause or text.lemma_.lower() not in lexicon.document_nouns:
+        return []
+    authors = prep_objects(text, ("by", "from"))
+    if authors or text.dep_ not in ("dobj", "nsubjpass"):
+        return authors
+    return subject_of(text.head)[0] if text.dep_ == "dobj" else agents_of(text.head)
+
+
 def reduced_passive(verb: Token, lexicon: EventLexicon) -> bool:
     """ "Farmer killed in Selea", "One officer wounded": a verb of harm with a subject but no
     auxiliary and no object is a passive in report and headline style."""
@@ -572,6 +585,7 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
     subjects, passive = subject_of(verb, lexicon.object_control)
     passive = passive or reduced_passive(verb, lexicon)
     subjects = [relative_antecedent(s) for s in subjects]
+    subjects = document_authors(verb, lexicon) or subjects
     # "Clinton's proposals offer an alternative": an event noun is not a doer
     subjects = [s for s in subjects if passive or noun_key(s, lexicon) is None]
     stance = not children(verb, "dobj", "dative")  # "was offered safe passage" is no stance

@@ -94,6 +94,7 @@ class EventLexicon:
     occurrence_verbs: frozenset[str] = frozenset()
     passive_occurrence_verbs: frozenset[str] = frozenset()
     reduced_passive_verbs: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
     imported: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
     _read: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -215,6 +216,7 @@ def load_lexicon() -> EventLexicon:
         occurrence_verbs=frozenset(_tuple(constructions.get("occurrence_verbs"))),
         passive_occurrence_verbs=frozenset(_tuple(constructions.get("passive_occurrence_verbs"))),
         reduced_passive_verbs=frozenset(_tuple(constructions.get("reduced_passive_verbs"))),
+        document_nouns=frozenset(_tuple(constructions.get("document_nouns"))),
         imported=imported_table(read_text(IMPORTED_VERBS)),
         cues=read_yaml("cues.yaml"),
     )
