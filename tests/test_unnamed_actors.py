@@ -338,3 +338,23 @@ def test_a_participle_adjective_is_no_violence(analyze: Analyze) -> None:
 def test_a_rank_with_a_police_modifier_is_the_police(analyze: Analyze) -> None:
     result = analyze("A police sergeant was killed in Arish.")
     assert ("EGYUAF", "EGYCOP") in {(s, t) for s, t, _ in dyads(result)}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Workers at a food company in Cairo have been on strike since Monday.", "EGY"),
+        ("Court clerks in Tripoli announced a 24-hour strike.", "LBY"),
+        ("The staff of the university in Brazzaville started a strike to demand grants.", "COG"),
+    ],
+)
+def test_labour_strikes_are_coded_for_the_strikers(
+    analyze: Analyze, text: str, country: str
+) -> None:
+    strikes = [e for e in analyze(text).events if e.cameo == "143"]
+    assert strikes and all(e.source and e.source.country == country for e in strikes)
+
+
+def test_a_strike_that_kills_is_no_labour_strike(analyze: Analyze) -> None:
+    events = analyze("The strike in Idlib killed five people.").events
+    assert all(e.cameo != "143" for e in events)

@@ -28,6 +28,8 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import product
 
+from spacy.tokens import Token
+
 from eventwire.analysis import Analysis, Entity
 from eventwire.countries import countries
 from eventwire.events.arguments import Participant
@@ -216,7 +218,7 @@ def protesters_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> 
     frame = item.frame
     acted = bool(children(frame.predicate, "nsubj"))  # "members ... staged a demonstration"
     if frame.noun is not None and frame.role is None:
-        acted = occurs(frame.noun, lexicon)
+        acted = occurs(frame.noun, lexicon) or (acted and held_on(frame.noun))
     elif frame.noun is not None:
         acted = acted or occurs(frame.noun, lexicon)
     if not acted:
@@ -224,6 +226,12 @@ def protesters_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> 
     state = place_state(analysis, item, own_state=False)
     state = state or located_state(analysis, item, sentence=True)  # "patients in Isiolo"
     return [] if state is None else [replace(state, group="protester")]
+
+
+def held_on(noun: Token) -> bool:
+    """ "Workers have been on strike", "teachers went on strike": a state its subject is in."""
+    on = noun.head
+    return noun.dep_ == "pobj" and on.lower_ == "on" and on.head.pos_ in ("VERB", "AUX")
 
 
 def unknown_authors(analysis: Analysis, item: Resolved) -> list[Participant]:

@@ -492,7 +492,10 @@ def noun_frame(
     if key is None:
         return None
     scope = phrase_scope(noun)
-    tokens = [noun.doc[i] for i in sorted(scope | ({verb.i} if verb is not None else set()))]
+    around = {verb.i} if verb is not None else set()
+    if noun.dep_ == "pobj":
+        around.add(noun.head.i)  # "went on strike"
+    tokens = [noun.doc[i] for i in sorted(scope | around)]
     senses = lexicon.nouns[key]
     if verb is None:  # some nouns are events only with a light verb ("reached a consensus")
         senses = tuple(s for s in senses if not s.light_only)
