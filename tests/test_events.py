@@ -815,3 +815,15 @@ def test_failing_to_reach_agreement_is_a_rejection(analyze) -> None:
 )
 def test_material_aid_is_coded_by_what_is_given(analyze, text: str, cameo: str) -> None:
     assert cameo in [e.cameo for e in analyze(text, published="2019-05-01").events]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The U.S. Treasury Department removed the sanctions on Rusal.", "085"),
+        ("The U.S. rolled back tariffs on Chinese goods.", "085"),
+        ("The United States imposed sanctions on Iran.", "163"),
+    ],
+)
+def test_sanctions_a_verb_lifts_are_eased(analyze, text: str, cameo: str) -> None:
+    assert [e.cameo for e in analyze(text, published="2019-05-01").events] == [cameo]

@@ -495,6 +495,8 @@ def noun_frame(
     around = {verb.i} if verb is not None else set()
     if noun.dep_ == "pobj":
         around.add(noun.head.i)  # "went on strike"
+    elif noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        around |= {noun.head.i, *(c.i for c in children(noun.head, "prt"))}  # "rolled back"
     tokens = [noun.doc[i] for i in sorted(scope | around)]
     senses = lexicon.nouns[key]
     if verb is None:  # some nouns are events only with a light verb ("reached a consensus")
