@@ -827,3 +827,16 @@ def test_material_aid_is_coded_by_what_is_given(analyze, text: str, cameo: str) 
 )
 def test_sanctions_a_verb_lifts_are_eased(analyze, text: str, cameo: str) -> None:
     assert [e.cameo for e in analyze(text, published="2019-05-01").events] == [cameo]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "074"),
+        ("The European Union has deployed election observers in Zimbabwe.", "0862"),
+        ("USAID deployed seven search-and-rescue teams in Haiti.", "073"),
+        ("Russia deployed troops to the border with Ukraine.", "154"),
+    ],
+)
+def test_a_deployment_is_coded_by_what_is_deployed(analyze, text: str, cameo: str) -> None:
+    assert [e.cameo for e in analyze(text, published="2019-05-01").events] == [cameo]
