@@ -358,3 +358,14 @@ def test_labour_strikes_are_coded_for_the_strikers(
 def test_a_strike_that_kills_is_no_labour_strike(analyze: Analyze) -> None:
     events = analyze("The strike in Idlib killed five people.").events
     assert all(e.cameo != "143" for e in events)
+
+
+def test_a_protest_takes_the_state_of_the_document_s_places(analyze: Analyze) -> None:
+    text = "Protest against the removal of the governor. A court sitting in Abuja removed him."
+    protests = [e for e in analyze(text).events if e.cameo.startswith("14")]
+    assert protests and all(e.source and e.source.country == "NGA" for e in protests)
+
+
+def test_vandalism_destroys_property(analyze: Analyze) -> None:
+    events = analyze("Rioters vandalized campaign billboards in Kalulushi.").events
+    assert [(e.cameo, e.source and e.source.country) for e in events] == [("1712", "ZMB")]

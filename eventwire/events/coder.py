@@ -217,14 +217,17 @@ def protesters_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> 
     are people of the place's state."""
     frame = item.frame
     acted = bool(children(frame.predicate, "nsubj"))  # "members ... staged a demonstration"
-    if frame.noun is not None and frame.role is None:
+    if frame.noun is None:
+        acted = acted or bool(frame.sources)  # "... before marching to the offices"
+    elif frame.role is None:
         acted = occurs(frame.noun, lexicon) or (acted and held_on(frame.noun))
-    elif frame.noun is not None:
+    else:
         acted = acted or occurs(frame.noun, lexicon)
     if not acted:
         return []
     state = place_state(analysis, item, own_state=False)
     state = state or located_state(analysis, item, sentence=True)  # "patients in Isiolo"
+    state = state or document_state(analysis)
     return [] if state is None else [replace(state, group="protester")]
 
 
@@ -265,6 +268,14 @@ def place_state(analysis: Analysis, item: Resolved, own_state: bool = True) -> P
     if country and country in countries():
         return state_participant(country, countries()[country].name, None)
     return None
+
+
+def document_state(analysis: Analysis) -> Participant | None:
+    """The state of every place of the document, when they all lie in one."""
+    placed = [p for p in analysis.places if p.country in countries()]
+    if not placed or len({p.country for p in placed}) > 1:
+        return None
+    return state_participant(placed[0].country, placed[0].text, placed[0].span)
 
 
 def located_state(analysis: Analysis, item: Resolved, sentence: bool = False) -> Participant | None:
