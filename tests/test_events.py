@@ -840,3 +840,10 @@ def test_sanctions_a_verb_lifts_are_eased(analyze, text: str, cameo: str) -> Non
 )
 def test_a_deployment_is_coded_by_what_is_deployed(analyze, text: str, cameo: str) -> None:
     assert [e.cameo for e in analyze(text, published="2019-05-01").events] == [cameo]
+
+
+def test_a_resignation_falls_on_the_leader_s_own_state(analyze) -> None:
+    events = analyze("The Peruvian prime minister resigned on Monday.").events
+    assert [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in events] == [
+        ("0831", "PERGOV", "PER")
+    ]
