@@ -369,3 +369,9 @@ def test_a_protest_takes_the_state_of_the_document_s_places(analyze: Analyze) ->
 def test_vandalism_destroys_property(analyze: Analyze) -> None:
     events = analyze("Rioters vandalized campaign billboards in Kalulushi.").events
     assert [(e.cameo, e.source and e.source.country) for e in events] == [("1712", "ZMB")]
+
+
+def test_a_stance_names_no_home_for_an_unnamed_victim(analyze: Analyze) -> None:
+    text = "A prominent anti-Syria lawmaker was killed in a bomb blast in eastern Beirut."
+    targets = {e.target.code for e in analyze(text).events if e.target}
+    assert targets and all(code.startswith("LBN") for code in targets), targets

@@ -133,7 +133,10 @@ def located(res: Resolution, tokens: Iterable[Token]) -> list[str]:
     return [
         country
         for s, _, country in res.places
-        if s in starts and country in countries() and starts[s] not in res.by_token
+        if s in starts
+        and country in countries()
+        and starts[s] not in res.by_token
+        and not resolve.stance_of(res.doc[starts[s]])  # "an anti-Syria journalist"
     ]
 
 
