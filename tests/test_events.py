@@ -847,3 +847,8 @@ def test_a_resignation_falls_on_the_leader_s_own_state(analyze) -> None:
     assert [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in events] == [
         ("0831", "PERGOV", "PER")
     ]
+
+
+def test_a_killing_by_a_bomb_is_a_bombing(analyze) -> None:
+    text = "A lawmaker was killed in a car bomb explosion in eastern Beirut."
+    assert [e.cameo for e in analyze(text).events] == ["1832"]
