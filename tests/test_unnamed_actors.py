@@ -375,3 +375,10 @@ def test_a_stance_names_no_home_for_an_unnamed_victim(analyze: Analyze) -> None:
     text = "A prominent anti-Syria lawmaker was killed in a bomb blast in eastern Beirut."
     targets = {e.target.code for e in analyze(text).events if e.target}
     assert targets and all(code.startswith("LBN") for code in targets), targets
+
+
+def test_the_means_of_an_unclaimed_attack_are_its_words_in_the_text(analyze: Analyze) -> None:
+    text = "A car bomb in Kabul killed three soldiers."
+    sources = [e.source for e in analyze(text).events if e.source]
+    assert sources and all(s.code == "AFGUAF" and s.text == "A car bomb in Kabul" for s in sources)
+    assert all(s.span == (0, 19) for s in sources)

@@ -239,7 +239,8 @@ def held_on(noun: Token) -> bool:
 
 def unknown_authors(analysis: Analysis, item: Resolved) -> list[Participant]:
     """The unidentified armed groups of the state where violence with no named author
-    happened: the state of a place of the clause, else of the sentence, else the victims'."""
+    happened: the state of a place of the clause, else of the sentence, else the victims'.
+    The subject that names no actor ("a car bomb killed ...") is their words in the text."""
     state = located_state(analysis, item) or located_state(analysis, item, sentence=True)
     victims = [t.entity.country for t in item.targets if t.entity.country in countries()]
     iso3 = state.entity.country if state is not None else next(iter(victims), None)
@@ -248,6 +249,12 @@ def unknown_authors(analysis: Analysis, item: Resolved) -> list[Participant]:
     name = f"unidentified armed groups ({countries()[iso3].name})"
     entity = Entity(f"{iso3}:UAF", name, f"{iso3}UAF", iso3, "UAF", kind="group")
     ref = ActorRef(text=name, name=name, code=entity.code, country=iso3, sector="UAF")
+    subjects = item.frame.sources or children(item.frame.predicate, "nsubj")
+    means = subjects[0] if subjects and item.frame.noun is None else None  # "a car bomb killed"
+    if means is not None:
+        start, last = means.left_edge, means.right_edge
+        span = (start.idx, last.idx + len(last))
+        ref = ref.model_copy(update={"text": analysis.text[span[0] : span[1]], "span": span})
     return [Participant(entity, ref, -1)]
 
 
