@@ -852,3 +852,20 @@ def test_a_resignation_falls_on_the_leader_s_own_state(analyze) -> None:
 def test_a_killing_by_a_bomb_is_a_bombing(analyze) -> None:
     text = "A lawmaker was killed in a car bomb explosion in eastern Beirut."
     assert [e.cameo for e in analyze(text).events] == ["1832"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Israeli troops on Sunday apprehended a Lebanese man near the border.", "173"),
+        ("Police rounded up dozens of protesters in Harare.", "173"),
+        ("Iraqi government troops have captured the mosque in Mosul.", "192"),
+        ("French police officers used batons and tear gas against protesters in Paris.", "175"),
+    ],
+)
+def test_arrests_captures_and_repression(analyze, text: str, cameo: str) -> None:
+    assert cameo in [e.cameo for e in analyze(text, published="2019-05-01").events]
+
+
+def test_rounding_up_a_season_is_no_arrest(analyze) -> None:
+    assert not analyze("The team rounded up the season with a win.").events
