@@ -869,3 +869,8 @@ def test_arrests_captures_and_repression(analyze, text: str, cameo: str) -> None
 
 def test_rounding_up_a_season_is_no_arrest(analyze) -> None:
     assert not analyze("The team rounded up the season with a win.").events
+
+
+def test_laying_down_arms_is_a_truce(analyze) -> None:
+    events = analyze("The rebels laid down their arms in Goma.").events
+    assert [(e.cameo, e.source and e.source.code) for e in events] == [("0871", "CODREB")]
