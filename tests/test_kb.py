@@ -268,3 +268,114 @@ def test_load_kb_is_cached_and_fast() -> None:
     first = load_kb()
     assert load_kb() is first
     assert time.perf_counter() - start < 1.0
+
+
+# ---------------------------------------------------------------- world leaders (leaders.yaml)
+
+
+def _builtin_dictionary(name: str):
+    from importlib import resources
+
+    from eventwire.actors.dictionaries import parse_dictionary
+
+    text = resources.files("eventwire.data").joinpath("actors", name).read_text(encoding="utf-8")
+    return parse_dictionary(text, name)
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [
+        (date(2018, 1, 1), "PHLGOV"),
+        (date(2022, 6, 30), "PHLGOV"),  # the last day is included
+        (date(2022, 7, 1), "PHLELI"),
+        (date(2023, 1, 1), "PHLELI"),
+    ],
+)
+def test_duterte_is_president_then_former_president(
+    kb: KnowledgeBase, day: date, code: str
+) -> None:
+    entry = kb.lookup("Rodrigo Duterte")
+    assert entry is not None and entry.gender == "m"
+    assert kb.entity(entry, day).code == code
+    assert kb.lookup("Rodrigo Roa Duterte") is entry
+    assert [e.name for e in kb.lookup_surname("Duterte")] == ["Rodrigo Duterte"]
+
+
+def test_erdogan_by_surname_is_the_turkish_government(kb: KnowledgeBase) -> None:
+    found = kb.lookup_surname("Erdogan")
+    assert [e.name for e in found] == ["Recep Tayyip Erdoğan"]
+    assert kb.entity(found[0], date(2019, 6, 1)).code == "TURGOV"
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("Paul Kagame", date(2020, 1, 1), "RWAGOV"),
+        ("Bola Tinubu", date(2024, 6, 1), "NGAGOV"),
+        ("Abiy Ahmed", date(2021, 3, 1), "ETHGOV"),
+        ("Macky Sall", date(2015, 6, 1), "SENGOV"),
+        ("Macky Sall", date(2025, 6, 1), "SENELI"),
+        ("Ferdinand Marcos Jr.", date(2024, 2, 1), "PHLGOV"),
+        ("Bongbong Marcos", date(2024, 2, 1), "PHLGOV"),
+        ("Moon Jae-in", date(2019, 6, 1), "KORGOV"),
+        ("Shehbaz Sharif", date(2025, 6, 1), "PAKGOV"),
+        ("Viktor Orbán", date(2020, 6, 1), "HUNGOV"),
+        ("Viktor Orban", date(2020, 6, 1), "HUNGOV"),
+        ("Pedro Sánchez", date(2021, 6, 1), "ESPGOV"),
+        ("Andrzej Duda", date(2025, 9, 1), "POLELI"),
+        ("Dilma Rousseff", date(2013, 6, 1), "BRAGOV"),
+        ("Sebastián Piñera", date(2019, 6, 1), "CHLGOV"),
+        ("Enrique Peña Nieto", date(2015, 6, 1), "MEXGOV"),
+        ("Jacinda Ardern", date(2019, 6, 1), "NZLGOV"),
+        ("Salva Kiir", date(2009, 1, 1), "SDNGOV"),  # before South Sudan's independence
+        ("Salva Kiir", date(2015, 1, 1), "SSDGOV"),
+    ],
+)
+def test_heads_of_state_and_government_of_every_continent(
+    kb: KnowledgeBase, name: str, day: date, code: str
+) -> None:
+    entry = kb.lookup(name)
+    assert entry is not None, name
+    assert kb.entity(entry, day).code == code
+
+
+def test_a_leader_who_died_is_no_longer_a_former_leader(kb: KnowledgeBase) -> None:
+    raisi = kb.lookup("Ebrahim Raisi")
+    assert kb.entity(raisi, date(2023, 1, 1)).code == "IRNGOV"
+    assert kb.role_on(raisi, date(2025, 1, 1)) is None  # died in office on 2024-05-19
+
+
+def test_names_shared_by_many_are_no_surnames_of_leaders(kb: KnowledgeBase) -> None:
+    for surname, name in [("Khan", "Imran Khan"), ("Kim", "Kim Jong Il"), ("Lee", "Lee Myung-bak")]:
+        assert name not in {e.name for e in kb.lookup_surname(surname)}, surname
+        assert kb.lookup(name) is not None
+    assert "Madhav Kumar Nepal" not in {e.name for e in kb.lookup_surname("Nepal")}
+    assert kb.lookup("Nepal").kind == "state"
+
+
+def test_leaders_file_codes_are_states_of_the_country_table() -> None:
+    table = countries()
+    dictionary = _builtin_dictionary("leaders.yaml")
+    assert len(dictionary.entries) > 1000
+    covered = set()
+    for entry, _ in dictionary.entries:
+        assert entry.kind == "person" and entry.gender in ("m", "f"), entry.name
+        assert entry.roles, entry.name
+        for role in entry.roles:
+            if role.code.startswith("IGO"):  # an office of an international organisation
+                continue
+            assert role.code[:3] in table, (entry.name, role.code)
+            assert role.start is None or role.end is None or role.start <= role.end, entry.name
+            covered.add(role.code[:3])
+    assert len(covered) > 180
+
+
+def test_leaders_file_repeats_no_one_of_people_file() -> None:
+    from eventwire.countries import normalise
+
+    people = _builtin_dictionary("people.yaml")
+    known = {normalise(n) for e, _ in people.entries for n in (e.name, *e.aliases)}
+    keys = {e.key for e, _ in people.entries}
+    for entry, _ in _builtin_dictionary("leaders.yaml").entries:
+        assert entry.key not in keys, entry.name
+        assert not {normalise(n) for n in (entry.name, *entry.aliases)} & known, entry.name

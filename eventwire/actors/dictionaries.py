@@ -32,7 +32,7 @@ from eventwire.countries import normalise
 from eventwire.errors import BAD_DICTIONARY, EventwireError
 from eventwire.yamlfiles import load_yaml
 
-BUILTIN_FILES = ("people.yaml", "organisations.yaml", "media.yaml")
+BUILTIN_FILES = ("people.yaml", "leaders.yaml", "organisations.yaml", "media.yaml")
 AGENTS_FILE = "agents.tsv"
 SECTION_KINDS = {
     "people": "person",
