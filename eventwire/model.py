@@ -55,6 +55,13 @@ class Location(_Model):
     )
 
 
+class Casualties(_Model):
+    """People an event killed and wounded, as the text counts them (None: not said)."""
+
+    killed: int | None = None
+    wounded: int | None = None
+
+
 class Event(_Model):
     """One coded event: who did what to whom, when, where, and according to whom."""
 
@@ -80,6 +87,11 @@ class Event(_Model):
         None, description="How precise `date` is: a day, a month or a year."
     )
     location: Location | None = None
+    casualties: Casualties | None = Field(
+        None,
+        description="People killed and wounded, counted from the text; on the one event of its "
+        "sentence that the count reports on, and absent where the text gives none.",
+    )
     certainty: Certainty = "asserted"
     attributed_to: list[str] = Field(default_factory=list)
     negated: bool = False

@@ -51,6 +51,10 @@ CORPORA = {
     "acled_dev_places": ("prepare-gold", "data/events_more/acled_dev.json", "event-places", {
         "event_acc": r"event_acc@161km=([\d.]+)",
     }),
+    "acled_dev_casualties": ("prepare-gold", "data/events_more/acled_dev.json", "casualties", {
+        "exact": r"exact=([\d.]+)",
+        "none_invented": r"none_invented=([\d.]+)",
+    }),
 }  # fmt: skip
 
 

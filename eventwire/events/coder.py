@@ -33,6 +33,7 @@ from spacy.tokens import Token
 from eventwire.analysis import Analysis, Entity
 from eventwire.countries import countries
 from eventwire.events.arguments import Participant
+from eventwire.events.casualties import with_casualties
 from eventwire.events.discourse import Discourse, Resolved
 from eventwire.events.frames import Frame, build_frames, children, occurs
 from eventwire.events.lexicon import EventLexicon, load_lexicon
@@ -70,7 +71,7 @@ def code_events(analysis: Analysis) -> list[Event]:
     events: list[Event] = []
     for item in resolved:
         events += events_of(analysis, item, lexicon)
-    return deduplicate(events)
+    return with_casualties(analysis.doc, deduplicate(events))
 
 
 def carry_hedges(analysis: Analysis, items: list[Resolved], lexicon: EventLexicon) -> None:
