@@ -15,7 +15,7 @@ from eventwire.corpus.exports import Filters, rows, write_csv
 from eventwire.corpus.gdelt import COLUMNS
 from eventwire.corpus.series import dyad_series, escalation
 from eventwire.lexicon import cameo
-from eventwire.model import ActorRef, DocumentResult, Event, LedgerItem, Location
+from eventwire.model import ActorRef, Casualties, DocumentResult, Event, LedgerItem, Location
 from eventwire.store import open_store
 from eventwire.store.derive import rebuild
 from eventwire.store.writer import Stored, write_batch
@@ -205,3 +205,19 @@ def test_csv_export_makes_formula_cells_inert_and_keeps_numbers() -> None:
     found = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
     assert [r["text"] for r in found] == ["'" + f for f in formulas]
     assert {(r["goldstein"], r["ok"]) for r in found} == {("-5.0", "plain")}
+
+
+def test_events_keep_their_casualties(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    counted = event(VEN, COL, "190", "2025-11-29").model_copy(
+        update={"casualties": Casualties(killed=3, wounded=None)}
+    )
+    conn = open_store(path)
+    write_batch(conn, [doc(9, "Andes Wire", "2025-11-30", [counted, event(VEN, COL, "042", "x")])])
+    rebuild(conn)
+    conn.close()
+    lines = [json.loads(line) for line in export(path, tmp_path, "events").splitlines()]
+    assert sorted((r["cameo"], r["killed"], r["wounded"]) for r in lines) == [
+        ("042", None, None),
+        ("190", 3, None),
+    ]

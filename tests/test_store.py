@@ -364,6 +364,8 @@ def test_a_store_from_before_the_aggregates_gets_them_filled_as_it_migrates(
     for index in ("incidents_by_date", "incidents_by_confidence", "incidents_by_reports",
                   "documents_listing", "events_listing"):  # fmt: skip
         conn.execute(f"DROP INDEX {index}")
+    for column in ("killed", "wounded"):  # added by a later migration
+        conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 3")
     conn.close()
     migrated = open_store(db)

@@ -28,7 +28,8 @@ QUERIES = {
         "SELECT e.event_key AS id, d.id AS document, d.outlet, d.published, d.url, e.date, "
         "e.source_code, e.source_name, e.source_country, e.target_code, e.target_name, "
         "e.target_country, e.cameo, e.root, e.plover, e.goldstein, e.quad_class, e.certainty, "
-        "e.attributed_to, e.place, e.place_country, e.place_kind, e.lat, e.lon, e.text "
+        "e.attributed_to, e.place, e.place_country, e.place_kind, e.lat, e.lon, e.killed, "
+        "e.wounded, e.text "
         "FROM events e JOIN documents d USING (doc_key) WHERE NOT e.negated"
     ),
     "incidents": (

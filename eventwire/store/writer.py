@@ -182,6 +182,8 @@ def event_row(key: int, n: int, e: Event) -> dict[str, object]:
         "attributed_to": json.dumps(e.attributed_to, ensure_ascii=False),
         "place": loc and loc.name, "place_country": loc and loc.country,
         "place_kind": loc and loc.kind, "lat": loc and loc.lat, "lon": loc and loc.lon,
+        "killed": e.casualties and e.casualties.killed,
+        "wounded": e.casualties and e.casualties.wounded,
         "span_start": e.span[0], "span_end": e.span[1], "text": e.text,
     }  # fmt: skip
 
@@ -190,7 +192,8 @@ EVENT_COLUMNS = (
     "doc_key", "ordinal", "source_code", "source_country", "source_sector", "source_name",
     "target_code", "target_country", "target_sector", "target_name", "cameo", "root", "plover",
     "goldstein", "quad_class", "date", "date_source", "certainty", "negated", "attributed_to",
-    "place", "place_country", "place_kind", "lat", "lon", "span_start", "span_end", "text",
+    "place", "place_country", "place_kind", "lat", "lon", "killed", "wounded", "span_start",
+    "span_end", "text",
 )  # fmt: skip
 INSERT_EVENT = (
     f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
