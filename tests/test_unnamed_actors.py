@@ -382,3 +382,10 @@ def test_the_means_of_an_unclaimed_attack_are_its_words_in_the_text(analyze: Ana
     sources = [e.source for e in analyze(text).events if e.source]
     assert sources and all(s.code == "AFGUAF" and s.text == "A car bomb in Kabul" for s in sources)
     assert all(s.span == (0, 19) for s in sources)
+
+
+def test_a_time_is_no_target(analyze: Analyze) -> None:
+    result = analyze(
+        "The prime minister of Britain called on Friday for calm.", published="2024-05-03"
+    )
+    assert all(e.target is None or e.target.text != "Friday" for e in result.events)

@@ -186,10 +186,13 @@ PATIENT_DEPS = ("dobj", "pobj", "nsubjpass", "dative", "oprd")
 def patient_of(analysis: Analysis, item: Resolved) -> Participant | None:
     """What an action with no actor for a target acts on ("rejected the council's decision",
     "stormed a police headquarters"): the first object phrase of the frame, as a target that
-    names no actor (no code, no country)."""
+    names no actor (no code, no country). A time ("called on Friday") is no patient."""
     taken = {p.token for p in item.sources}
+    times = [t.span for t in analysis.timexes]
     for head in item.frame.targets:
         if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in PATIENT_DEPS or head.i in taken:
+            continue
+        if any(start <= head.idx < end for start, end in times):
             continue
         start, end = head.left_edge.i, head.i + 1
         words = head.doc[start:end]
