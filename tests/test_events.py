@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from eventwire.analysis import ActorIndex, Analysis, Entity, Mention
 from eventwire.events import code_events
-from eventwire.events.frames import build_frames
+from eventwire.events.frames import build_frames, subject_of
 from eventwire.events.lexicon import NO_CODE, load_lexicon
 from eventwire.lexicon import cameo_codes
 from eventwire.model import DocumentResult, Event, Timex
@@ -874,3 +874,15 @@ def test_rounding_up_a_season_is_no_arrest(analyze) -> None:
 def test_laying_down_arms_is_a_truce(analyze) -> None:
     events = analyze("The rebels laid down their arms in Goma.").events
     assert [(e.cameo, e.source and e.source.code) for e in events] == [("0871", "CODREB")]
+
+
+def test_a_verb_misparsed_as_a_relative_clause_takes_the_root_noun_as_subject(
+    nlp: Language,
+) -> None:
+    doc = nlp(
+        "The Afghan government, a number of political parties and the Taliban on Thursday "
+        "condemned US President Donald Trump's decision."
+    )
+    verb = next(t for t in doc if t.lower_ == "condemned")
+    assert verb.dep_ == "relcl"  # the parse this guards against
+    assert [t.text for t in subject_of(verb)[0]] == ["government"]

@@ -168,7 +168,7 @@ def subject_of(
     if depth > 4 or verb.head is verb:
         return [], False
     if verb.dep_ == "relcl":
-        return [verb.head], False
+        return [misparsed_subject(verb.head) or verb.head], False
     if verb.dep_ == "xcomp":
         controller = children(verb.head, "dobj")
         if controller and verb.head.lemma_.lower() in control:
@@ -184,6 +184,21 @@ def subject_of(
         subjects, passive = subject_of(verb.head, control, depth + 1)
         return subjects, passive and verb.dep_ == "conj"
     return [], False
+
+
+NOUN_PHRASE_DEPS = frozenset({"appos", "conj", "pobj", "prep"})
+
+
+def misparsed_subject(noun: Token) -> Token | None:
+    """The noun left as the root of its sentence when the verb of a relative clause without a
+    relative pronoun hangs inside its phrase: in "The Afghan government, a number of parties
+    and the Taliban condemned ...", the parse makes "condemned" a relative clause of "number"."""
+    token = noun
+    while token.dep_ in NOUN_PHRASE_DEPS and token.head is not token:
+        token = token.head
+    if token is noun or token.dep_ != "ROOT" or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return token
 
 
 def document_authors(verb: Token, lexicon: EventLexicon) -> list[Token]:
