@@ -77,6 +77,7 @@ def test_a_bare_surname_needs_someone_in_office_on_the_day(analyze: Analyze) -> 
         ("Residents blocked roads in Rusape over the dust.", "ZWECVL", "place"),
         ("Police fired tear gas at protesters in Nairobi.", "KENCOP", "place"),
         ("Unidentified gunmen kidnapped two traders near Maiduguri, Nigeria.", "NGAUAF", "place"),
+        ("The Foreign Office during a talk in Islamabad welcomed the visit.", "PAKGOV", "place"),
         (
             "KAMPALA, Uganda (Reuters) - Riot police arrested dozens of students.",
             "UGACOP",

@@ -46,7 +46,9 @@ def find_unnamed(res: Resolution) -> None:
         if any(i in res.consumed for i in range(phrase.start, phrase.end)):
             continue
         cue = resolve.cue_from(res, phrase, noun.lemma_.lower(), sector)
-        if cue.countries or cue.organisation or cue.owner or named_inside(phrase, noun):
+        role = resolve.role_of(res, noun)
+        own = len(role[0].split()) if role else 1
+        if cue.countries or cue.organisation or cue.owner or named_inside(phrase, noun, own):
             continue
         if owned_by_prepositions(res, noun):
             continue
@@ -56,11 +58,12 @@ def find_unnamed(res: Resolution) -> None:
             res.add(Found(phrase.start_char, phrase.end_char, noun.i, key, home[1]))
 
 
-def named_inside(phrase: Span, noun: Token) -> bool:
-    """Whether a name other than a religion's or a movement's stands in the phrase: "Bunyan
-    Marsous forces" are a group of their own, "Islamist militants" and "Riot police" are not."""
+def named_inside(phrase: Span, noun: Token, own: int = 1) -> bool:
+    """Whether a name other than a religion's or a movement's stands in the phrase before the
+    `own` words of its role: "Bunyan Marsous forces" are a group of their own, "Islamist
+    militants", "Riot police" and "the Foreign Office" are not."""
     return any(
-        t.i != noun.i
+        not noun.i - own < t.i <= noun.i
         and t.i != t.sent.start  # "Riot police ...": capitalised by its place in the sentence
         and t.pos_ == "PROPN"
         and t.ent_type_ != "NORP"
