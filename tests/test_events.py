@@ -886,3 +886,12 @@ def test_a_verb_misparsed_as_a_relative_clause_takes_the_root_noun_as_subject(
     verb = next(t for t in doc if t.lower_ == "condemned")
     assert verb.dep_ == "relcl"  # the parse this guards against
     assert [t.text for t in subject_of(verb)[0]] == ["government"]
+
+
+def test_aid_with_no_named_recipient_goes_to_the_state_of_its_place(
+    analyze: Callable[..., DocumentResult],
+) -> None:
+    result = analyze("Germany provided €28 million for those affected in Yemen.")
+    assert {(e.source.country, e.target.country, e.cameo) for e in result.events if e.target} == {
+        ("DEU", "YEM", "071")
+    }

@@ -10,7 +10,7 @@ Coding conventions (their word lists and code tables are in `data/events/cues.ya
 conjoined partners of a cooperative act with no other target act on each other; calls and
 talks are coded both ways; a material action with no named target falls on the state of the
 place named in its clause (for protest, coercion and violence, else on the source's own
-state); an announced action is coded as the intention or threat it expresses ("said it would
+state; aid with no named recipient goes to the place's state, never the donor's own); an announced action is coded as the intention or threat it expresses ("said it would
 send aid" is 033, "will strike" 138); a demand that names the price of refusing ("or face
 consequences") is also a threat. These conventions are written down in
 `data/events/README.md`.
@@ -169,7 +169,10 @@ def dyads_of(
     )
     if not targets and (code[:2] in lexicon.cue_words("domestic_roots") or own_state):
         targets = [place_state(analysis, item, own_state)]
-    if not targets and code in lexicon.cue_words("visit_codes"):
+    if not targets and (
+        code in lexicon.cue_words("visit_codes")
+        or code[:2] in lexicon.cue_words("recipient_place_roots")
+    ):
         targets = [place_state(analysis, item, own_state=False)]
     pairs = [
         (s, t if t is None or s.key != t.key else None)
