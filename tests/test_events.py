@@ -895,3 +895,31 @@ def test_aid_with_no_named_recipient_goes_to_the_state_of_its_place(
     assert {(e.source.country, e.target.country, e.cameo) for e in result.events if e.target} == {
         ("DEU", "YEM", "071")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Russia will not lift sanctions on Ukraine.", "1244"),
+        ("Russia said it will not withdraw its troops from Ukraine.", "1246"),
+    ],
+)
+def test_a_concession_announced_as_not_to_be_made_is_a_refusal(
+    nlp: Language, text: str, cameo: str
+) -> None:
+    events = code_events_of(nlp, text)
+    assert [(e.cameo, e.negated, e.certainty) for e in events] == [(cameo, False, "asserted")]
+
+
+def test_a_concession_not_made_stays_negated(nlp: Language) -> None:
+    events = code_events_of(nlp, "Russia has not withdrawn its troops from Ukraine.")
+    assert [(e.cameo, e.negated) for e in events] == [("087", True)]
+
+
+def code_events_of(nlp: Language, text: str) -> list[Event]:
+    return [e for e in code(nlp, text) if e.target is not None]
+
+
+def test_a_stance_on_a_clause_is_a_comment(nlp: Language) -> None:
+    events = code(nlp, "Russia is confident that there will be no difficulty.")
+    assert [(e.source.code, e.cameo) for e in events] == [("RUS", "013")]

@@ -10,8 +10,10 @@ Coding conventions (their word lists and code tables are in `data/events/cues.ya
 conjoined partners of a cooperative act with no other target act on each other; calls and
 talks are coded both ways; a material action with no named target falls on the state of the
 place named in its clause (for protest, coercion and violence, else on the source's own
-state; aid with no named recipient goes to the place's state, never the donor's own); an announced action is coded as the intention or threat it expresses ("said it would
-send aid" is 033, "will strike" 138); a demand that names the price of refusing ("or face
+state; aid with no named recipient goes to the place's state, never the donor's own); an
+announced action is coded as the intention or threat it expresses ("said it would send aid"
+is 033, "will strike" 138), and a concession announced as not to be made as a refusal ("will
+not lift the ban" is 1241); a demand that names the price of refusing ("or face
 consequences") is also a threat. These conventions are written down in
 `data/events/README.md`.
 
@@ -103,7 +105,12 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
         item.sources = unknown_authors(analysis, item)
     if not item.sources:
         return []
-    intent = intent_code(code, item.certainty, lexicon)
+    refusal = refusal_code(item, lexicon)
+    if refusal is not None:
+        frame.sense = replace(frame.sense, code=refusal)
+        frame.rule += f":refused-{refusal}"
+        item.certainty, item.refused = "asserted", True
+    intent = intent_code(frame.sense.code, item.certainty, lexicon)
     if intent is not None:
         frame.sense = replace(frame.sense, code=intent)
         frame.rule += f":{item.certainty}-{intent}"
@@ -207,6 +214,19 @@ def patient_of(analysis: Analysis, item: Resolved) -> Participant | None:
 
 def has_prefix(code: str, prefixes: frozenset[str] | set[str]) -> bool:
     return any(code.startswith(prefix) for prefix in prefixes)
+
+
+def refusal_code(item: Resolved, lexicon: EventLexicon) -> str | None:
+    """A concession announced as not to be made is a refusal: "will not lift the ban" (1241),
+    "will not withdraw its troops" (1246)."""
+    if item.certainty != "planned" or not negated(item.frame, lexicon):
+        return None
+    table = lexicon.cue_map("refused_codes")
+    code = item.frame.sense.code
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
 
 
 def intent_code(code: str, certainty: str, lexicon: EventLexicon) -> str | None:
@@ -343,7 +363,7 @@ def make_event(
         location=locate_event(analysis, trigger),
         certainty=item.certainty,  # type: ignore[arg-type]
         attributed_to=attribution_chain(analysis, trigger.idx, trigger.idx + len(trigger)),
-        negated=negated(frame, lexicon),
+        negated=negated(frame, lexicon) and not item.refused,
         span=evidence_span(sentence.text, sentence.start_char),
         trigger=(trigger.idx, trigger.idx + len(trigger)),
         text=sentence.text.strip(),

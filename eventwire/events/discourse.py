@@ -79,6 +79,7 @@ class Resolved:
     date: str | None = None
     certainty: str = "asserted"
     places: list[Participant] = field(default_factory=list)
+    refused: bool = False  # a concession announced as not to be made ("will not lift")
 
 
 @dataclass
