@@ -2,14 +2,21 @@
 
     .venv/bin/python benchmarks/load.py --db STORE [--clients 50] [--seconds 30]
                                         [--mix cached|uncached|both] [--synthetic N]
+                                        [--single K]
 
 Starts the server on 127.0.0.1 on a free port, runs CLIENTS concurrent clients for SECONDS
 against a mix of API endpoints, stops the server, and prints requests, errors and latency
-percentiles, overall and per route. The `cached` mix repeats some URLs, so the server's GET
-cache answers part of it; in the `uncached` mix no URL is asked twice, so every request misses
-the cache and reaches the store. With `--synthetic N` a store of N synthetic documents (five
-events each, one ledger item in ten) is written at STORE first, unless it exists. Every loop is
-bounded by the deadline and the request count.
+percentiles, overall and per route, with the CPU time the server and the clients used. The
+`cached` mix repeats some URLs, so the server's GET cache answers part of it; in the `uncached`
+mix no URL is asked twice, so every request misses the cache and reaches the store. With
+`--single K` one client asks each route of the mix K times, one request at a time, and the
+medians per route are printed instead. With `--synthetic N` a store of N synthetic documents
+(five events each, one ledger item in ten) is written at STORE first, unless it exists. Every
+loop is bounded by the deadline and the request count.
+
+The clients are lean: each holds one HTTP/1.1 keep-alive connection and writes and reads its
+requests on asyncio streams, so that the load generator, which shares the machine with the
+server, spends little CPU per request (its CPU time is printed with the results).
 """
 
 from __future__ import annotations
@@ -23,9 +30,12 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import psutil
 
 # A mix of fixed and varying requests ({n} counts up), so that not every answer is cached.
 CACHED = [
@@ -76,35 +86,85 @@ def url(mix: str, i: int) -> str:
     )
 
 
+class Connection:
+    """One keep-alive HTTP/1.1 connection: GET requests, one at a time."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, path: str) -> int:
+        """The status of a GET of ``path``; the body is read and dropped."""
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").lower().split("\r\n")
+        headers = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
+        if "content-length" in headers:
+            await reader.readexactly(int(headers["content-length"]))
+        else:  # chunked
+            while size := int((await reader.readuntil(b"\r\n")).strip(), 16):
+                await reader.readexactly(size + 2)
+            await reader.readuntil(b"\r\n")
+        if headers.get("connection") == "close":
+            self.close()
+        return int(head[0].split()[1])
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
 async def client(
-    base: str, mix: str, deadline: float, latencies: list[tuple[str, float]], errors: list[str],
+    port: int, mix: str, deadline: float, latencies: list[tuple[str, float]], errors: list[str],
     counter: list[int],
 ) -> None:  # fmt: skip
-    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
-        while time.monotonic() < deadline and len(latencies) < MAX_REQUESTS:
-            counter[0] += 1
-            path = url(mix, counter[0])
-            start = time.perf_counter()
-            try:
-                response = await http.get(path)
-                if response.status_code != 200:
-                    errors.append(f"{path}: HTTP {response.status_code}")
-            except httpx.HTTPError as exc:
-                errors.append(f"{path}: {type(exc).__name__}")
-            latencies.append((path.split("?")[0], time.perf_counter() - start))
+    http = Connection("127.0.0.1", port)
+    while time.monotonic() < deadline and len(latencies) < MAX_REQUESTS:
+        counter[0] += 1
+        path = url(mix, counter[0])
+        start = time.perf_counter()
+        try:
+            status = await asyncio.wait_for(http.get(path), timeout=30)
+            if status != 200:
+                errors.append(f"{path}: HTTP {status}")
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as exc:
+            errors.append(f"{path}: {type(exc).__name__}")
+            http.close()
+        latencies.append((path.split("?")[0], time.perf_counter() - start))
+    http.close()
 
 
 async def run_load(
-    base: str, clients: int, seconds: float, mix: str = "cached"
+    port: int, clients: int, seconds: float, mix: str = "cached"
 ) -> tuple[list[tuple[str, float]], list[str]]:
     latencies: list[tuple[str, float]] = []
     errors: list[str] = []
     counter = [0]
     deadline = time.monotonic() + seconds
     await asyncio.gather(
-        *(client(base, mix, deadline, latencies, errors, counter) for _ in range(clients))
+        *(client(port, mix, deadline, latencies, errors, counter) for _ in range(clients))
     )
     return latencies, errors
+
+
+async def run_single(port: int, mix: str, repeat: int) -> dict[str, list[float]]:
+    """Each route of the mix ``repeat`` times, one request at a time (after one warm-up)."""
+    http = Connection("127.0.0.1", port)
+    paths = MIXES[mix]
+    times: dict[str, list[float]] = {}
+    for i in range(len(paths) * (repeat + 1)):
+        path = url(mix, 10_000 + i)
+        start = time.perf_counter()
+        status = await http.get(path)
+        if status != 200:
+            raise RuntimeError(f"{path}: HTTP {status}")
+        if i >= len(paths):
+            times.setdefault(path.split("?")[0], []).append(time.perf_counter() - start)
+    http.close()
+    return times
 
 
 def wait_until_up(base: str, limit: float = 60) -> None:
@@ -118,27 +178,32 @@ def wait_until_up(base: str, limit: float = 60) -> None:
     raise RuntimeError("the server did not start")
 
 
-def measure(db: Path, clients: int, seconds: float, mix: str = "cached") -> dict[str, object]:
+@contextmanager
+def serving(db: Path) -> Iterator[tuple[int, psutil.Process]]:
+    """`eventwire serve` on a free loopback port, stopped at the end: (port, its process)."""
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("eventwire")),
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command = [str(Path(sys.executable).with_name("eventwire")), "serve", "--db", str(db),
+               "--port", str(port)]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_until_up(base)
-        latencies, errors = asyncio.run(run_load(base, clients, seconds, mix))
+        wait_until_up(f"http://127.0.0.1:{port}")
+        yield port, psutil.Process(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def cpu_seconds(process: psutil.Process) -> float:
+    """User and system CPU time of a process and its children."""
+    times = process.cpu_times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def measure(db: Path, clients: int, seconds: float, mix: str = "cached") -> dict[str, object]:
+    with serving(db) as (port, server):
+        server_cpu, client_cpu = cpu_seconds(server), time.process_time()
+        latencies, errors = asyncio.run(run_load(port, clients, seconds, mix))
+        server_cpu, client_cpu = cpu_seconds(server) - server_cpu, time.process_time() - client_cpu
     routes: dict[str, list[float]] = {}
     for route, seconds_taken in latencies:
         routes.setdefault(route, []).append(seconds_taken)
@@ -149,8 +214,20 @@ def measure(db: Path, clients: int, seconds: float, mix: str = "cached") -> dict
         "errors": len(errors),
         "first_errors": errors[:3],
         "rps": len(latencies) / seconds,
+        "server_cpu_ms_per_request": round(1000 * server_cpu / max(len(latencies), 1), 2),
+        "client_cpu_ms_per_request": round(1000 * client_cpu / max(len(latencies), 1), 2),
+        "server_cores": round(server_cpu / seconds, 2),
+        "client_cores": round(client_cpu / seconds, 2),
         "routes": {r: percentiles(ts) for r, ts in sorted(routes.items())},
     }
+
+
+def measure_single(db: Path, mix: str, repeat: int) -> dict[str, object]:
+    """Medians per route, one request at a time: what each route costs without contention."""
+    with serving(db) as (port, _):
+        times = asyncio.run(run_single(port, mix, repeat))
+    medians = {r: round(1000 * statistics.median(ts), 1) for r, ts in times.items()}
+    return {"mix": mix, "repeat": repeat, "median_ms": dict(sorted(medians.items()))}
 
 
 def percentiles(times: list[float]) -> dict[str, float]:
@@ -228,11 +305,16 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--mix", choices=(*MIXES, "both"), default="cached")
     parser.add_argument("--synthetic", type=int, metavar="N", help="write N documents first")
+    parser.add_argument("--single", type=int, metavar="K",
+                        help="one request at a time, K per route: medians per route")  # fmt: skip
     args = parser.parse_args()
     if args.synthetic and not args.db.exists():
         synthetic_store(args.db, args.synthetic)
     for mix in MIXES if args.mix == "both" else (args.mix,):
-        print(json.dumps(measure(args.db, args.clients, args.seconds, mix)), flush=True)
+        if args.single:
+            print(json.dumps(measure_single(args.db, mix, args.single)), flush=True)
+        else:
+            print(json.dumps(measure(args.db, args.clients, args.seconds, mix)), flush=True)
 
 
 if __name__ == "__main__":

@@ -351,28 +351,6 @@ def happened_by_day(conn: sqlite3.Connection) -> list[tuple]:
     return [tuple(r) for r in rows]
 
 
-def test_a_store_from_before_the_aggregates_gets_them_filled_as_it_migrates(
-    tmp_path: Path,
-) -> None:
-    db = tmp_path / "s.sqlite"
-    dyads = tmp_path / "d.jsonl"
-    dyads.write_text(json.dumps({"id": "d", "text": DYAD_TEXT}) + "\n", encoding="utf-8")
-    ingest([str(dyads)], db)
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("DROP TABLE dyad_days")
-    conn.execute("DROP TABLE actor_stats")
-    for index in ("incidents_by_date", "incidents_by_confidence", "incidents_by_reports",
-                  "documents_listing", "events_listing"):  # fmt: skip
-        conn.execute(f"DROP INDEX {index}")
-    for column in ("killed", "wounded"):  # added by a later migration
-        conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
-    conn.execute("PRAGMA user_version = 3")
-    conn.close()
-    migrated = open_store(db)
-    assert dyad_days(migrated) == happened_by_day(migrated) and dyad_days(migrated)
-    assert migrated.execute("SELECT count(*) FROM actor_stats").fetchone()[0]
-
-
 def test_aggregates_match_the_events_after_each_ingestion(tmp_path: Path) -> None:
     db = tmp_path / "s.sqlite"
     ingest([str(corpus(tmp_path / "a.jsonl", 4))], db)

@@ -32,7 +32,7 @@ def migrations() -> list[tuple[int, str]]:
 
 
 SCHEMA_VERSION = migrations()[-1][0]
-AGGREGATES_VERSION = 4  # the migration that makes the derived aggregates, filled as it runs
+AGGREGATES_VERSION = 5  # the latest migration that changes the aggregates, filled as it runs
 
 
 def open_store(

@@ -1,26 +1,19 @@
 """Tables derived from the stored events: incidents, the ledger across articles, aggregates.
 
 They are rebuilt in one transaction after each ingestion, so they always match the events.
-The aggregates (events per dyad and day, actors' activity) are also filled right after the
-migration that makes their tables, so that a migrated store and a rebuilt one agree.
+The aggregates (events per dyad and day, totals, actors' activity) are also filled right after
+the migration that makes their tables, so that a migrated store and a rebuilt one agree; all but
+the actors' activity are also kept by the writer as it stores each document.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from eventwire.corpus.incidents import Mention, happened_sql, merge, summary
+from eventwire.corpus.incidents import Mention, merge, summary
 from eventwire.corpus.ledger import Report, merge_reports
+from eventwire.store.aggregates import recount
 from eventwire.store.writer import begin, rollback
-
-DYAD_DAYS_SQL = """
-INSERT INTO dyad_days
-SELECT source_country, target_country, date, count(*), coalesce(sum(goldstein), 0),
-       count(goldstein)
-FROM events
-WHERE NOT negated AND {happened} AND source_country IS NOT NULL AND target_country IS NOT NULL
-GROUP BY 1, 2, 3
-"""
 
 ACTOR_STATS_SQL = """
 INSERT INTO actor_stats (code, name, documents, mentions, events)
@@ -72,11 +65,10 @@ def rebuild(conn: sqlite3.Connection) -> None:
 
 
 def rebuild_aggregates(conn: sqlite3.Connection) -> None:
-    """Events that happened per dyad and day, and each actor's activity, counted again from
-    the events."""
-    conn.execute("DELETE FROM dyad_days")
+    """The aggregates the writer keeps (see :mod:`eventwire.store.aggregates`) and each actor's
+    activity, counted again from the stored rows."""
+    recount(conn)
     conn.execute("DELETE FROM actor_stats")
-    conn.execute(DYAD_DAYS_SQL.format(happened=happened_sql()))
     conn.execute(ACTOR_STATS_SQL)
 
 

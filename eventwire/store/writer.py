@@ -11,6 +11,7 @@ from eventwire import errors
 from eventwire.errors import EventwireError
 from eventwire.model import DocumentError, DocumentResult, Event
 from eventwire.readers import without_surrogates
+from eventwire.store.aggregates import add_documents
 from eventwire.store.db import STORE_ERROR
 
 log = logging.getLogger("eventwire")
@@ -36,12 +37,15 @@ class Written:
 
 
 def write_batch(conn: sqlite3.Connection, batch: list[Stored]) -> Written:
-    """Write a batch atomically: a kill at any moment leaves either all of it or none."""
+    """Write a batch atomically: a kill at any moment leaves either all of it or none. The
+    aggregates get the batch's documents in the same transaction."""
     written = Written()
     begin(conn)
     try:
+        first = conn.execute("SELECT coalesce(max(doc_key), 0) + 1 FROM documents").fetchone()[0]
         for item in batch:
             write_item(conn, item, written)
+        add_documents(conn, first)  # new documents get keys from the largest one up
         conn.execute("COMMIT")
     except BaseException:
         rollback(conn)
@@ -168,7 +172,7 @@ def write_document(conn: sqlite3.Connection, item: Stored, r: DocumentResult) ->
 
 
 def event_row(key: int, n: int, e: Event) -> dict[str, object]:
-    """The events-table columns of one event."""
+    """The events-table columns of one event (``published`` is read from its document)."""
     src, tgt, loc = e.source, e.target, e.location
     return {
         "doc_key": key, "ordinal": n,
@@ -196,8 +200,9 @@ EVENT_COLUMNS = (
     "span_end", "text",
 )  # fmt: skip
 INSERT_EVENT = (
-    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
-    f"VALUES ({', '.join(':' + c for c in EVENT_COLUMNS)})"
+    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}, published) "
+    f"VALUES ({', '.join(':' + c for c in EVENT_COLUMNS)}, "
+    "(SELECT published FROM documents WHERE doc_key = :doc_key))"
 )
 
 

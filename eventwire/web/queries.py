@@ -11,8 +11,9 @@ import sqlite3
 from typing import Any
 
 from eventwire.corpus.exports import QUERIES, Filters, where
-from eventwire.corpus.series import dyad_series, escalation
+from eventwire.corpus.series import country_series, dyad_series, escalation
 from eventwire.lexicon import cameo_name
+from eventwire.store.aggregates import total
 from eventwire.store.status import summarise
 from eventwire.web.highlight import document_marks, evidence, segments
 from eventwire.web.params import BadRequest, Page
@@ -44,9 +45,10 @@ INCIDENT_ORDERS = {
 }
 
 
-def listing(conn: sqlite3.Connection, sql: str, params: dict[str, Any], page: Page) -> Row:
-    """One page of a query's rows, with the total count of rows that match."""
-    total = run_match(conn, f"SELECT count(*) FROM ({sql})", params)[0][0]
+def listing(conn: sqlite3.Connection, sql: str, count: str, params: dict[str, Any],
+            page: Page) -> Row:  # fmt: skip
+    """One page of a query's rows, with the total that ``count`` finds."""
+    total = run_match(conn, count, params)[0][0]
     found = run_match(conn, f"{sql} LIMIT :limit OFFSET :offset", {**params, **vars(page)})
     rows = [dict(r) for r in found]
     return {"total": total, "limit": page.limit, "offset": page.offset, "rows": rows}
@@ -54,13 +56,46 @@ def listing(conn: sqlite3.Connection, sql: str, params: dict[str, Any], page: Pa
 
 def keyed_listing(conn: sqlite3.Connection, select: str, key: str, keys: str, count: str,
                   order: str, params: dict[str, Any], page: Page) -> Row:  # fmt: skip
-    """One page, its keys found first (through an index where one serves) and only their rows
-    made in full: a deep page costs an index scan, not every skipped row's joins."""
+    """One page, its keys found first by ``keys`` (a query of ``:limit`` keys from ``:offset``,
+    through an index where one serves) and only their rows made in full by ``select`` (which
+    needs no filter: the keys are the page): a deep page costs an index scan, not every skipped
+    row's joins."""
     total = run_match(conn, count, params)[0][0]
-    sql = f"{select} AND {key} IN ({keys} ORDER BY {order} LIMIT :limit OFFSET :offset) "
-    found = run_match(conn, f"{sql} ORDER BY {order}", {**params, **vars(page)})
+    sql = f"{select} AND {key} IN ({keys}) ORDER BY {order}"
+    found = run_match(conn, sql, {**params, **vars(page)})
     rows = [dict(r) for r in found]
     return {"total": total, "limit": page.limit, "offset": page.offset, "rows": rows}
+
+
+def ranked_listing(conn: sqlite3.Connection, select: str, fts: str, key: str,
+                   params: dict[str, Any], page: Page) -> Row:  # fmt: skip
+    """One page of full-text matches in bm25 order, then by key. The matches are ranked once,
+    for their keys alone; the page's rows (snippets, joins) are then made for those keys only,
+    and put in their rank order (``key`` is the column that holds the match's rowid)."""
+    total = run_match(conn, f"SELECT count(*) FROM {fts} WHERE {fts} MATCH :q", params)[0][0]
+    ranked = run_match(
+        conn, page_of(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q", f"bm25({fts}), rowid"),
+        {**params, **vars(page)},
+    )  # fmt: skip
+    rank = {r[0]: n for n, r in enumerate(ranked)}
+    found = run_match(
+        conn, f"{select} AND {fts}.rowid IN (SELECT value FROM json_each(:keys))",
+        {**params, "keys": json.dumps(list(rank))},
+    )  # fmt: skip
+    rows = sorted((dict(r) for r in found), key=lambda r: rank[r[key]])
+    return {"total": total, "limit": page.limit, "offset": page.offset, "rows": rows}
+
+
+def counted(name: str, table: str, conditions: str) -> str:
+    """The query of a listing's total: the store's kept count when nothing is filtered."""
+    if conditions:
+        return f"SELECT count(*) FROM {table} WHERE 1{conditions}"
+    return f"SELECT coalesce(max(n), 0) FROM totals WHERE name = '{name}'"
+
+
+def page_of(keys: str, order: str) -> str:
+    """The keys of one page of ``keys`` in the listing ``order``."""
+    return f"{keys} ORDER BY {order} LIMIT :limit OFFSET :offset"
 
 
 def incidents(conn: sqlite3.Connection, f: Filters, page: Page, sort: str = "date") -> Row:
@@ -68,10 +103,10 @@ def incidents(conn: sqlite3.Connection, f: Filters, page: Page, sort: str = "dat
         raise BadRequest(f"sort must be one of {', '.join(INCIDENT_ORDERS)}, not {sort!r}")
     conditions, params = where("incidents", f)
     out = keyed_listing(
-        conn, QUERIES["incidents"] + conditions, "i.incident_key",
-        f"SELECT i.incident_key FROM incidents i WHERE 1{conditions}",
-        f"SELECT count(*) FROM incidents i WHERE 1{conditions}",
-        INCIDENT_ORDERS[sort], params, page,
+        conn, QUERIES["incidents"], "i.incident_key",
+        page_of(f"SELECT i.incident_key FROM incidents i WHERE 1{conditions}",
+                INCIDENT_ORDERS[sort]),
+        counted("incidents", "incidents i", conditions), INCIDENT_ORDERS[sort], params, page,
     )  # fmt: skip
     for row in out["rows"]:
         row["cameo_name"] = cameo_name(row["cameo"])
@@ -131,11 +166,13 @@ def events(conn: sqlite3.Connection, f: Filters, page: Page, query: str | None =
         )
         params["q"] = fts_query(query, syntax)
     way = " DESC" if newest_first else ""
-    order = f"coalesce(e.date, d.published){way}, d.published{way}, e.event_key"
+    order = f"coalesce(e.date, e.published){way}, e.published{way}, e.event_key"
+    conditions += pair_conditions(f, params)
+    in_order = not (query or newest_first)  # the listing order of the indexes
     out = keyed_listing(
-        conn, EVENTS_SQL + conditions, "e.event_key",
-        "SELECT e.event_key FROM events e JOIN documents d USING (doc_key) "
-        f"WHERE NOT e.negated{conditions}",
+        conn, EVENTS_SQL, "e.event_key",
+        event_keys(f, conditions, params, order, in_order),
+        (None if query else counted_events(f)) or
         f"SELECT count(*) FROM events e WHERE NOT e.negated{conditions}",
         order, params, page,
     )  # fmt: skip
@@ -143,6 +180,57 @@ def events(conn: sqlite3.Connection, f: Filters, page: Page, query: str | None =
     for row in out["rows"]:
         row["cameo_name"] = cameo_name(row["cameo"])
     return out
+
+
+def pair_conditions(f: Filters, params: dict[str, Any]) -> str:
+    """For a dyad of codes of three letters or more: the condition on their first three letters
+    that it implies, which the pair index answers (the dyad's own condition stays)."""
+    if not f.dyad or min(len(code) for code in f.dyad) < 3:
+        return ""
+    params["pair_source"], params["pair_target"] = f.dyad[0][:3], f.dyad[1][:3]
+    return (
+        " AND substr(e.source_code, 1, 3) = :pair_source COLLATE NOCASE"
+        " AND substr(e.target_code, 1, 3) = :pair_target COLLATE NOCASE"
+    )
+
+
+def event_keys(f: Filters, conditions: str, params: dict[str, Any], order: str,
+               in_order: bool) -> str:  # fmt: skip
+    """The query of a page's event keys. A country, or an actor of three letters or more, on
+    either side is read from the two indexes of first letters, merged in the listing order; a
+    dyad from the pair index (see :func:`pair_conditions`); anything else is sorted."""
+    either = f.country or (f.actor if f.actor and len(f.actor) >= 3 else None)
+    if not in_order or "pair_source" in params or either is None:
+        return page_of(f"SELECT e.event_key FROM events e WHERE NOT e.negated{conditions}", order)
+    params["either"] = either[:3]
+    arms = [
+        "SELECT coalesce(e.date, e.published) AS day, e.published AS published, "
+        f"e.event_key AS key FROM events e WHERE NOT e.negated "
+        f"AND substr(e.{side}_code, 1, 3) = :either COLLATE NOCASE{conditions}"
+        for side in ("source", "target")
+    ]
+    return f"SELECT key FROM ({page_of(' UNION '.join(arms), '1, 2, 3')})"
+
+
+def counted_events(f: Filters) -> str | None:
+    """The query that totals the events the filters select from the per-day aggregates, where
+    the filters are ones those answer (dates, a country, a dyad of countries)."""
+    if f.actor or f.root or f.certainty or (f.dyad and {len(c) for c in f.dyad} != {3}):
+        return None
+    sql = "SELECT coalesce(sum(events), 0) FROM event_days WHERE 1"
+    if f.since:
+        sql += " AND day >= :since"
+    if f.until:
+        sql += " AND substr(day, 1, 10) <= :until"
+    if f.country:
+        sql += (
+            " AND ((source3 = :country COLLATE NOCASE AND source3 = :country)"
+            " OR (target3 = :country COLLATE NOCASE AND target3 = :country))"
+        )
+    if f.dyad:
+        sql += " AND source3 = :pair_source COLLATE NOCASE"
+        sql += " AND target3 = :pair_target COLLATE NOCASE"
+    return sql
 
 
 def timeline(conn: sqlite3.Connection, f: Filters, page: Page, query: str | None,
@@ -155,9 +243,11 @@ def timeline(conn: sqlite3.Connection, f: Filters, page: Page, query: str | None
 
 
 def series(conn: sqlite3.Connection, source: str, target: str, period: str = "day") -> Row:
-    """A dyad's events per period, and the escalation signal over its daily series."""
-    points = dyad_series(conn, source, target, period)
-    daily = points if period == "day" else dyad_series(conn, source, target, "day")
+    """A dyad's events per period, and the escalation signal over its daily series; a pair of
+    countries is read from the store's aggregates per pair and day."""
+    read = country_series if len(source) == len(target) == 3 else dyad_series
+    points = read(conn, source, target, period)
+    daily = points if period == "day" else read(conn, source, target, "day")
     return {
         "source": source,
         "target": target,
@@ -179,10 +269,10 @@ def series(conn: sqlite3.Connection, source: str, target: str, period: str = "da
 def dyads(conn: sqlite3.Connection, limit: int = 8) -> list[Row]:
     """The most active country pairs, each with its escalation signal."""
     found = conn.execute(
-        "SELECT source_country AS source, target_country AS target, sum(events) AS events, "
-        "round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein_mean, "
-        "max(day) AS last_date FROM dyad_days WHERE source_country != target_country "
-        "GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?",
+        "SELECT source_country AS source, target_country AS target, events, "
+        "round(goldstein_sum / nullif(goldstein_n, 0), 2) AS goldstein_mean, "
+        "last_day AS last_date FROM dyad_totals WHERE source_country != target_country "
+        "ORDER BY events DESC, 1, 2 LIMIT ?",
         (limit,),
     ).fetchall()
     return [{**dict(r), **series(conn, r["source"], r["target"])} for r in found]
@@ -195,7 +285,7 @@ def overview(conn: sqlite3.Connection) -> Row:
     ).fetchall()
     return {
         "summary": summarise(conn),
-        "incidents": conn.execute("SELECT count(*) FROM incidents").fetchone()[0],
+        "incidents": total(conn, "incidents"),
         "dyads": dyads(conn),
         "latest_incidents": incidents(conn, Filters(), Page(limit=10))["rows"],
         "ledger_status": {r["status"]: r["n"] for r in statuses},
@@ -212,7 +302,7 @@ ORDER BY events DESC, documents DESC, code
 def actors(conn: sqlite3.Connection, query: str | None, page: Page) -> Row:
     """Actors by activity; ``query`` is a code prefix or a part of a name."""
     params = {"q": query and query.upper() + "%", "name": query and f"%{query}%", "code": None}
-    return listing(conn, ACTOR_CODES, params, page)
+    return listing(conn, ACTOR_CODES, f"SELECT count(*) FROM ({ACTOR_CODES})", params, page)
 
 
 def actor(conn: sqlite3.Connection, code: str) -> Row | None:
@@ -261,8 +351,12 @@ def ledger(conn: sqlite3.Connection, f: Filters, page: Page, kind: str | None = 
     if status:
         conditions += " AND l.status = :status"
         params["status"] = status
-    sql = LEDGER_SQL + conditions + " ORDER BY l.last_report DESC, l.item_key"
-    out = listing(conn, sql, params, page)
+    order = "l.last_report DESC, l.item_key"
+    out = keyed_listing(
+        conn, LEDGER_SQL, "l.item_key",
+        page_of(f"SELECT l.item_key FROM ledger_items l WHERE 1{conditions}", order),
+        f"SELECT count(*) FROM ledger_items l WHERE 1{conditions}", order, params, page,
+    )  # fmt: skip
     out["rows"] = [decode(r) for r in out["rows"]]
     return out
 
@@ -290,11 +384,11 @@ def documents(conn: sqlite3.Connection, f: Filters, page: Page, query: str | Non
             " AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q)"
         )
         params["q"] = fts_query(query, syntax)
+    order = "d.published DESC, d.doc_key"
     return keyed_listing(
-        conn, DOCUMENTS_SQL + conditions, "d.doc_key",
-        f"SELECT d.doc_key FROM documents d WHERE 1{conditions}",
-        f"SELECT count(*) FROM documents d WHERE 1{conditions}",
-        "d.published DESC, d.doc_key", params, page,
+        conn, DOCUMENTS_SQL, "d.doc_key",
+        page_of(f"SELECT d.doc_key FROM documents d WHERE 1{conditions}", order),
+        counted("documents", "documents d", conditions), order, params, page,
     )  # fmt: skip
 
 
@@ -325,24 +419,25 @@ def search(conn: sqlite3.Connection, query: str, scope: str, page: Page,
     if scope not in ("documents", "evidence"):
         raise BadRequest(f"in must be documents or evidence, not {scope!r}")
     params = {"q": fts_query(query, syntax), "o": MARK_OPEN, "c": MARK_CLOSE}
+    fts = "documents_fts" if scope == "documents" else "evidence_fts"
     if scope == "documents":
-        sql = (
+        select = (
             "SELECT d.doc_key AS key, d.id, d.title, d.outlet, d.published, "
             "snippet(documents_fts, 1, :o, :c, '…', 16) AS snippet "
             "FROM documents_fts JOIN documents d ON d.doc_key = documents_fts.rowid "
-            "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts), d.doc_key"
+            "WHERE documents_fts MATCH :q"
         )
     else:
-        sql = (
+        select = (
             "SELECT e.event_key AS id, e.doc_key AS key, d.id, d.title, d.outlet, d.published, "
             "e.date, e.source_code, e.target_code, e.cameo, ie.incident_key AS incident, "
             "snippet(evidence_fts, 0, :o, :c, '…', 24) AS snippet "
             "FROM evidence_fts JOIN events e ON e.event_key = evidence_fts.rowid "
             "JOIN documents d USING (doc_key) "
             "LEFT JOIN incident_events ie ON ie.event_key = e.event_key "
-            "WHERE evidence_fts MATCH :q ORDER BY bm25(evidence_fts), e.event_key"
+            "WHERE evidence_fts MATCH :q"
         )
-    out = listing(conn, sql, params, page)
+    out = ranked_listing(conn, select, fts, "key" if scope == "documents" else "id", params, page)
     for row in out["rows"]:
         row["snippet"] = snippet_segments(row["snippet"] or "")
     return {"query": query, "in": scope, **out}
