@@ -273,6 +273,7 @@ def test_events_filters_and_evidence_search(client: TestClient) -> None:
     found = get(client, "/api/events?q=threatened")
     assert [r["cameo"] for r in found["rows"]] == ["130"]
     assert found["rows"][0]["attributed_to"] == []
+    assert {"killed", "wounded"} <= set(found["rows"][0])
 
 
 def test_csv_by_parameter_and_by_suffix(client: TestClient) -> None:

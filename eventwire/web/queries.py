@@ -26,6 +26,7 @@ EVENTS_SQL = (
     "d.published, d.url, e.date, e.source_code, e.source_name, e.source_country, "
     "e.target_code, e.target_name, e.target_country, e.cameo, e.root, e.plover, e.goldstein, "
     "e.quad_class, e.certainty, e.attributed_to, e.place, e.place_country, e.lat, e.lon, "
+    "e.killed, e.wounded, "
     "e.text, ie.incident_key AS incident "
     "FROM events e JOIN documents d USING (doc_key) "
     "LEFT JOIN incident_events ie ON ie.event_key = e.event_key WHERE NOT e.negated"
