@@ -367,3 +367,13 @@ def test_leaders_file_repeats_no_one_of_people_file() -> None:
     for entry, _ in _builtin_dictionary("leaders.yaml").entries:
         assert entry.key not in keys, entry.name
         assert not {normalise(n) for n in (entry.name, *entry.aliases)} & known, entry.name
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("UPND", "ZMBPTY"), ("Forum for Democratic Change", "UGAPTY"), ("ZANU-PF", "ZWEPTY"),
+     ("FRPI", "CODREB"), ("SPLA/M-IO", "SSDREB")],
+)  # fmt: skip
+def test_parties_and_armed_groups_have_their_state(kb: KnowledgeBase, name: str, code: str) -> None:
+    entry = kb.lookup(name)
+    assert entry is not None and entry.roles[0].code == code
