@@ -2,11 +2,12 @@
 
     .venv/bin/python benchmarks/load.py --db STORE [--clients 50] [--seconds 30]
                                         [--mix cached|uncached|both] [--synthetic N]
-                                        [--single K]
+                                        [--workers N] [--single K]
 
 Starts the server on 127.0.0.1 on a free port, runs CLIENTS concurrent clients for SECONDS
 against a mix of API endpoints, stops the server, and prints requests, errors and latency
-percentiles, overall and per route, with the CPU time the server and the clients used. The
+percentiles, overall and per route, with the CPU time the server and the clients used, and
+the cores that other work on the machine kept busy meanwhile. The
 `cached` mix repeats some URLs, so the server's GET cache answers part of it; in the `uncached`
 mix no URL is asked twice, so every request misses the cache and reaches the store. With
 `--single K` one client asks each route of the mix K times, one request at a time, and the
@@ -179,11 +180,11 @@ def wait_until_up(base: str, limit: float = 60) -> None:
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[tuple[int, psutil.Process]]:
+def serving(db: Path, workers: int = 1) -> Iterator[tuple[int, psutil.Process]]:
     """`eventwire serve` on a free loopback port, stopped at the end: (port, its process)."""
     port = free_port()
     command = [str(Path(sys.executable).with_name("eventwire")), "serve", "--db", str(db),
-               "--port", str(port)]  # fmt: skip
+               "--port", str(port), "--workers", str(workers)]  # fmt: skip
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_up(f"http://127.0.0.1:{port}")
@@ -194,21 +195,33 @@ def serving(db: Path) -> Iterator[tuple[int, psutil.Process]]:
 
 
 def cpu_seconds(process: psutil.Process) -> float:
-    """User and system CPU time of a process and its children."""
-    times = process.cpu_times()
-    return times.user + times.system + times.children_user + times.children_system
+    """User and system CPU time of a process and its worker processes."""
+    total = 0.0
+    for p in (process, *process.children(recursive=True)):
+        times = p.cpu_times()
+        total += times.user + times.system
+    return total
 
 
-def measure(db: Path, clients: int, seconds: float, mix: str = "cached") -> dict[str, object]:
-    with serving(db) as (port, server):
-        server_cpu, client_cpu = cpu_seconds(server), time.process_time()
+def busy_seconds() -> float:
+    """CPU time the whole machine has spent busy, all processes together (all cores)."""
+    times = psutil.cpu_times()
+    return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+
+def measure(db: Path, clients: int, seconds: float, mix: str = "cached",
+            workers: int = 1) -> dict[str, object]:  # fmt: skip
+    with serving(db, workers) as (port, server):
+        server_cpu, client_cpu, busy = cpu_seconds(server), time.process_time(), busy_seconds()
         latencies, errors = asyncio.run(run_load(port, clients, seconds, mix))
         server_cpu, client_cpu = cpu_seconds(server) - server_cpu, time.process_time() - client_cpu
+        others = busy_seconds() - busy - server_cpu - client_cpu
     routes: dict[str, list[float]] = {}
     for route, seconds_taken in latencies:
         routes.setdefault(route, []).append(seconds_taken)
     return {
         "mix": mix,
+        "workers": workers,
         **percentiles([t for _, t in latencies]),
         "requests": len(latencies),
         "errors": len(errors),
@@ -218,6 +231,7 @@ def measure(db: Path, clients: int, seconds: float, mix: str = "cached") -> dict
         "client_cpu_ms_per_request": round(1000 * client_cpu / max(len(latencies), 1), 2),
         "server_cores": round(server_cpu / seconds, 2),
         "client_cores": round(client_cpu / seconds, 2),
+        "other_cores": round(max(others, 0.0) / seconds, 2),  # other work on the machine
         "routes": {r: percentiles(ts) for r, ts in sorted(routes.items())},
     }
 
@@ -304,6 +318,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--mix", choices=(*MIXES, "both"), default="cached")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
     parser.add_argument("--synthetic", type=int, metavar="N", help="write N documents first")
     parser.add_argument("--single", type=int, metavar="K",
                         help="one request at a time, K per route: medians per route")  # fmt: skip
@@ -314,7 +329,8 @@ def main() -> None:
         if args.single:
             print(json.dumps(measure_single(args.db, mix, args.single)), flush=True)
         else:
-            print(json.dumps(measure(args.db, args.clients, args.seconds, mix)), flush=True)
+            result = measure(args.db, args.clients, args.seconds, mix, args.workers)
+            print(json.dumps(result), flush=True)
 
 
 if __name__ == "__main__":

@@ -144,7 +144,9 @@ def test_the_aggregates_count_what_the_direct_queries_count(store: Path) -> None
         "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 8"
     ).fetchall()
     assert [tuple(d.values())[:5] for d in queries.dyads(conn)] == [tuple(r) for r in direct]
-    assert queries.overview(conn)["incidents"] == one("SELECT count(*) FROM incidents") > 0
+    overview = queries.overview(conn)
+    assert overview["incidents"] == one("SELECT count(*) FROM incidents") > 0
+    assert overview["dyads"] == queries.dyads(conn) and len(overview["dyads"]) == 6
 
 
 def same_points(a: list, b: list) -> bool:
@@ -296,6 +298,7 @@ def test_an_older_store_gets_the_aggregates_as_it_migrates(store: Path, tmp_path
     migrated = open_store(old)
     written = open_store(store, readonly=True)
     assert aggregates(migrated) == aggregates(written)
+    assert queries.overview(migrated) == queries.overview(written)
     assert unlike_their_documents(migrated) == 0
     for f in (Filters(country="VEN"), Filters(dyad=("USA", "VEN"))):
         page = Page(limit=10, offset=3)

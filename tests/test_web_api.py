@@ -462,6 +462,11 @@ def test_serve_command_refuses_bad_starts(tmp_path: Path, store: Path, capsys) -
     assert "E300 no store" in capsys.readouterr().err
     assert main(["serve", "--db", str(store), "--allow-writes"]) == 2
     assert "needs a token" in capsys.readouterr().err
+    assert main(["serve", "--db", str(store), "--workers", "0"]) == 2
+    assert "--workers must be 1 or more" in capsys.readouterr().err
+    assert main(["serve", "--db", str(store), "--workers", "2", "--allow-writes",
+                 "--token", TOKEN]) == 2  # fmt: skip
+    assert "needs one process" in capsys.readouterr().err
 
 
 def test_cached_answers_follow_the_store(tmp_path: Path) -> None:
@@ -585,6 +590,42 @@ def test_serve_checks_the_host_and_stops_within_a_second_of_sigterm(store: Path)
         server.wait(timeout=5)
         assert time.monotonic() - start < 1
         busy.close()
+    finally:
+        server.kill()
+        server.wait()
+
+
+def test_serve_with_worker_processes_answers_from_each_and_stops_on_sigterm(store: Path) -> None:
+    import psutil
+
+    port = free_port()
+    command = [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(store), "--port",
+               str(port), "--workers", "2"]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        assert server.stdout and b"2 processes" in server.stdout.readline()
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(50):
+            with contextlib.suppress(httpx.HTTPError):
+                httpx.get(base + "/api/openapi.json", timeout=1)
+                break
+            time.sleep(0.1)
+        workers = {p.pid for p in psutil.Process(server.pid).children()}
+        answered: set[int] = set()
+        for _ in range(40):  # a new connection each time: the kernel spreads them
+            with socket.create_connection(("127.0.0.1", port)) as conn:
+                conn.sendall(f"GET /api/overview HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+                             .encode())  # fmt: skip
+                assert conn.recv(64).startswith(b"HTTP/1.1 200")  # the worker holds it open
+                answered.add(next(c.pid for c in psutil.net_connections("tcp")
+                                  if c.laddr == conn.getpeername() and c.raddr
+                                  and c.raddr == conn.getsockname()))  # fmt: skip
+        assert len(workers) == 2 and answered == workers
+        start = time.monotonic()
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=5) == 0 and time.monotonic() - start < 2
+        assert not any(psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"
+                       for pid in workers)  # fmt: skip
     finally:
         server.kill()
         server.wait()

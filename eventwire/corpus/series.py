@@ -13,7 +13,7 @@ import sqlite3
 import statistics
 import sys
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from eventwire.corpus.incidents import happened_sql
 
@@ -81,6 +81,45 @@ def country_series(
         {"s": source, "t": target, "start": start or "0000", "end": end or "9999"},
     )
     return [Point(p, n, total, total / n, (q1, q2, q3, q4)) for p, n, total, q1, q2, q3, q4 in rows]
+
+
+def series_answer(conn: sqlite3.Connection, source: str, target: str,
+                  period: str = "day") -> dict[str, Any]:  # fmt: skip
+    """A dyad's events per period, and the escalation signal over its daily series, as the API
+    sends them; a pair of countries is read from the store's aggregates per pair and day."""
+    read = country_series if len(source) == len(target) == 3 else dyad_series
+    points = read(conn, source, target, period)
+    daily = points if period == "day" else read(conn, source, target, "day")
+    return {
+        "source": source,
+        "target": target,
+        "period": period,
+        "points": [
+            {
+                "period": p.period,
+                "events": p.events,
+                "goldstein_sum": round(p.goldstein_sum, 3),
+                "goldstein_mean": round(p.goldstein_mean, 3),
+                "quad": list(p.quad),
+            }
+            for p in points
+        ],
+        "escalation": escalation(daily),
+    }
+
+
+def busiest_dyads(conn: sqlite3.Connection, limit: int = 8) -> list[dict[str, Any]]:
+    """The most active country pairs, each with its series and escalation signal."""
+    found = conn.execute(
+        "SELECT source_country AS source, target_country AS target, events, "
+        "round(goldstein_sum / nullif(goldstein_n, 0), 2) AS goldstein_mean, "
+        "last_day AS last_date FROM dyad_totals WHERE source_country != target_country "
+        "ORDER BY events DESC, 1, 2 LIMIT ?",
+        (limit,),
+    )
+    names = [c[0] for c in found.description]
+    pairs = [dict(zip(names, row, strict=True)) for row in found.fetchall()]
+    return [{**pair, **series_answer(conn, pair["source"], pair["target"])} for pair in pairs]
 
 
 def escalation(

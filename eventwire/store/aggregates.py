@@ -10,10 +10,15 @@ index of all the events, in the order of its groups, rather than by its document
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from functools import lru_cache
+from typing import Any
+
+import pydantic_core
 
 from eventwire.corpus.incidents import happened_sql
+from eventwire.corpus.series import busiest_dyads
 
 TABLES = ("dyad_days", "dyad_totals", "event_days", "totals", "outlet_documents")
 
@@ -114,3 +119,20 @@ def total(conn: sqlite3.Connection, name: str) -> int:
     (reports) or incidents."""
     row = conn.execute("SELECT n FROM totals WHERE name = ?", (name,)).fetchone()
     return row[0] if row else 0
+
+
+def rebuild_overview(conn: sqlite3.Connection) -> None:
+    """The overview's busiest country pairs with their series, made again (as JSON) from the
+    aggregates: a rebuild, not a request, pays for them."""
+    conn.execute("DELETE FROM overview_dyads")
+    conn.executemany(
+        "INSERT INTO overview_dyads (rank, dyad) VALUES (?, ?)",
+        [(n, json.dumps(d, ensure_ascii=False)) for n, d in enumerate(busiest_dyads(conn))],
+    )
+
+
+def overview_dyads(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The overview's busiest country pairs as the last rebuild made them (read with
+    pydantic-core's JSON reader, twice as fast as the json module's, to the same values)."""
+    rows = conn.execute("SELECT dyad FROM overview_dyads ORDER BY rank").fetchall()
+    return [pydantic_core.from_json(dyad) for (dyad,) in rows]

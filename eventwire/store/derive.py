@@ -1,9 +1,9 @@
 """Tables derived from the stored events: incidents, the ledger across articles, aggregates.
 
 They are rebuilt in one transaction after each ingestion, so they always match the events.
-The aggregates (events per dyad and day, totals, actors' activity) are also filled right after
-the migration that makes their tables, so that a migrated store and a rebuilt one agree; all but
-the actors' activity are also kept by the writer as it stores each document.
+The aggregates (events per dyad and day, totals, actors' activity, the overview's busiest dyads)
+are also filled right after the migration that makes their tables, so that a migrated store and
+a rebuilt one agree; the counts are also kept by the writer as it stores each batch.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlite3
 
 from eventwire.corpus.incidents import Mention, merge, summary
 from eventwire.corpus.ledger import Report, merge_reports
-from eventwire.store.aggregates import recount
+from eventwire.store.aggregates import rebuild_overview, recount
 from eventwire.store.writer import begin, rollback
 
 ACTOR_STATS_SQL = """
@@ -70,6 +70,7 @@ def rebuild_aggregates(conn: sqlite3.Connection) -> None:
     recount(conn)
     conn.execute("DELETE FROM actor_stats")
     conn.execute(ACTOR_STATS_SQL)
+    rebuild_overview(conn)
 
 
 def rebuild_incidents(conn: sqlite3.Connection) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
@@ -23,7 +26,7 @@ from eventwire.web.cache import ResponseCache
 from eventwire.web.hosts import HostCheck, HostRule
 from eventwire.web.params import BadRequest
 from eventwire.web.responses import NotFound, error
-from eventwire.web.settings import MAX_BODY, Settings, settings_of
+from eventwire.web.settings import MAX_BODY, READ_THREADS, Settings, settings_of
 
 STATIC = Path(__file__).parent / "static"
 SECURITY_HEADERS = {
@@ -107,6 +110,13 @@ def on_server_error(request: Request, exc: Exception) -> Response:
     return response
 
 
+@asynccontextmanager
+async def few_threads(app: Starlette) -> AsyncIterator[None]:
+    """The requests' queries run in at most :data:`READ_THREADS` threads of this process."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = READ_THREADS
+    yield
+
+
 def create_app(
     db: str | Path, *, allow_writes: bool = False, token: str | None = None,
     max_body: int = MAX_BODY, hosts: HostRule | None = None, budget: float = BUDGET_SECONDS,
@@ -120,6 +130,7 @@ def create_app(
         raise EventwireError("E005", "--allow-writes needs a token (--token or EVENTWIRE_TOKEN)")
     open_store(db, readonly=True, check=True).close()
     app = Starlette(
+        lifespan=few_threads,
         routes=[
             *api.routes(),
             *pages.routes(),

@@ -11,9 +11,9 @@ import sqlite3
 from typing import Any
 
 from eventwire.corpus.exports import QUERIES, Filters, where
-from eventwire.corpus.series import country_series, dyad_series, escalation
+from eventwire.corpus.series import busiest_dyads, series_answer
 from eventwire.lexicon import cameo_name
-from eventwire.store.aggregates import total
+from eventwire.store.aggregates import overview_dyads, total
 from eventwire.store.status import summarise
 from eventwire.web.highlight import document_marks, evidence, segments
 from eventwire.web.params import BadRequest, Page
@@ -244,39 +244,13 @@ def timeline(conn: sqlite3.Connection, f: Filters, page: Page, query: str | None
 
 
 def series(conn: sqlite3.Connection, source: str, target: str, period: str = "day") -> Row:
-    """A dyad's events per period, and the escalation signal over its daily series; a pair of
-    countries is read from the store's aggregates per pair and day."""
-    read = country_series if len(source) == len(target) == 3 else dyad_series
-    points = read(conn, source, target, period)
-    daily = points if period == "day" else read(conn, source, target, "day")
-    return {
-        "source": source,
-        "target": target,
-        "period": period,
-        "points": [
-            {
-                "period": p.period,
-                "events": p.events,
-                "goldstein_sum": round(p.goldstein_sum, 3),
-                "goldstein_mean": round(p.goldstein_mean, 3),
-                "quad": list(p.quad),
-            }
-            for p in points
-        ],
-        "escalation": escalation(daily),
-    }
+    """A dyad's events per period, and the escalation signal over its daily series."""
+    return series_answer(conn, source, target, period)
 
 
 def dyads(conn: sqlite3.Connection, limit: int = 8) -> list[Row]:
     """The most active country pairs, each with its escalation signal."""
-    found = conn.execute(
-        "SELECT source_country AS source, target_country AS target, events, "
-        "round(goldstein_sum / nullif(goldstein_n, 0), 2) AS goldstein_mean, "
-        "last_day AS last_date FROM dyad_totals WHERE source_country != target_country "
-        "ORDER BY events DESC, 1, 2 LIMIT ?",
-        (limit,),
-    ).fetchall()
-    return [{**dict(r), **series(conn, r["source"], r["target"])} for r in found]
+    return busiest_dyads(conn, limit)
 
 
 def overview(conn: sqlite3.Connection) -> Row:
@@ -287,7 +261,7 @@ def overview(conn: sqlite3.Connection) -> Row:
     return {
         "summary": summarise(conn),
         "incidents": total(conn, "incidents"),
-        "dyads": dyads(conn),
+        "dyads": overview_dyads(conn),
         "latest_incidents": incidents(conn, Filters(), Page(limit=10))["rows"],
         "ledger_status": {r["status"]: r["n"] for r in statuses},
     }

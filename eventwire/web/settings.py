@@ -16,6 +16,9 @@ from eventwire.store import open_store
 from eventwire.web.budget import BUDGET_SECONDS, GONE, TooSlow, interrupted, limit
 
 MAX_BODY = 1_000_000  # bytes accepted in one POST
+# Threads that answer requests in one process. A few keep the cores busy, SQLite working
+# while Python waits; many only take turns at the interpreter, and a request waits longer.
+READ_THREADS = 4
 HELD = threading.local()  # each worker thread's read-only connection, kept between requests
 
 

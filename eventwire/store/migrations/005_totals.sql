@@ -60,5 +60,11 @@ CREATE TABLE outlet_documents (
     documents   INTEGER NOT NULL
 );
 
+-- The overview's busiest country pairs with their series, as JSON, made by each rebuild.
+CREATE TABLE overview_dyads (
+    rank    INTEGER PRIMARY KEY,
+    dyad    TEXT NOT NULL
+);
+
 -- Ledger items in their listing order.
 CREATE INDEX ledger_items_listing ON ledger_items (last_report DESC, item_key);
