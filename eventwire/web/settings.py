@@ -50,6 +50,8 @@ def held_connection(db: Path) -> sqlite3.Connection:
     forget_connection()
     conn = open_store(db, readonly=True)
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    for table in ("documents_fts", "evidence_fts"):  # connected now, not within a time budget
+        conn.execute(f"SELECT rowid FROM {table} WHERE 0").fetchall()
     HELD.connection = (identity, conn)
     return conn
 
