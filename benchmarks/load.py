@@ -184,7 +184,8 @@ def serving(db: Path, workers: int = 1) -> Iterator[tuple[int, psutil.Process]]:
     """`eventwire serve` on a free loopback port, stopped at the end: (port, its process)."""
     port = free_port()
     command = [str(Path(sys.executable).with_name("eventwire")), "serve", "--db", str(db),
-               "--port", str(port), "--workers", str(workers)]  # fmt: skip
+               "--port", str(port)]  # fmt: skip
+    command += ["--workers", str(workers)] if workers > 1 else []
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_up(f"http://127.0.0.1:{port}")

@@ -16,9 +16,11 @@ from eventwire.store import open_store
 from eventwire.web.budget import BUDGET_SECONDS, GONE, TooSlow, interrupted, limit
 
 MAX_BODY = 1_000_000  # bytes accepted in one POST
-# Threads that answer requests in one process. A few keep the cores busy, SQLite working
-# while Python waits; many only take turns at the interpreter, and a request waits longer.
-READ_THREADS = 4
+# Threads that answer requests in one process. Two keep a core busy, SQLite working while
+# Python waits; more only take turns at the interpreter and the cores, and every request waits
+# longer (more processes, with --workers, use more cores).
+READ_THREADS = 2
+CACHE_KIB = 32_768  # SQLite's page cache of each kept connection
 HELD = threading.local()  # each worker thread's read-only connection, kept between requests
 
 
@@ -47,6 +49,9 @@ def held_connection(db: Path) -> sqlite3.Connection:
         return held[1]
     forget_connection()
     conn = open_store(db, readonly=True)
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    for table in ("documents_fts", "evidence_fts"):  # connected now, not within a time budget
+        conn.execute(f"SELECT rowid FROM {table} WHERE 0").fetchall()
     HELD.connection = (identity, conn)
     return conn
 

@@ -108,7 +108,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def test_the_writer_keeps_the_aggregates_as_a_recount_finds_them(tmp_path: Path) -> None:
+def test_the_writer_keeps_the_counts_as_a_recount_finds_them(tmp_path: Path) -> None:
     conn = open_store(tmp_path / "s.sqlite")
     for start in (0, 25, 50):
         write_batch(conn, batch(start, 25))
@@ -125,7 +125,7 @@ def test_the_writer_keeps_the_aggregates_as_a_recount_finds_them(tmp_path: Path)
     assert {**after, "totals": []} == {**before, "totals": []}
 
 
-def test_the_aggregates_count_what_the_direct_queries_count(store: Path) -> None:
+def test_the_kept_counts_are_what_the_direct_queries_count(store: Path) -> None:
     conn = open_store(store, readonly=True)
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     summary = summarise(conn)
@@ -291,7 +291,7 @@ def old_store(source: Path, target: Path, version: int) -> None:
 
 
 @pytest.mark.parametrize("version", [3, 4])
-def test_an_older_store_gets_the_aggregates_as_it_migrates(store: Path, tmp_path: Path,
+def test_an_older_store_gets_the_counts_as_it_migrates(store: Path, tmp_path: Path,
                                                            version: int) -> None:  # fmt: skip
     old = tmp_path / "old.sqlite"
     old_store(store, old, version)
