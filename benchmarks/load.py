@@ -7,13 +7,13 @@
 Starts the server on 127.0.0.1 on a free port, runs CLIENTS concurrent clients for SECONDS
 against a mix of API endpoints, stops the server, and prints requests, errors and latency
 percentiles, overall and per route, with the CPU time the server and the clients used, and
-the cores that other work on the machine kept busy meanwhile. The
-`cached` mix repeats some URLs, so the server's GET cache answers part of it; in the `uncached`
-mix no URL is asked twice, so every request misses the cache and reaches the store. With
-`--single K` one client asks each route of the mix K times, one request at a time, and the
-medians per route are printed instead. With `--synthetic N` a store of N synthetic documents
-(five events each, one ledger item in ten) is written at STORE first, unless it exists. Every
-loop is bounded by the deadline and the request count.
+the cores that other work on the machine kept busy meanwhile. `--workers N` serves with N
+processes. The `cached` mix repeats some URLs, so the server's GET cache answers part of it; in
+the `uncached` mix no URL is asked twice, so every request misses the cache and reaches the
+store. With `--single K` one client asks each route of the mix K times, one request at a time,
+and the medians per route are printed instead. With `--synthetic N` a store of N synthetic
+documents (five events each, one ledger item in ten) is written at STORE first, unless it
+exists. Every loop is bounded by the deadline and the request count.
 
 The clients are lean: each holds one HTTP/1.1 keep-alive connection and writes and reads its
 requests on asyncio streams, so that the load generator, which shares the machine with the
