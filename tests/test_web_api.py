@@ -562,19 +562,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def start_server(store: Path, port: int, *options: str) -> tuple[subprocess.Popen[bytes], bytes]:
+    """`eventwire serve` on the port, with its first line of output, once its API answers."""
+    command = [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(store), "--port",
+               str(port), *options]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    first = server.stdout.readline() if server.stdout else b""
+    for _ in range(50):
+        with contextlib.suppress(httpx.HTTPError):
+            httpx.get(f"http://127.0.0.1:{port}/api/openapi.json", timeout=1)
+            break
+        time.sleep(0.1)
+    return server, first
+
+
 def test_serve_checks_the_host_and_stops_within_a_second_of_sigterm(store: Path) -> None:
     port = free_port()
-    command = [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(store), "--port",
-               str(port), "--allowed-host", "dash.example"]  # fmt: skip
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    server, first = start_server(store, port, "--allowed-host", "dash.example")
     try:
-        assert server.stdout and b"serving" in server.stdout.readline()
+        assert b"serving" in first
         base = f"http://127.0.0.1:{port}"
-        for _ in range(50):
-            with contextlib.suppress(httpx.HTTPError):
-                httpx.get(base + "/api/openapi.json", timeout=1)
-                break
-            time.sleep(0.1)
         statuses = {
             host: httpx.get(base + "/api/overview", headers={"Host": host}).status_code
             for host in ("rebind.example", f"127.0.0.1:{port}", "localhost", "dash.example")
@@ -599,17 +606,9 @@ def test_serve_with_worker_processes_answers_from_each_and_stops_on_sigterm(stor
     import psutil
 
     port = free_port()
-    command = [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(store), "--port",
-               str(port), "--workers", "2"]  # fmt: skip
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    server, first = start_server(store, port, "--workers", "2")
     try:
-        assert server.stdout and b"2 processes" in server.stdout.readline()
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(50):
-            with contextlib.suppress(httpx.HTTPError):
-                httpx.get(base + "/api/openapi.json", timeout=1)
-                break
-            time.sleep(0.1)
+        assert b"2 processes" in first
         workers = {p.pid for p in psutil.Process(server.pid).children()}
         answered: set[int] = set()
         for _ in range(40):  # a new connection each time: the kernel spreads them
