@@ -334,3 +334,47 @@ def test_common_words_that_are_town_names_are_not_places(places_of) -> None:
 def test_an_untagged_small_town_after_a_preposition_is_a_place(places_of) -> None:
     places = places_of("Gunmen attacked a market in Nakaseke on Tuesday, police said.")
     assert places["Nakaseke"].country == "UGA"
+
+
+def test_a_country_without_a_listed_point_lies_amid_its_towns_not_at_its_capital() -> None:
+    bulgaria = load_gazetteer().countries["BGR"]
+    assert bulgaria.lat is not None and bulgaria.lon is not None
+    assert km(bulgaria.lat, bulgaria.lon, 42.70, 23.32) > 100  # Sofia lies in the far west
+    assert km(bulgaria.lat, bulgaria.lon, 42.7, 25.3) < 100
+
+
+def test_a_direction_of_a_name_makes_it_a_place(places_of) -> None:
+    places = places_of("Clan militias clashed west of Beledweyne. Fighting spread in southern Mudug.")
+    assert places["Beledweyne"].country == "SOM"
+    assert places["Mudug"].country == "SOM" and places["Mudug"].kind == "region"
+
+
+def test_a_move_to_a_name_makes_it_a_place_where_the_parser_sees_a_person(places_of) -> None:
+    text = "Gunmen attacked a convoy on the main highway to Maxixe. Soldiers returned fire."
+    assert places_of(text)["Maxixe"].country == "MOZ"
+
+
+def test_a_local_government_word_makes_a_place(places_of) -> None:
+    places = places_of("Unknown gunmen attacked the convoy in Obafemi-Owode LGA.")
+    assert places["Obafemi-Owode"].country == "NGA"
+
+
+def test_institutions_and_people_of_a_place_name_it(places_of) -> None:
+    text = (
+        "Masvingo municipal police clashed with vendors. The NSW government confirmed new "
+        "cases, and Queensland Premier Peter Beattie declared an emergency."
+    )
+    places = places_of(text)
+    assert places["Masvingo"].country == "ZWE"
+    assert places["NSW"].name == "New South Wales" and places["Queensland"].country == "AUS"
+
+
+def test_a_country_opening_an_agency_s_name_is_a_place_a_newspaper_s_is_not(places_of) -> None:
+    places = places_of("The U.S. Centers for Disease Control told The Arizona Republic so.")
+    assert places["U.S."].country == "USA"
+    assert "Arizona" not in places
+
+
+def test_an_unknown_village_is_placed_in_the_district_after_it(places_of) -> None:
+    places = places_of("People protested against the government in Kersa, Arsi.")
+    assert places["Arsi"].country == "ETH" and places["Arsi"].kind == "region"

@@ -154,6 +154,15 @@ def _capital_point(gaz: Gazetteer, capital: str, iso3: str) -> tuple[float, floa
     return best.lat, best.lon  # type: ignore[return-value]
 
 
+def _extent_middle(gaz: Gazetteer, iso3: str) -> tuple[float, float] | None:
+    """The middle of the band where most of a country's towns lie: near its geographic middle
+    for all but the largest countries (which ``country_points.tsv`` places)."""
+    extent = gaz.extents.get(iso3)
+    if extent is None:
+        return None
+    return round((extent.south + extent.north) / 2, 3), round((extent.west + extent.east) / 2, 3)
+
+
 def _add_countries(gaz: Gazetteer, countries: dict) -> None:
     rows = _read_tsv("country_points.tsv")
     points = {r["iso3"]: (float(r["lat"]), float(r["lon"])) for r in rows}
@@ -167,7 +176,8 @@ def _add_countries(gaz: Gazetteer, countries: dict) -> None:
                 names[country.alpha_3].append(value)
     for info in countries.values():
         iso3 = info["iso3"]
-        point = points.get(iso3) or _capital_point(gaz, info["capital"], iso3)
+        point = points.get(iso3) or _extent_middle(gaz, iso3)
+        point = point or _capital_point(gaz, info["capital"], iso3)
         gaz.countries[iso3] = GeoRecord(
             name=info["name"],
             kind="country",
@@ -252,6 +262,7 @@ def _add_divisions(
     for info in cities.values():
         town_names[iso3_of.get(info["countrycode"], "")].add(name_key(info["name"]))
     ignored = set(_read_yaml("divisions.yaml")["ignored_subdivision_names"])
+    aliases: dict[str, list[str]] = _read_yaml("aliases.yaml").get("divisions") or {}
     words = kind_words()
     for (iso3, code, admin1, admin2), towns in sorted(areas.items(), key=str):
         lat, lon = middle([(float(t["latitude"]), float(t["longitude"])) for t in towns])
@@ -269,6 +280,8 @@ def _add_divisions(
         )
         if name_key(name) not in ignored:
             gaz.add(name, record)
+        for alias in [] if admin2 else aliases.get(f"{iso3}/{name}", []):
+            gaz.add(alias, record)
         short = words.short_name(name)
         if short and name_key(short) not in ignored | town_names[iso3]:
             gaz.add(short, record)

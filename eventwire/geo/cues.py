@@ -22,6 +22,9 @@ class Cues:
     never_places: frozenset[str]
     kind_words_after: frozenset[str]
     within_nouns: frozenset[str]  # "El Manar area of Tunis"
+    institution_words: frozenset[str]  # "Queensland Premier", "Kabul airport"
+    title_words: frozenset[str]  # "The Arizona Republic"
+    motion_words: frozenset[str]  # lemmas: "the highway to Maxixe"
 
 
 @lru_cache(maxsize=1)
@@ -45,4 +48,7 @@ def load_cues() -> Cues:
         never_places=frozenset(raw["never_places"]),
         kind_words_after=frozenset(raw["kind_words_after"]),
         within_nouns=frozenset(raw["within_nouns"]),
+        institution_words=frozenset(raw["institution_words"]),
+        title_words=frozenset(raw["title_words"]),
+        motion_words=frozenset(raw["motion_words"]),
     )

@@ -139,6 +139,7 @@ def find_toponyms(
             toponym.prefers_state |= kind in cues.state_words
             toponym.prefers_town = kind not in cues.state_words
         _extend_to_phrase(doc, toponym, cues)
+    found = found + _containers_of_unknown_names(doc, found, reading)
     found = sorted(found + _containers(doc, found, gaz), key=lambda t: t.start)
     _link_lists(doc, found)
     return found
@@ -212,8 +213,8 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
         return _place_entity(span, reading) is not None
     if _strong(matches):
         return _used_as_place(span, matches, reading)
-    if _looks_like_acronym(span.text):
-        return False  # "U.N." is not the Indian town of Un
+    if _looks_like_acronym(span.text) and not any(m.record.source == "admin1" for m in matches):
+        return False  # "U.N." is not the Indian town of Un; "NSW" is New South Wales
     word = span.text.lower() if len(span) == 1 else None
     if word in reading.lower_words:  # "Mobile banking" where the text has "mobile phones"
         return _place_words_around(span, cues, gaz, cues.locative_prepositions)
@@ -222,8 +223,10 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
     if word in reading.full_names or name_key(span.text) in cues.common_words:
         return _explicit_place_words(span, cues, gaz)
     if word in reading.mostly_people:
-        return _big_city(matches, span) or _place_words_around(
-            span, cues, gaz, cues.locative_prepositions
+        return (
+            _big_city(matches, span)
+            or _place_words_around(span, cues, gaz, cues.locative_prepositions)
+            or _moved_to(span, cues)
         )
     return _used_as_place(span, matches, reading)
 
@@ -248,6 +251,8 @@ def _place_entity(span: Span, reading: _Reading) -> Span | None:
 def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> bool:
     gaz, cues = reading.gaz, reading.cues
     strong = _strong(matches)
+    if _title_after(span, cues):
+        return False  # "the Arizona Republic", "the Washington Post", "Manchester United"
     if not strong and _inside_longer_name(span, cues):
         return False  # "the Miami Herald", "Long Beach Harbor", "the Arizona Republic"
     entities = {reading.entity_at[k] for k in range(span.start, span.end) if k in reading.entity_at}
@@ -262,6 +267,8 @@ def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> b
             return True
         # "Kiev", "Bombay": a well-known city's other name, when the parser calls it a place
         return entity.label_ != "FAC" and any(m.record.population >= KNOWN_CITY for m in matches)
+    if strong and entity is not None and _names_an_institution_of(entity, span, cues):
+        return True  # "the U.S. Centers for Disease Control", "California Department of Health"
     if len(entities) > 1 or (entity is not None and not _same_tokens(entity, span)):
         return False
     if entity is not None and entity.label_ not in NAME_LABELS:
@@ -276,6 +283,8 @@ def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> b
         return True
     if not any(m.main_name for m in matches):  # "White House" is not Casablanca
         return _place_words_around(span, cues, gaz)
+    if _institution_after(span, cues):
+        return True
     biggest = max(
         (m.record.population for m in matches if m.record.kind == "city" and m.main_name),
         default=0,
@@ -323,6 +332,7 @@ def _inside_longer_name(span: Span, cues: Cues) -> bool:
         and not after.is_sent_start
         and _capital_propn(after)
         and after.lower_ not in cues.kind_words_after
+        and after.lower_ not in cues.institution_words
     )
     joined_before = before is not None and not span[0].is_sent_start and _capital_propn(before)
     return joined_after or joined_before
@@ -341,6 +351,46 @@ def _with_its_kind(entity: Span, span: Span, cues: Cues) -> bool:
         and entity.start == span.start
         and entity.end == span.end + 1
     )
+
+
+def _names_an_institution_of(entity: Span, span: Span, cues: Cues) -> bool:
+    """A country or state that opens an organisation's name ("the U.S. Centers for Disease
+    Control", "the California Department of Public Health")."""
+    start = entity.start + 1 if entity[0].lower_ == "the" else entity.start
+    doc = span.doc
+    return start == span.start and span.end < entity.end
+
+
+def _title_after(span: Span, cues: Cues) -> bool:
+    """Whether a capitalised word of a newspaper's or a team's name follows the name."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.text[:1].isupper() and after.lower_ in cues.title_words
+
+
+def _institution_after(span: Span, cues: Cues) -> bool:
+    """ "Queensland Premier", "Benghazi Medical Centre", "Masvingo municipal police", "Gaza
+    residents": a word for an institution or for people of the place right after its name."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in cues.institution_words
+
+
+def _moved_to(span: Span, cues: Cues) -> bool:
+    """ "the highway to Maxixe", "fled from Kabo": a move to or from the name."""
+    if span.start == 0:
+        return False
+    preposition = span.doc[span.start - 1]
+    if preposition.lower_ not in {"to", "from", "towards", "toward", "into"}:
+        return False
+    before = span.doc[span.start - 2] if span.start >= 2 else preposition.head
+    return any(t.lemma_.lower() in cues.motion_words for t in (preposition.head, before))
+
+
+def _direction_before(doc: Doc, start: int, cues: Cues) -> bool:
+    """ "west of Beledweyne", "10 km north of Sortony", "southern Mudug"."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in cues.directions:
+        return True
+    return start >= 1 and doc[start - 1].lower_ in cues.directions and doc[start - 1].is_lower
 
 
 def _same_tokens(entity: Span, span: Span) -> bool:
@@ -380,6 +430,8 @@ def _explicit_place_words(span: Span, cues: Cues, gaz: Gazetteer) -> bool:
     """ "the city of X", "X province", "X as a venue", "X, Texas": words that leave no doubt."""
     doc = span.doc
     if _settlement_of_before(doc, span.start, cues) is not None:
+        return True
+    if _direction_before(doc, span.start, cues):
         return True
     if span.end < len(doc) and doc[span.end].lower_ in cues.kind_words_after:
         return True
@@ -456,7 +508,7 @@ def _comma_qualifier(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Qualifier, int
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
     for stop in range(min(len(doc), end + 4), end + 1, -1):
-        if doc[stop - 1].is_space:
+        if doc[stop - 1].is_space or doc[stop - 1].is_punct:
             continue
         text = doc[end + 1 : stop].text
         if not text[:1].isupper():
@@ -511,6 +563,34 @@ def _containers(doc: Doc, found: list[Toponym], gaz: Gazetteer) -> list[Toponym]
         ]
         if areas:
             extra.append(Toponym(toponym.end + 1, after[1], [NameMatch(a, True) for a in areas]))
+    return extra
+
+
+def _containers_of_unknown_names(
+    doc: Doc, found: list[Toponym], reading: _Reading
+) -> list[Toponym]:
+    """ "in Kersa, Arsi", "in Bordode town, West Hararge": a village the gazetteer does not
+    know, at a place by its preposition, is still placed in the province or district after it."""
+    taken = {k for t in found for k in range(t.start, t.end)}
+    words, cues = reading.words, reading.cues
+    extra: list[Toponym] = []
+    for start in range(1, len(doc)):
+        if start in taken or not words.capital[start] or words.sentence_start[start]:
+            continue
+        if doc[start - 1].lower_ not in cues.locative_prepositions:
+            continue
+        end = start + 1
+        while end < min(len(doc), start + 3) and words.capital[end] and end not in taken:
+            end += 1
+        if end < len(doc) and doc[end].lower_ in cues.kind_words_after:
+            end += 1
+        after = _comma_qualifier(doc, end, reading.gaz)
+        if after is None or end + 1 in taken:
+            continue
+        areas = [a for a in after[0].areas if a.source in DIVISION_SOURCES]
+        if areas:
+            extra.append(Toponym(end + 1, after[1], [NameMatch(a, True) for a in areas]))
+            taken.update(range(end + 1, after[1]))
     return extra
 
 
