@@ -344,7 +344,8 @@ def test_a_country_without_a_listed_point_lies_amid_its_towns_not_at_its_capital
 
 
 def test_a_direction_of_a_name_makes_it_a_place(places_of) -> None:
-    places = places_of("Clan militias clashed west of Beledweyne. Fighting spread in southern Mudug.")
+    text = "Clan militias clashed west of Beledweyne. Fighting spread in southern Mudug."
+    places = places_of(text)
     assert places["Beledweyne"].country == "SOM"
     assert places["Mudug"].country == "SOM" and places["Mudug"].kind == "region"
 

@@ -357,7 +357,6 @@ def _names_an_institution_of(entity: Span, span: Span, cues: Cues) -> bool:
     """A country or state that opens an organisation's name ("the U.S. Centers for Disease
     Control", "the California Department of Public Health")."""
     start = entity.start + 1 if entity[0].lower_ == "the" else entity.start
-    doc = span.doc
     return start == span.start and span.end < entity.end
 
 
