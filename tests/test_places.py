@@ -379,3 +379,12 @@ def test_a_country_opening_an_agency_s_name_is_a_place_a_newspaper_s_is_not(plac
 def test_an_unknown_village_is_placed_in_the_district_after_it(places_of) -> None:
     places = places_of("People protested against the government in Kersa, Arsi.")
     assert places["Arsi"].country == "ETH" and places["Arsi"].kind == "region"
+
+
+def test_an_arabic_article_alone_is_no_place(places_of) -> None:
+    assert "Al" not in places_of("Fighters of Al Shabaab attacked the base in Al.")
+
+
+def test_kenya_s_former_provinces_are_regions_of_kenya(places_of) -> None:
+    places = places_of('Police fired on protesters in "Nyanza region", killing five.')
+    assert places["Nyanza"].country == "KEN" and places["Nyanza"].kind == "region"
