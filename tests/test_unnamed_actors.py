@@ -190,6 +190,15 @@ def test_armed_groups_are_actors_of_their_own(analyze: Analyze, text: str, code:
     assert any(s == code for s, _, _ in dyads(result)), dyads(result)
 
 
+def test_a_transnational_group_is_its_branch_where_the_text_places_it(analyze: Analyze) -> None:
+    result = analyze("Libyan forces targeted the Islamic State group in Sirte with air strikes.")
+    assert ("LBYMIL", "LBYIMGMUSISI", "19") in dyads(result)
+    branch = next(a for a in result.actors if a.code == "LBYIMGMUSISI")
+    assert branch.country == "LBY" and branch.name == "Islamic State (Libya)"
+    unplaced = analyze("The Islamic State claimed the attack.")
+    assert {a.code for a in unplaced.actors} == {"IMGMUSISI"}
+
+
 def test_a_group_s_commander_is_not_the_state_s_army(analyze: Analyze) -> None:
     result = analyze("A Hezbollah commander was killed in an Israeli strike in southern Lebanon.")
     assert "LBNMIL" not in set(actor_codes(result).values())
@@ -208,7 +217,7 @@ def test_a_group_s_commander_is_not_the_state_s_army(analyze: Analyze) -> None:
         ),
         (
             "Two soldiers were killed near Gao. The Islamic State claimed responsibility.",
-            "IMGMUSISI",
+            "MLIIMGMUSISI",  # the group's branch where the text places the attack
         ),
     ],
 )

@@ -16,12 +16,16 @@ The role nouns are the group nouns of `data/actors/descriptions.yaml` and the pl
 words of `data/actors/agents.tsv`. A single person ("a soldier", "the minister") is coded
 only as a group noun would be: "the government" is a body, "an official" is somebody.
 `Mention.how` records which evidence gave the state.
+
+The same evidence places a transnational armed group, which has no state of its own (the
+Islamic State, al-Qaeda: IMG), as its branch in that state (`place_transnational`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -31,6 +35,7 @@ from eventwire.countries import countries
 
 DATELINE_MARKS = frozenset({"(", "—", "–", "-", "--", ":"})
 DATELINE_CHARS = 80  # a dateline place starts within this many characters of the text
+TRANSNATIONAL = frozenset({"IMG"})  # country codes of armed groups with no state of their own
 
 
 def find_unnamed(res: Resolution) -> None:
@@ -56,6 +61,32 @@ def find_unnamed(res: Resolution) -> None:
         if home is not None and (home[1] != "document" or not qualified_person(res, noun)):
             key = resolve.group_key(res, home[0], cue.sector)
             res.add(Found(phrase.start_char, phrase.end_char, noun.i, key, home[1]))
+
+
+def place_transnational(res: Resolution) -> None:
+    """A transnational armed group ("the Islamic State", coded IMG: no state of its own) is
+    coded as its branch in the state where the text places it, by the same evidence as an
+    unnamed group: "IS affiliates in Sirte" are LBYIMGMUSISI, country LBY."""
+    moved: dict[int, Found] = {}
+    for n, found in enumerate(res.found):
+        entity = res.entities.get(found.key)
+        if entity is None or entity.kind != "group" or entity.country not in TRANSNATIONAL:
+            continue
+        home = home_state(res, res.doc[found.head])
+        if home is None:
+            continue
+        key = f"{found.key}@{home[0]}"
+        if key not in res.entities:
+            state = countries().get(home[0])
+            res.entities[key] = replace(
+                entity,
+                key=key,
+                name=f"{entity.name} ({state.name if state else home[0]})",
+                code=home[0] + entity.code,
+                country=home[0],
+            )
+        res.found[n] = moved[id(found)] = replace(found, key=key)
+    res.by_token = {i: moved.get(id(f), f) for i, f in res.by_token.items()}
 
 
 def named_inside(phrase: Span, noun: Token, own: int = 1) -> bool:

@@ -39,4 +39,5 @@ def find_actors(analysis: Analysis) -> ActorIndex:
     coref.resolve_pronouns(res)
     resolve.find_owned_descriptions(res)
     unnamed.find_unnamed(res)
+    unnamed.place_transnational(res)
     return res.index()
