@@ -923,3 +923,13 @@ def code_events_of(nlp: Language, text: str) -> list[Event]:
 def test_a_stance_on_a_clause_is_a_comment(nlp: Language) -> None:
     events = code(nlp, "Russia is confident that there will be no difficulty.")
     assert [(e.source.code, e.cameo) for e in events] == [("RUS", "013")]
+
+
+def test_a_verb_misparsed_inside_a_quantified_subject_keeps_its_subject(analyze) -> None:
+    result = analyze(
+        "Tens of Moroccan women from civil society organizations protested in front of "
+        "Parliament, demanding equality."
+    )
+    assert [(e.cameo[:2], e.source and e.source.code) for e in result.events][:1] == [
+        ("14", "MARCVL")
+    ]

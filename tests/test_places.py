@@ -388,3 +388,8 @@ def test_an_arabic_article_alone_is_no_place(places_of) -> None:
 def test_kenya_s_former_provinces_are_regions_of_kenya(places_of) -> None:
     places = places_of('Police fired on protesters in "Nyanza region", killing five.')
     assert places["Nyanza"].country == "KEN" and places["Nyanza"].kind == "region"
+
+
+def test_a_part_of_a_town_before_its_name_makes_it_a_place(places_of) -> None:
+    places = places_of("Residents blocked the road in a neighbourhood of Constantine on Monday.")
+    assert places["Constantine"].country == "DZA"

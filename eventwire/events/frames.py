@@ -176,8 +176,12 @@ def subject_of(
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "the mediation offered by Brazil" is passive; a noun left as the root of its
         # sentence ("A newspaper called on Arabs ...") is the subject of a misparsed verb
-        misparsed = verb.head.dep_ == "ROOT" and not agents_of(verb)
-        return [verb.head], not misparsed
+        if agents_of(verb):
+            return [verb.head], True
+        root = misparsed_subject(verb.head)  # "Tens of women from groups protested ..."
+        if root is not None:
+            return [root], False
+        return [verb.head], verb.head.dep_ != "ROOT"
     if verb.dep_ in CLIMB or verb.dep_ == "acl":
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return [], False
