@@ -43,4 +43,8 @@ def coding_options(args: argparse.Namespace) -> Options:
     for path in args.dictionary:
         if not Path(path).is_file():
             raise EventwireError("E004", f"cannot read dictionary {path!r}: no such file")
-    return Options(max_chars=args.max_chars, dictionaries=tuple(map(Path, args.dictionary)))
+    return Options(
+        max_chars=args.max_chars,
+        dictionaries=tuple(map(Path, args.dictionary)),
+        keep_text=not getattr(args, "no_text", False),
+    )
