@@ -7,12 +7,13 @@ import contextlib
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from eventwire import errors
 from eventwire.cli.coding_options import add_coding_options, coding_options
+from eventwire.cli.help import add_command
 from eventwire.cli.progress import bar, count_documents, on_terminal
 from eventwire.errors import EventwireError
 from eventwire.problems import Problems, problem_lines
@@ -25,7 +26,15 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("code", help="code documents into document results (JSON Lines)")
+    p = add_command(
+        sub,
+        "code",
+        "code documents into document results, one JSON line each",
+        (
+            "eventwire code examples/corpus.jsonl -o results.jsonl",
+            "eventwire code articles/ -o results.jsonl --published 2025-12-01 -n 2 --force",
+        ),
+    )
     p.add_argument(
         "inputs",
         nargs="+",
@@ -40,14 +49,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="where the results go (- for stdout)",
     )
     add_coding_options(p)
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it is an existing file")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT if it is an existing file (default: an existing OUT is refused)",
+    )
     p.add_argument(
         "--no-text",
         action="store_true",
         help="leave the document text out of the results (default: each result carries the "
         "text its offsets index)",
     )
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (default: a bar when stderr is a terminal)",
+    )
     p.set_defaults(run=run)
 
 
@@ -155,7 +172,7 @@ class ResultsFile:
             self.stream = sys.stdout
             return
         try:
-            self.stream = (self.part or self.path).open("w", encoding="utf-8")
+            self.stream = (self.part or self.path).open("w", encoding="utf-8", newline="")
         except OSError as exc:
             raise cannot_write(self.name, exc.strerror or str(exc)) from exc
 
@@ -175,6 +192,26 @@ class ResultsFile:
                 self.stream.close()
         except OSError as exc:
             self.fail(exc)
+        self.move_into_place()
+
+    def write_with(self, write: Callable[[Path], int]) -> int:
+        """Write through a function of a path (a format a library writes, such as Parquet),
+        then move the result into place; its count of rows."""
+        if self.path is None:
+            raise cannot_write(self.name, "this format needs a file")
+        try:
+            count = write(self.part or self.path)
+        except OSError as exc:
+            self.discard()
+            raise cannot_write(self.name, exc.strerror or str(exc)) from exc
+        except BaseException:
+            self.discard()
+            raise
+        self.move_into_place()
+        return count
+
+    def move_into_place(self) -> None:
+        """Move OUT.part onto OUT when the target is absent or regular."""
         if self.part is None or self.path is None:
             return
         if file_kind(self.path) not in ("missing", "regular"):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.cli.code import print_problems
 from eventwire.cli.coding_options import add_coding_options, coding_options
+from eventwire.cli.help import add_command
 from eventwire.cli.progress import bar, count_documents, on_terminal
 from eventwire.store.ingest import IngestStats, ingest
 from eventwire.values import checked_date
@@ -19,7 +20,15 @@ DEFAULT_DB = "eventwire.sqlite"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("ingest", help="code documents into a local store, skipping known ones")
+    p = add_command(
+        sub,
+        "ingest",
+        "code documents into a local store, skipping those it holds",
+        (
+            "eventwire ingest examples/ --db eventwire.sqlite",
+            "eventwire ingest https://example.org/feed.xml --fetch --db eventwire.sqlite",
+        ),
+    )
     p.add_argument(
         "sources", nargs="+", metavar="SOURCE", help=".jsonl, .txt, .html or a directory"
     )
@@ -28,7 +37,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--fetch",
         action="store_true",
-        help="allow URLs and feed URLs among the sources (robots.txt is respected)",
+        help="allow URLs and feed URLs among the sources, robots.txt respected (default: a URL "
+        "is refused with E100)",
     )
     p.set_defaults(run=run)
 
