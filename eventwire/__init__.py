@@ -12,12 +12,14 @@ from eventwire.api import analyze, analyze_many
 from eventwire.errors import EventwireError
 from eventwire.model import DocumentError, DocumentResult
 from eventwire.options import Options
+from eventwire.readers import InputDocument
 
 __version__ = "0.1.0"
 __all__ = [
     "DocumentError",
     "DocumentResult",
     "EventwireError",
+    "InputDocument",
     "Options",
     "__version__",
     "analyze",

@@ -29,20 +29,27 @@ def analyze(
 
 
 def analyze_many(
-    documents: Iterable[Mapping[str, object] | InputDocument],
+    documents: Iterable[str | Mapping[str, object] | InputDocument],
     *,
     options: Options | None = None,
     processes: int = 1,
     batch_size: int = 16,
 ) -> Iterator[Result]:
-    """Code many documents (dicts as in a JSON line, or InputDocuments), results in order."""
+    """Code many documents, results in order. A document is a string of text (its id is
+    ``doc-N``, N counting from 1), a dict as in a JSON line, or an :class:`InputDocument`."""
     items = (_as_item(d, n) for n, d in enumerate(documents, 1))
     return code_documents(items, options or Options(), processes=processes, batch_size=batch_size)
 
 
-def _as_item(document: Mapping[str, object] | InputDocument, number: int) -> ReadItem:
+def _as_item(document: str | Mapping[str, object] | InputDocument, number: int) -> ReadItem:
     if isinstance(document, InputDocument):
         return document
+    if isinstance(document, str):
+        return InputDocument(id=f"doc-{number}", text=document)
+    if not isinstance(document, Mapping):
+        kind = type(document).__name__
+        reason = f"a document is a string, a dict or an InputDocument, not {kind}"
+        return DocumentError(id=f"doc-{number}", error=f"E104 {reason}")
     doc_id = str(document.get("id") or f"doc-{number}")
     text, html = document.get("text"), document.get("html")
     if not isinstance(text, str) and not isinstance(html, str):

@@ -27,23 +27,67 @@ class PreparedDocument:
 
 
 def prepare(item: InputDocument, options: Options) -> PreparedDocument | DocumentError:
-    """Extract, check and date one document, or say in one line why it cannot be coded."""
+    """Extract, check and date one document, or say in one line why it cannot be coded.
+
+    What the document's line gives (``published``, ``title``, ``url``, ``outlet``) wins over
+    what its HTML page says of itself, and that over ``fallback_published`` (``--published``).
+    """
     item = replace_surrogates(item)
     warnings = list(item.warnings)
-    text, from_html = item.text, False
+    text, page = item.text, PageMeta()
     if text is None:
         text = extract_html(item.html or "")
         if text is None:
             return fail(item, errors.NO_MAIN_TEXT, "no main text could be extracted from the HTML")
-        from_html = True
+        page = page_meta(item.html or "")
     problem = check_text(text, options, warnings)
     if problem:
         return fail(item, *problem)
-    published = parse_published(item.published, warnings)
-    meta = {"title": item.title, "url": item.url, "outlet": item.outlet}
-    if from_html or item.text_changed:
+    given = item.published or page.published or item.fallback_published
+    published = parse_published(given, warnings)
+    meta = {
+        "title": item.title or page.title,
+        "url": item.url or page.url,
+        "outlet": item.outlet or page.outlet,
+    }
+    if options.keep_text or item.text is None or item.text_changed:
         meta["text"] = text
     return PreparedDocument(item.id, text, published, meta, warnings)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What an HTML page says of itself in its markup."""
+
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+def page_meta(html: str) -> PageMeta:
+    """The publication date, title, URL and outlet of a page, from its meta tags
+    (``article:published_time``, ``og:title``, ``og:site_name``, ``og:url``), its JSON-LD
+    and its ``<title>`` (trafilatura and htmldate; dates only from the markup and the URL,
+    never guessed from the text)."""
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        found = extract_metadata(html, extensive=False)
+    except Exception:  # trafilatura and htmldate raise assorted errors on broken markup
+        return PageMeta()
+    return PageMeta(
+        published=found.date or None,
+        title=clean(found.title),
+        url=found.url if found.url and found.url.startswith(("http://", "https://")) else None,
+        outlet=clean(found.sitename),
+    )
+
+
+def clean(value: str | None) -> str | None:
+    """A metadata string with its spaces evened, or None when empty."""
+    flat = " ".join((value or "").split())
+    return flat or None
 
 
 def fail(item: InputDocument, code: str, reason: str) -> DocumentError:

@@ -14,6 +14,7 @@ class EventwireError(Exception):
 
 # Run-level problems: the run stops with exit status 2 and a one-line reason on stderr.
 OUTPUT_EXISTS = "E002"  # the output exists and --force was not given
+BAD_OPTION = "E005"  # an option's value cannot be read (a date, a choice, a count)
 OUTPUT = "E003"  # the output cannot be written (missing directory, a directory, a full disk)
 NO_INPUT = "E100"  # an input cannot be read (missing, unreadable, standard input closed)
 
@@ -41,6 +42,7 @@ W_MOSTLY_ENGLISH = "W204"  # a good share of the text is not English
 W_FEED_SUMMARY = "W205"  # a feed entry's page could not be fetched; its summary is used
 W_SURROGATES = "W206"  # lone surrogates (invalid code points) were replaced by U+FFFD
 W_UNREADABLE_DIR = "W207"  # a directory among the inputs could not be read; its files are skipped
+W_NOT_NEWS = "W208"  # files of a directory that are not news files (Markdown, data) are skipped
 
 
 def describe(code: str, message: str) -> str:

@@ -47,6 +47,28 @@ def cameo(code: str) -> CameoCode:
     return cameo_codes()[code]
 
 
+@lru_cache(maxsize=1)
+def cameo_roots() -> dict[str, str]:
+    """The CAMEO roots ("01" to "20") with the name of each root's general code."""
+    codes = cameo_codes()
+    roots = sorted({c.root for c in codes.values()})
+    return {root: cameo_name(f"{root}0") for root in roots}
+
+
+def codes_named(words: list[str]) -> list[str]:
+    """The CAMEO codes whose name holds every word (whole words or their beginnings, in any
+    case): ["blockade"] finds 0872, 1381 and 191."""
+    wanted = [w.casefold().rstrip("*") for w in words if w.strip("*")]
+    if not wanted:
+        return []
+    return [
+        c.code
+        for c in cameo_codes().values()
+        if all(any(n.startswith(w) for n in c.name.casefold().replace(",", " ").split())
+               for w in wanted)
+    ]  # fmt: skip
+
+
 def cameo_name(code: str) -> str:
     entry = cameo_codes().get(code)
     return entry.name if entry else code

@@ -12,5 +12,6 @@ class Options:
 
     max_chars: int = 1_000_000  # longer documents are refused with a clear error
     dictionaries: tuple[Path, ...] = field(default_factory=tuple)  # user actor dictionaries
+    keep_text: bool = True  # results carry the text their offsets index (``--no-text``: not)
     model: str | None = None  # spaCy pipeline; None picks the first installed English model
     stages: tuple[str, ...] = ("timexes", "places", "actors", "attributions", "events", "ledger")

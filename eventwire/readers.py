@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -22,8 +22,9 @@ from typing import BinaryIO
 from eventwire import errors
 from eventwire.errors import EventwireError
 from eventwire.model import DocumentError
+from eventwire.words import counted
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
@@ -47,6 +48,7 @@ class InputDocument:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
+    fallback_published: str | None = None  # the date to use when neither line nor page has one
     warnings: list[str] = field(default_factory=list)
     text_changed: bool = False  # the text is not byte-for-byte the input (replaced bytes)
 
@@ -94,8 +96,9 @@ def read_directory(root: Path) -> Iterator[ReadItem]:
 
 
 def directory_files(root: Path) -> list[Path]:
-    """The readable files under ``root``, sorted; a subdirectory that cannot be listed is
-    named in a warning on the log (W207) and skipped."""
+    """The news files under ``root``, sorted (see :func:`news_files`). The others are named in
+    one warning on the log (W208); a subdirectory that cannot be listed is named in a warning
+    (W207) and skipped."""
 
     def skipped(exc: OSError) -> None:
         where = Path(exc.filename or root)
@@ -103,13 +106,35 @@ def directory_files(root: Path) -> list[Path]:
         reason = f"cannot read directory {name!r}: {exc.strerror}; its files are skipped"
         log.warning(errors.describe(errors.W_UNREADABLE_DIR, reason))
 
-    found = []
-    for folder, _, names in os.walk(root, onerror=skipped):
+    found, others = news_files(root, skipped)
+    if others:
+        log.warning(errors.describe(errors.W_NOT_NEWS, not_news_reason(root, others)))
+    return found
+
+
+def news_files(
+    root: Path, onerror: Callable[[OSError], None] | None = None
+) -> tuple[list[Path], list[Path]]:
+    """The files under ``root`` that are read as news (text, HTML, JSON Lines and feeds, by
+    their suffixes) and the others (Markdown, data, images), each sorted."""
+    found, others = [], []
+    for folder, _, names in os.walk(root, onerror=onerror):
         for name in names:
             path = Path(folder, name)
-            if path.suffix.lower() in READABLE_SUFFIXES and path.is_file():
-                found.append(path)
-    return sorted(found)
+            if path.is_file():
+                (found if path.suffix.lower() in READABLE_SUFFIXES else others).append(path)
+    return sorted(found), sorted(others)
+
+
+def not_news_reason(root: Path, others: list[Path]) -> str:
+    """The W208 line: how many files of a directory were not read, and the first few."""
+    names = [p.relative_to(root).as_posix() for p in others]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    what = "it is not a news file" if len(names) == 1 else "they are not news files"
+    return (
+        f"skipped {counted(len(names), 'file')} in {str(root)!r}: {what} "
+        f"(.txt, .html, .jsonl or a feed): {shown}"
+    )
 
 
 def read_file(path: Path, doc_id: str) -> Iterator[ReadItem]:

@@ -117,7 +117,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def export(db: Path, tmp_path: Path, *args: str) -> str:
     out = tmp_path / "out"
-    assert main(["export", *args, "--db", str(db), "-o", str(out)]) == 0
+    assert main(["export", *args, "--db", str(db), "-o", str(out), "--force"]) == 0
     return out.read_text(encoding="utf-8")
 
 

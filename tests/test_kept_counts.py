@@ -132,7 +132,8 @@ def test_the_kept_counts_are_what_the_direct_queries_count(store: Path) -> None:
     assert summary["documents"] == one("SELECT count(*) FROM documents") == 120
     assert summary["events"] == one("SELECT count(*) FROM events WHERE NOT negated")
     assert summary["attributions"] == one("SELECT count(*) FROM attributions") > 0
-    assert summary["ledger_items"] == one("SELECT count(*) FROM ledger") > 0
+    assert summary["ledger_reports"] == one("SELECT count(*) FROM ledger") > 0
+    assert summary["ledger_items"] == one("SELECT count(*) FROM ledger_items") > 0
     assert summary["outlets"] == one("SELECT count(DISTINCT outlet) FROM documents") == 4
     assert summary["published"] == list(
         conn.execute("SELECT min(published), max(published) FROM documents").fetchone()

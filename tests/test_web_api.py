@@ -51,6 +51,7 @@ from eventwire.web import budget, cache, create_app, queries
 from eventwire.web.api import ENDPOINTS
 from eventwire.web.highlight import segments
 from eventwire.web.hosts import name_of, served_hosts
+from eventwire.web.names import code_name
 from eventwire.web.search import MAX_QUERY, MAX_TERMS, SYNTAXES, fts_query
 
 SCRIPT = "<script>alert(1)</script>"
@@ -721,3 +722,33 @@ def test_the_cache_is_bounded_by_bytes(monkeypatch: pytest.MonkeyPatch, tmp_path
         scope = {"type": "http", "method": "GET", "path": f"/api/{n}", "query_string": b""}
         asyncio.run(kept(scope, None, ignore))
     assert kept.size <= 25_000 and list(kept.entries) == [b"/api/3?", b"/api/4?"]
+
+
+def test_pages_lead_with_names_and_show_codes_beside_them(client: TestClient) -> None:
+    assert code_name("VENGOV") == "Venezuelan government"
+    assert code_name("VENMIL") != code_name("VENCVL")  # not both "Venezuela"
+    assert code_name("VEN") == "Venezuela" and code_name("XYZABC") is None
+    page = client.get("/actors/VENGOV").text
+    assert '<h1>Venezuelan government <span class="code">VENGOV</span></h1>' in page
+    overview = client.get("/").text
+    assert '>Venezuelan government</a> <span class="code">VENGOV</span>' in overview
+    assert ">United States → Venezuela</a>" in overview
+
+
+def test_the_overview_leads_with_the_best_corroborated_incidents(client: TestClient) -> None:
+    best = get(client, "/api/overview")["best_incidents"]
+    assert [r["outlets"] for r in best] == sorted((r["outlets"] for r in best), reverse=True)
+    assert best[0]["outlets"] == 2 and best[0]["cameo"] == "112"
+    assert "Best-corroborated incidents" in client.get("/").text
+
+
+def test_search_finds_event_types_by_name(client: TestClient) -> None:
+    found = get(client, "/api/timeline?q=endorse")  # "Praise or endorse"; the text says praised
+    assert [r["cameo"] for r in found["rows"]] == ["051"] and found["total"] == 1
+    assert "Praise or endorse" in client.get("/timeline?q=endorse").text
+
+
+def test_the_event_type_filter_is_a_picker_of_cameo_roots(client: TestClient) -> None:
+    page = client.get("/timeline?root=13").text
+    assert '<select name="root">' in page
+    assert '<option value="13" selected>13 Threaten</option>' in page

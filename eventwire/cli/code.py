@@ -7,19 +7,34 @@ import contextlib
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from eventwire import errors
 from eventwire.cli.coding_options import add_coding_options, coding_options
+from eventwire.cli.help import add_command
+from eventwire.cli.progress import bar, count_documents, on_terminal
 from eventwire.errors import EventwireError
+from eventwire.problems import Problems, problem_lines
 from eventwire.readers import InputDocument, ReadItem, read_inputs
-from eventwire.runner import code_documents, result_line
+from eventwire.runner import Result, code_documents, result_line
+from eventwire.values import checked_date
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("code", help="code documents into document results (JSON Lines)")
+    p = add_command(
+        sub,
+        "code",
+        "code documents into document results, one JSON line each",
+        (
+            "eventwire code examples/corpus.jsonl -o results.jsonl",
+            "eventwire code articles/ -o results.jsonl --published 2025-12-01 -n 2 --force",
+        ),
+    )
     p.add_argument(
         "inputs",
         nargs="+",
@@ -34,13 +49,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="where the results go (- for stdout)",
     )
     add_coding_options(p)
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it is an existing file")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT if it is an existing file (default: an existing OUT is refused)",
+    )
+    p.add_argument(
+        "--no-text",
+        action="store_true",
+        help="leave the document text out of the results (default: each result carries the "
+        "text its offsets index)",
+    )
+    p.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (default: a bar when stderr is a terminal)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    items = with_default_date(read_inputs(args.inputs), args.published)
+    published = checked_date(args.published, "--published")
+    items = with_default_date(read_inputs(args.inputs), published)
     results = ResultsFile(args.output, args.force)  # refused here, before any coding
     lines = code_documents(
         items,
@@ -49,11 +79,14 @@ def run(args: argparse.Namespace) -> int:
         args.batch_size,
         args.engine,
         args.scheduler,
-        finish=result_line,
+        finish=result_entry,
     )
-    stats = write_results(lines, results, not args.no_progress)
+    show = not args.no_progress and on_terminal()
+    total = count_documents(args.inputs) if show else None
+    stats, problems = write_results(lines, results, bar("coding", total, show))
+    print_problems(problems)
     print(
-        f"eventwire: {stats['ok']} coded, {stats['failed']} failed -> {args.output}",
+        f"eventwire: {stats['ok']:,} coded, {stats['failed']:,} failed -> {args.output}",
         file=sys.stderr,
     )
     if stats["ok"] == 0 and stats["failed"] > 0:
@@ -62,31 +95,49 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+Entry = tuple[bool, str, str, tuple[str, ...]]
+
+
+def result_entry(result: Result) -> Entry:
+    """Whether the document was coded, its result line, its id and its problems (run where
+    the document is coded)."""
+    ok, line = result_line(result)
+    return ok, line, result.id, problem_lines(result)
+
+
+def print_problems(problems: Problems) -> None:
+    """The documents' errors and warnings by code, on stderr."""
+    for line in problems.summary():
+        print(f"eventwire: {line}", file=sys.stderr)
+
+
 def with_default_date(items: Iterable[ReadItem], published: str | None) -> Iterator[ReadItem]:
+    """Documents with ``published`` as the date to use when neither they nor their page give
+    one."""
     for item in items:
-        if published and isinstance(item, InputDocument) and not item.published:
-            item.published = published
+        if published and isinstance(item, InputDocument):
+            item.fallback_published = published
         yield item
 
 
 def write_results(
-    lines: Iterable[tuple[bool, str]], results: ResultsFile, progress: bool
-) -> dict[str, int]:
+    entries: Iterable[Entry], results: ResultsFile, progress: tqdm
+) -> tuple[dict[str, int], Problems]:
     """Write result lines as they come; OUT is replaced only when all of them are written."""
-    from tqdm import tqdm
-
-    stats = {"ok": 0, "failed": 0}
-    show = progress and sys.stderr.isatty()
+    stats, problems = {"ok": 0, "failed": 0}, Problems()
     results.open()
     try:
-        for ok, line in tqdm(lines, desc="coding", unit="doc", disable=not show, file=sys.stderr):
-            stats["ok" if ok else "failed"] += 1
-            results.write(line + "\n")
+        with progress:
+            for ok, line, doc_id, lines in entries:
+                stats["ok" if ok else "failed"] += 1
+                problems.add(doc_id, lines)
+                results.write(line + "\n")
+                progress.update()
         results.commit()
     except BaseException:
         results.discard()
         raise
-    return stats
+    return stats, problems
 
 
 class ResultsFile:
@@ -121,7 +172,7 @@ class ResultsFile:
             self.stream = sys.stdout
             return
         try:
-            self.stream = (self.part or self.path).open("w", encoding="utf-8")
+            self.stream = (self.part or self.path).open("w", encoding="utf-8", newline="")
         except OSError as exc:
             raise cannot_write(self.name, exc.strerror or str(exc)) from exc
 
@@ -141,6 +192,26 @@ class ResultsFile:
                 self.stream.close()
         except OSError as exc:
             self.fail(exc)
+        self.move_into_place()
+
+    def write_with(self, write: Callable[[Path], int]) -> int:
+        """Write through a function of a path (a format a library writes, such as Parquet),
+        then move the result into place; its count of rows."""
+        if self.path is None:
+            raise cannot_write(self.name, "this format needs a file")
+        try:
+            count = write(self.part or self.path)
+        except OSError as exc:
+            self.discard()
+            raise cannot_write(self.name, exc.strerror or str(exc)) from exc
+        except BaseException:
+            self.discard()
+            raise
+        self.move_into_place()
+        return count
+
+    def move_into_place(self) -> None:
+        """Move OUT.part onto OUT when the target is absent or regular."""
         if self.part is None or self.path is None:
             return
         if file_kind(self.path) not in ("missing", "regular"):

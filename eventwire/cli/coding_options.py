@@ -10,7 +10,11 @@ from eventwire.options import Options
 
 
 def add_coding_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="date for documents that give none")
+    p.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="the date of documents whose line or page gives none (default: none, and W203)",
+    )
     p.add_argument("-n", "--processes", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--batch-size", type=int, default=16, help="documents per batch (default 16)")
     p.add_argument(
@@ -21,7 +25,7 @@ def add_coding_options(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="FILE.yaml",
-        help="an actor dictionary over the built-in one (repeatable)",
+        help="an actor dictionary over the built-in one (repeatable; default: none)",
     )
     p.add_argument(
         "--engine",
@@ -43,4 +47,8 @@ def coding_options(args: argparse.Namespace) -> Options:
     for path in args.dictionary:
         if not Path(path).is_file():
             raise EventwireError("E004", f"cannot read dictionary {path!r}: no such file")
-    return Options(max_chars=args.max_chars, dictionaries=tuple(map(Path, args.dictionary)))
+    return Options(
+        max_chars=args.max_chars,
+        dictionaries=tuple(map(Path, args.dictionary)),
+        keep_text=not getattr(args, "no_text", False),
+    )

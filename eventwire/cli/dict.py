@@ -17,23 +17,44 @@ from eventwire.actors.dictionaries import (
     read_dictionary,
 )
 from eventwire.actors.kb import load_kb
+from eventwire.cli.help import add_command
 from eventwire.errors import EventwireError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("dict", help="convert and check actor dictionaries")
-    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    imp = actions.add_parser(
-        "import", help="convert PETRARCH/TABARI actor and agent dictionaries into YAML"
+    p = add_command(
+        sub,
+        "dict",
+        "convert and check actor dictionaries",
+        (
+            "eventwire dict import Phoenix.Countries.actors.txt -o countries.yaml",
+            "eventwire dict check countries.yaml",
+        ),
     )
-    imp.add_argument("files", nargs="+", metavar="PETRARCH_FILE")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    imp = add_command(
+        actions,
+        "import",
+        "convert PETRARCH/TABARI actor and agent dictionaries into YAML",
+        ("eventwire dict import Phoenix.Countries.actors.txt agents.txt -o mine.yaml",),
+    )
+    imp.add_argument("files", nargs="+", metavar="PETRARCH_FILE", help="dictionary files")
     imp.add_argument(
         "-o", "--output", required=True, metavar="OUT.yaml", help="the YAML dictionary to write"
     )
-    imp.add_argument("--quiet", action="store_true", help="do not list skipped lines")
+    imp.add_argument(
+        "--quiet",
+        action="store_true",
+        help="do not list skipped lines (default: each is listed on stderr)",
+    )
     imp.set_defaults(run=run_import)
-    check = actions.add_parser("check", help="read YAML dictionaries and report what they hold")
-    check.add_argument("files", nargs="+", metavar="DICT.yaml")
+    check = add_command(
+        actions,
+        "check",
+        "read YAML dictionaries and report what they hold",
+        ("eventwire dict check mine.yaml",),
+    )
+    check.add_argument("files", nargs="+", metavar="DICT.yaml", help="YAML dictionaries")
     check.set_defaults(run=run_check)
 
 

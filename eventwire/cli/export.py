@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from collections.abc import Iterator
+from typing import Any
 
+from eventwire import errors
+from eventwire.cli.code import ResultsFile
+from eventwire.cli.help import add_command
 from eventwire.cli.ingest import DEFAULT_DB
 from eventwire.corpus.exports import (
     FORMATS,
@@ -19,42 +23,60 @@ from eventwire.corpus.exports import (
 from eventwire.corpus.gdelt import write_gdelt
 from eventwire.errors import EventwireError
 from eventwire.store.db import read_store
+from eventwire.web.params import CERTAINTIES, FILTER_NAMES, BadRequest, filters
+from eventwire.words import counted
+
+TABLE_NOUNS = {
+    "incidents": ("incident", "incidents"),
+    "events": ("event", "events"),
+    "attributions": ("attribution", "attributions"),
+    "ledger": ("ledger item", "ledger items"),
+}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="export incidents, events, attributions or the ledger")
-    p.add_argument("table", choices=TABLES)
-    p.add_argument("--format", choices=FORMATS, default="jsonl")
+    p = add_command(
+        sub,
+        "export",
+        "export incidents, events, attributions or the ledger, filtered",
+        (
+            "eventwire export incidents --format gdelt --min-sources 2 -o incidents.tsv",
+            "eventwire export events --dyad USA:VEN --since 2025-11-01 --format csv -o e.csv",
+        ),
+    )
+    p.add_argument("table", choices=TABLES, help="what to export")
+    p.add_argument("--format", choices=FORMATS, default="jsonl", help="the file format")
     p.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
     p.add_argument("--db", default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
-    p.add_argument("--since", metavar="YYYY-MM-DD")
-    p.add_argument("--until", metavar="YYYY-MM-DD")
-    p.add_argument("--actor", help="actor code or prefix on either side (VEN, USAGOV)")
-    p.add_argument("--country", help="ISO3 country on either side")
-    p.add_argument("--dyad", metavar="SOURCE:TARGET", help="source and target codes or prefixes")
-    p.add_argument("--root", help="CAMEO root code, e.g. 13")
-    p.add_argument("--certainty", help="asserted, confirmed, reported, alleged, ...")
-    p.add_argument("--min-sources", type=int, help="incidents reported by at least N outlets")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="from this day on (default: any)")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="up to this day (default: any)")
+    p.add_argument(
+        "--actor", help="actor code or prefix on either side, VEN, USAGOV (default: any)"
+    )
+    p.add_argument("--country", help="ISO3 country on either side (default: any)")
+    p.add_argument(
+        "--dyad", metavar="SOURCE:TARGET", help="source and target codes or prefixes (default: any)"
+    )
+    p.add_argument("--root", help="CAMEO root code, e.g. 13 (default: any)")
+    p.add_argument("--certainty", help=f"one of {', '.join(CERTAINTIES)} (default: any)")
+    p.add_argument("--min-sources", help="incidents reported by at least N outlets (default: any)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace -o if it is an existing file (default: an existing file is refused)",
+    )
     p.set_defaults(run=run)
 
 
 def filters_of(args: argparse.Namespace) -> Filters:
-    dyad = None
-    if args.dyad:
-        source, sep, target = args.dyad.partition(":")
-        if not sep or not source or not target:
-            raise EventwireError("E005", f"--dyad takes SOURCE:TARGET, not {args.dyad!r}")
-        dyad = (source.upper(), target.upper())
-    return Filters(
-        since=args.since,
-        until=args.until,
-        actor=args.actor and args.actor.upper(),
-        country=args.country and args.country.upper(),
-        dyad=dyad,
-        root=args.root,
-        certainty=args.certainty,
-        min_sources=args.min_sources,
-    )
+    """The filters, checked as the HTTP API checks them: a bad value stops the run (exit
+    status 2) with its one-line reason."""
+    given = {name: getattr(args, name) for name in FILTER_NAMES}
+    try:
+        return filters({name: str(value) for name, value in given.items() if value is not None})
+    except BadRequest as exc:
+        message = str(exc).replace("_", "-", 1) if str(exc).startswith("min_") else str(exc)
+        raise EventwireError(errors.BAD_OPTION, f"--{message}") from exc
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,19 +84,25 @@ def run(args: argparse.Namespace) -> int:
         raise EventwireError("E005", "the gdelt format holds incidents or events only")
     if args.format == "parquet" and args.output == "-":
         raise EventwireError("E005", "parquet needs a file: give -o OUT.parquet")
+    chosen = filters_of(args)
+    out = ResultsFile(args.output, args.force)  # refused here, before anything is read
     with read_store(args.db) as conn:
-        records = rows(conn, args.table, filters_of(args))
-        if args.format == "parquet":
-            count = write_parquet(records, Path(args.output))
-        else:
-            count = write_text(records, args.format, args.output)
-    print(f"eventwire: {count} {args.table} exported", file=sys.stderr)
+        count = write(rows(conn, args.table, chosen), args.format, out)
+    print(f"eventwire: {counted(count, *TABLE_NOUNS[args.table])} exported", file=sys.stderr)
     return 0
 
 
-def write_text(records, fmt: str, output: str) -> int:
+def write(records: Iterator[dict[str, Any]], fmt: str, out: ResultsFile) -> int:
+    """Write the rows in the format; the file is replaced only when all of them are written."""
+    if fmt == "parquet":
+        return out.write_with(lambda path: write_parquet(records, path))
     writer = {"jsonl": write_jsonl, "csv": write_csv, "gdelt": write_gdelt}[fmt]
-    if output == "-":
-        return writer(records, sys.stdout)
-    with open(output, "w", encoding="utf-8", newline="") as out:
-        return writer(records, out)
+    out.open()
+    try:
+        assert out.stream is not None
+        count = writer(records, out.stream)
+        out.commit()
+    except BaseException:
+        out.discard()
+        raise
+    return count

@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 
+from eventwire.cli.help import add_command
 from eventwire.schema import document_schema
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("schema", help="print the JSON Schema of the document result")
+    p = add_command(
+        sub,
+        "schema",
+        "print the JSON Schema of a result line",
+        ("eventwire schema > document-result.schema.json",),
+    )
     p.set_defaults(run=run)
 
 

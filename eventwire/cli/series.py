@@ -5,18 +5,24 @@ from __future__ import annotations
 import argparse
 import json
 
+from eventwire.cli.help import add_command
 from eventwire.cli.ingest import DEFAULT_DB
 from eventwire.corpus.series import dyad_series, escalation
 from eventwire.store.db import read_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("series", help="a dyad's event counts and Goldstein per day or week")
+    p = add_command(
+        sub,
+        "series",
+        "print a dyad's events and Goldstein score per day or week, with its escalation",
+        ("eventwire series USA VEN --db eventwire.sqlite --period week",),
+    )
     p.add_argument("source", help="source country or actor code (USA, USAGOV)")
     p.add_argument("target", help="target country or actor code")
-    p.add_argument("--period", choices=("day", "week"), default="day")
+    p.add_argument("--period", choices=("day", "week"), default="day", help="the length of a step")
     p.add_argument("--db", default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help="print JSON (default: a table)")
     p.set_defaults(run=run)
 
 

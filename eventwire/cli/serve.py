@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import signal
 import socket
@@ -16,6 +17,8 @@ import sys
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from eventwire import errors
+from eventwire.cli.help import add_command
 from eventwire.cli.ingest import DEFAULT_DB
 from eventwire.errors import EventwireError
 
@@ -25,7 +28,12 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("serve", help="serve the store as a web dashboard and an HTTP API")
+    p = add_command(
+        sub,
+        "serve",
+        "serve a store as a web dashboard and an HTTP API",
+        ("eventwire serve --db eventwire.sqlite --port 8000",),
+    )
     p.add_argument("--db", default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -41,12 +49,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="also answer requests for this host name (repeatable); others are refused",
+        help="also answer requests for this host name (repeatable); others are refused "
+        "(default: only the --host address and localhost names)",
     )
     p.add_argument(
         "--allow-writes",
         action="store_true",
-        help="accept POST /api/documents (needs a token)",
+        help="accept POST /api/documents, with a token (default: read-only)",
     )
     p.add_argument(
         "--token",
@@ -64,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
         raise EventwireError("E005", "--workers must be 1 or more")
     if args.workers > 1 and args.allow_writes:
         raise EventwireError("E005", "--allow-writes needs one process: leave out --workers")
+    check_port(args.host, args.port)  # before anything says it is serving
     token = args.token or os.environ.get("EVENTWIRE_TOKEN") or None
     hosts = served_hosts(args.host, args.allowed_host)
     app = create_app(args.db, allow_writes=args.allow_writes, token=token, hosts=hosts)
@@ -138,6 +148,22 @@ def work(app: Starlette, args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stderr.flush()
     return 0
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse, with the reason, a port that cannot be listened on (one in use, say)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            hint = "; is another server running there? Choose another with --port"
+            in_use = exc.errno == errno.EADDRINUSE
+            raise EventwireError(
+                errors.BAD_OPTION,
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint if in_use else ''}",
+            ) from exc
 
 
 def listening(host: str, port: int) -> socket.socket:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 
+from eventwire.cli.help import add_command
 from eventwire.cli.ingest import DEFAULT_DB
 from eventwire.store.db import read_store
 from eventwire.store.status import summarise
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("status", help="summarise a store")
+    p = add_command(
+        sub, "status", "summarise what a store holds", ("eventwire status --db eventwire.sqlite",)
+    )
     p.add_argument("--db", default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help="print JSON (default: a table)")
     p.set_defaults(run=run)
 
 

@@ -11,12 +11,13 @@ import hashlib
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventwire.fetch import Fetcher, is_url, read_url
 from eventwire.model import DocumentError, DocumentResult
 from eventwire.options import Options
+from eventwire.problems import Problems, problem_lines
 from eventwire.readers import InputDocument, ReadItem, read_inputs
 from eventwire.runner import code_documents
 from eventwire.store.db import open_store, store_failure
@@ -30,6 +31,7 @@ class IngestStats:
     skipped: int = 0  # already in the store, or repeated within this run
     stored: int = 0
     failed: int = 0
+    problems: Problems = field(default_factory=Problems)  # errors and warnings, by code
 
 
 def content_hash(item: ReadItem) -> str:
@@ -58,17 +60,17 @@ def ingest(
     on_stored: Callable[[IngestStats], None] | None = None,
 ) -> IngestStats:
     """Code every new document of ``sources`` into the store at ``db``."""
+    options = stored_options(options)
     conn = open_store(db, timeout=lock_timeout)
     stats = IngestStats()
     fetcher = Fetcher() if fetch else None
     pending: deque[tuple[str, str, str]] = deque()  # (hash, source, text) in coding order
     try:
         fresh = new_items(sources, known_hashes(conn), stats, pending, published, fetcher)
-        results = code_documents(
-            fresh, options or Options(), processes, batch_size, engine, scheduler
-        )
+        results = code_documents(fresh, options, processes, batch_size, engine, scheduler)
         batch: list[Stored] = []
         for result in results:
+            stats.problems.add(result.id, problem_lines(result))
             digest, source, text = pending.popleft()
             text = result.text if isinstance(result, DocumentResult) and result.text else text
             batch.append(Stored(digest, source, text, result))
@@ -79,6 +81,8 @@ def ingest(
                     on_stored(stats)
         if batch:
             count(stats, write_batch(conn, batch))
+        if on_stored:
+            on_stored(stats)
         rebuild(conn)  # also finishes the derived tables of a run killed before this point
     except sqlite3.DatabaseError as exc:  # a full disk, an I/O error: say what SQLite says
         raise store_failure(db, exc) from exc
@@ -87,6 +91,12 @@ def ingest(
         if fetcher:
             fetcher.close()
     return stats
+
+
+def stored_options(options: Options | None) -> Options:
+    """The options documents are coded with for the store: their results leave out the text
+    the store keeps beside them (except for HTML, whose extracted text they carry anyway)."""
+    return replace(options or Options(), keep_text=False)
 
 
 def count(stats: IngestStats, written: Written) -> None:
@@ -124,8 +134,8 @@ def new_items(
                 stats.skipped += 1
                 continue
             known.add(digest)
-            if isinstance(item, InputDocument) and published and not item.published:
-                item.published = published
+            if isinstance(item, InputDocument) and published:
+                item.fallback_published = published
             text = (item.text or "") if isinstance(item, InputDocument) else ""
             pending.append((digest, source, text))
             yield item

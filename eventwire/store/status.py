@@ -20,7 +20,8 @@ def summarise(conn: sqlite3.Connection) -> dict[str, Any]:
         "errors": one("SELECT count(*) FROM errors"),
         "events": total(conn, "events"),
         "attributions": total(conn, "attributions"),
-        "ledger_items": total(conn, "ledger"),
+        "ledger_items": one("SELECT count(*) FROM ledger_items"),  # as `report` lists them
+        "ledger_reports": total(conn, "ledger"),  # mentions of them, over all documents
         "outlets": one("SELECT count(*) FROM outlet_documents"),
         "published": [  # each read from the end of the index of dates
             one("SELECT min(published) FROM documents"),

@@ -177,7 +177,8 @@ def get_openapi(request: Request) -> Response:
 
 
 ENDPOINTS = (
-    Endpoint("/api/overview", get_overview, "Counts, the busiest dyads and the latest incidents"),
+    Endpoint("/api/overview", get_overview,
+             "Counts, the busiest dyads and the best-corroborated incidents"),
     Endpoint("/api/incidents", get_incidents, "Incidents: one happening, many reports",
              (*FILTERS, "sort", *PAGING), csv=True),
     Endpoint("/api/incidents/{key}", get_incident,

@@ -15,7 +15,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
+from eventwire.lexicon import cameo_roots
 from eventwire.web import queries
+from eventwire.web.names import actor_name
 from eventwire.web.params import (
     CERTAINTIES,
     LEDGER_KINDS,
@@ -34,6 +36,7 @@ from eventwire.web.settings import reading, settings_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+ENVIRONMENT.globals.update(actor_name=actor_name, cameo_roots=cameo_roots)
 templates = Jinja2Templates(env=ENVIRONMENT)
 NAV = (
     ("/", "Overview"),

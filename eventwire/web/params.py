@@ -14,13 +14,13 @@ from typing import get_args
 
 from eventwire.corpus.exports import Filters
 from eventwire.model import Certainty, LedgerKind, LedgerStatus
+from eventwire.values import choice_problem, date_problem
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 MAX_OFFSET = 2**31 - 1
 MAX_KEY = 2**63 - 1  # SQLite's largest integer
 DIGITS = re.compile(r"^[0-9]{1,19}$")
-DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 CODE = re.compile(r"^[A-Z0-9]{1,32}$")
 CERTAINTIES = get_args(Certainty)
 LEDGER_KINDS = get_args(LedgerKind)
@@ -67,8 +67,9 @@ def key(params: Mapping[str, str], name: str = "key") -> int:
 
 def date(params: Mapping[str, str], name: str) -> str | None:
     value = text(params, name)
-    if value is not None and not DATE.match(value):
-        raise BadRequest(f"{name} must be YYYY-MM-DD (or YYYY-MM, YYYY), not {value!r}")
+    problem = date_problem(value) if value is not None else None
+    if problem:
+        raise BadRequest(f"{name} {problem}")
     return value
 
 
@@ -84,8 +85,9 @@ def code(params: Mapping[str, str], name: str) -> str | None:
 
 def choice(params: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> str | None:
     value = text(params, name)
-    if value is not None and value not in allowed:
-        raise BadRequest(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+    problem = choice_problem(value, allowed) if value is not None else None
+    if problem:
+        raise BadRequest(f"{name} {problem}")
     return value
 
 

@@ -12,12 +12,19 @@ from typing import Any
 
 from eventwire.corpus.exports import QUERIES, Filters, where
 from eventwire.corpus.series import busiest_dyads, series_answer
-from eventwire.lexicon import cameo_name
+from eventwire.lexicon import cameo_name, codes_named
 from eventwire.store.aggregates import overview_dyads, total
 from eventwire.store.status import summarise
 from eventwire.web.highlight import document_marks, evidence, segments
 from eventwire.web.params import BadRequest, Page
-from eventwire.web.search import MARK_CLOSE, MARK_OPEN, fts_query, run_match, snippet_segments
+from eventwire.web.search import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    WORD,
+    fts_query,
+    run_match,
+    snippet_segments,
+)
 
 Row = dict[str, Any]
 
@@ -43,6 +50,7 @@ INCIDENT_ORDERS = {
     "date": "i.date DESC, i.incident_key",
     "confidence": "i.confidence DESC, i.outlets DESC, i.incident_key",
     "reports": "i.mentions DESC, i.incident_key",
+    "corroborated": "i.outlets DESC, i.confidence DESC, i.date DESC, i.incident_key",
 }
 
 
@@ -163,9 +171,11 @@ def events(conn: sqlite3.Connection, f: Filters, page: Page, query: str | None =
     conditions, params = where("events", f)
     if query:
         conditions += (
-            " AND e.event_key IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH :q)"
+            " AND (e.event_key IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH :q)"
+            " OR e.cameo IN (SELECT value FROM json_each(:named)))"
         )
         params["q"] = fts_query(query, syntax)
+        params["named"] = json.dumps(codes_named(WORD.findall(query)) if syntax == "words" else [])
     way = " DESC" if newest_first else ""
     order = f"coalesce(e.date, e.published){way}, e.published{way}, e.event_key"
     conditions += pair_conditions(f, params)
@@ -254,7 +264,8 @@ def dyads(conn: sqlite3.Connection, limit: int = 8) -> list[Row]:
 
 
 def overview(conn: sqlite3.Connection) -> Row:
-    """The front page: what the store holds, the busiest dyads, the latest incidents."""
+    """The front page: what the store holds, the busiest dyads, the best-corroborated
+    incidents (most outlets first)."""
     statuses = conn.execute(
         "SELECT status, count(*) AS n FROM ledger_items GROUP BY 1 ORDER BY n DESC, 1"
     ).fetchall()
@@ -262,7 +273,7 @@ def overview(conn: sqlite3.Connection) -> Row:
         "summary": summarise(conn),
         "incidents": total(conn, "incidents"),
         "dyads": overview_dyads(conn),
-        "latest_incidents": incidents(conn, Filters(), Page(limit=10))["rows"],
+        "best_incidents": incidents(conn, Filters(), Page(limit=10), "corroborated")["rows"],
         "ledger_status": {r["status"]: r["n"] for r in statuses},
     }
 

@@ -16,12 +16,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from eventwire.model import DocumentError, to_json_dict
-from eventwire.options import Options
 from eventwire.readers import InputDocument, parse_document_line
 from eventwire.runner import code_batch
 from eventwire.store import open_store
 from eventwire.store.derive import rebuild
-from eventwire.store.ingest import content_hash
+from eventwire.store.ingest import content_hash, stored_options
 from eventwire.store.writer import Stored, write_batch
 from eventwire.web.params import BadRequest
 from eventwire.web.responses import as_json, error
@@ -66,7 +65,7 @@ class BodyTooLarge(Exception):
 
 def store_document(settings: Settings, item: InputDocument) -> tuple[int, dict[str, Any]]:
     """Code and store one document; (HTTP status, answer)."""
-    (result,) = code_batch([item], Options())
+    (result,) = code_batch([item], stored_options(None))
     if isinstance(result, DocumentError):
         return 422, to_json_dict(result)
     digest = content_hash(item)

@@ -1,0 +1,8 @@
+"""Counts in words for messages: "1 report", "2 reports", "1 entry", "3 entries"."""
+
+from __future__ import annotations
+
+
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """``n`` and the noun in the number it takes (``plural`` for irregular nouns)."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
