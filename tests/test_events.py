@@ -933,3 +933,10 @@ def test_a_verb_misparsed_inside_a_quantified_subject_keeps_its_subject(analyze)
     assert [(e.cameo[:2], e.source and e.source.code) for e in result.events][:1] == [
         ("14", "MARCVL")
     ]
+
+
+def test_verbs_the_lemmatiser_misreads_are_read_as_themselves(nlp, analyze) -> None:
+    doc = nlp("They hoped for peace. Gunmen raped two women. Students staged a sit-in.")
+    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["hope", "rape", "stage"]
+    result = analyze("Sergei Lavrov said he hoped the talks would succeed.")
+    assert [(e.cameo, e.source and e.source.code) for e in result.events] == [("013", "RUSGOV")]
