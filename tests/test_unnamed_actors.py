@@ -399,3 +399,14 @@ def test_a_time_is_no_target(analyze: Analyze) -> None:
         "The prime minister of Britain called on Friday for calm.", published="2024-05-03"
     )
     assert all(e.target is None or e.target.text != "Friday" for e in result.events)
+
+
+def test_a_titled_person_of_no_known_state_takes_the_state_of_the_places(
+    analyze: Analyze,
+) -> None:
+    result = analyze(
+        "Interior Minister Fred Matiangi declined to comment on the attack in Nairobi."
+    )
+    assert actor_codes(result)["Fred Matiangi"] == "KENGOV"
+    governor = analyze("New Jersey Gov. Phil Murphy declined to comment.")
+    assert actor_codes(governor)["Phil Murphy"] == "USAGOV"

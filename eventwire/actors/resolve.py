@@ -250,8 +250,15 @@ class Resolution:
             return entity if entity.code else None
         cue = next((c for c in person.cues if not (c.unknown_names or c.organisation)), None)
         if cue is not None and cue.noun not in self.words.stateless_titles:
-            return coded(key, person.name, self.focus, None if cue.past else cue.sector)
+            home = self.focus or self.placed_focus()
+            return coded(key, person.name, home, None if cue.past else cue.sector)
         return None
+
+    def placed_focus(self) -> str | None:
+        """The state whose places the document names most, for a titled person of no state
+        where the text names no state's actors: "Interior Minister X ... in Nairobi"."""
+        counts = Counter(c for _, _, c in self.places if c in countries())
+        return counts.most_common(1)[0][0] if counts else None
 
     def fallback_entity(self, person: Person, cue: Cue | None) -> Entity | None:
         """A person of the fallback table (facts up to 2019, with gaps), weighed against the
