@@ -410,3 +410,8 @@ def test_a_titled_person_of_no_known_state_takes_the_state_of_the_places(
     assert actor_codes(result)["Fred Matiangi"] == "KENGOV"
     governor = analyze("New Jersey Gov. Phil Murphy declined to comment.")
     assert actor_codes(governor)["Phil Murphy"] == "USAGOV"
+
+
+def test_the_last_word_of_a_longer_place_name_is_no_state(analyze: Analyze) -> None:
+    result = analyze("The governor of New Jersey declined to comment.")
+    assert "JEY" not in {e.source.code for e in result.events if e.source}

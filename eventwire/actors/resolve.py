@@ -824,7 +824,21 @@ def country_word(res: Resolution, token: Token) -> str | None:
     if token.ent_type_ in ("GPE", "NORP", "LOC"):
         name = trimmed(entity_span(token))
         return country_lookup(name.text) or res.place_country(name.start_char, name.end_char)
+    name = proper_compound(token)
+    if len(name) > 1:  # "New Jersey" is not Jersey
+        return country_lookup(name.text) or res.place_country(name.start_char, name.end_char)
     return country_lookup(token.text)
+
+
+def proper_compound(token: Token) -> Span:
+    """A proper noun with the proper nouns compounded before it: "New Jersey", "Sierra Leone"."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound":
+        previous = token.doc[start - 1]
+        if previous.pos_ != "PROPN" or previous.head.i != start and previous.head is not token:
+            break
+        start -= 1
+    return token.doc[start : token.i + 1]
 
 
 def entity_span(token: Token) -> Span:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.actors.resolve import stance_of
+from eventwire.actors.resolve import proper_compound, stance_of
 from eventwire.analysis import Analysis, Entity, Mention
 from eventwire.countries import (
     countries,
@@ -222,7 +222,7 @@ def states_near(
 def state_named(token: Token, group: str | None = None) -> Participant | None:
     """The state a single word names: a country name, adjective, demonym or capital; not the
     word of a stance ("pro-Russian separatists" are not Russia's)."""
-    if stance_of(token):
+    if stance_of(token) or len(proper_compound(token)) > 1:  # nor "Jersey" of "New Jersey"
         return None
     iso3 = None
     if token.pos_ == "PROPN":
