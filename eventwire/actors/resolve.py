@@ -835,7 +835,7 @@ def proper_compound(token: Token) -> Span:
     start = token.i
     while start > 0 and token.doc[start - 1].dep_ == "compound":
         previous = token.doc[start - 1]
-        if previous.pos_ != "PROPN" or previous.head.i != start and previous.head is not token:
+        if previous.pos_ != "PROPN" or not start <= previous.head.i <= token.i:
             break
         start -= 1
     return token.doc[start : token.i + 1]
