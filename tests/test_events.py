@@ -940,3 +940,17 @@ def test_verbs_the_lemmatiser_misreads_are_read_as_themselves(nlp, analyze) -> N
     assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["hope", "rape", "stage"]
     result = analyze("Sergei Lavrov said he hoped the talks would succeed.")
     assert [(e.cameo, e.source and e.source.code) for e in result.events] == [("013", "RUSGOV")]
+
+
+def test_aid_goes_to_the_object_of_its_purpose_clause(analyze) -> None:
+    result = analyze(
+        "The European Commission has announced humanitarian assistance of 60 million euros "
+        "to help people in Somalia, Ethiopia and Kenya."
+    )
+    assert {
+        (e.cameo, e.source and e.source.code, e.target and e.target.code) for e in result.events
+    } == {
+        ("073", "IGOEUREEC", "SOMCVL"),
+        ("073", "IGOEUREEC", "ETHCVL"),
+        ("073", "IGOEUREEC", "KENCVL"),
+    }

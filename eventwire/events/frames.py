@@ -692,10 +692,25 @@ def light_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
             frame.sources = prep_objects(verb, ("from",)) + prep_objects(noun, ("from",))
         else:
             frame.sources = subjects or frame.sources
-            frame.targets = verb_targets + frame.targets
+            frame.targets = verb_targets + frame.targets + purpose_recipients(verb, frame, lexicon)
         frame.symmetric = False
         return frame
     return None
+
+
+def purpose_recipients(verb: Token, frame: Frame, lexicon: EventLexicon) -> list[Token]:
+    """For an action of the recipient roots (aid), the object of the purpose clause of its verb
+    or noun: "announced assistance of €60 million to help people in Somalia"."""
+    if frame.sense.code[:2] not in lexicon.cue_words("recipient_place_roots"):
+        return []
+    helps = lexicon.cue_words("recipient_purpose_verbs")
+    clauses = children(verb, "advcl", "xcomp") + children(frame.trigger, "acl")
+    return [
+        obj
+        for clause in clauses
+        if clause.lemma_.lower() in helps and not children(clause, "mark")
+        for obj in children(clause, "dobj")
+    ]
 
 
 def depth(token: Token) -> int:
