@@ -902,6 +902,8 @@ def test_aid_with_no_named_recipient_goes_to_the_state_of_its_place(
     [
         ("Russia will not lift sanctions on Ukraine.", "1244"),
         ("Russia said it will not withdraw its troops from Ukraine.", "1246"),
+        ("Lebanon says it will not accept any more Syrian refugees.", "122"),
+        ("Japan will not provide military aid to Ukraine.", "1222"),
     ],
 )
 def test_a_concession_announced_as_not_to_be_made_is_a_refusal(
