@@ -382,10 +382,15 @@ def test_byte_order_marks_and_utf16(tmp_path: Path) -> None:
     (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + lines.encode("utf-8"))
     (tmp_path / "u16.jsonl").write_text(lines, encoding="utf-16")
     (tmp_path / "u16be.txt").write_bytes(b"\xfe\xff" + ENGLISH.encode("utf-16-be"))
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le"):  # no byte order mark
+        (tmp_path / f"{encoding}.jsonl").write_bytes(lines.encode(encoding))
     for name, ids in [
         ("bom.jsonl", ["a", "b"]),
         ("u16.jsonl", ["a", "b"]),
         ("u16be.txt", ["u16be.txt"]),
+        ("utf-16-le.jsonl", ["a", "b"]),
+        ("utf-16-be.jsonl", ["a", "b"]),
+        ("utf-32-le.jsonl", ["a", "b"]),
     ]:
         status, results = code(tmp_path, tmp_path / name)
         assert status == 0, name
