@@ -423,3 +423,26 @@ def test_a_missing_input_leaves_no_part_file(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     assert main(["code", str(good), str(tmp_path / "nope.jsonl"), "-o", str(out)]) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_ingest_reads_folders_and_files_whose_names_are_not_utf8(tmp_path: Path) -> None:
+    import os
+    import sqlite3
+
+    folder = tmp_path / os.fsdecode(b"in\xff")  # a lone surrogate in the path as Python reads it
+    try:
+        folder.mkdir()
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    (folder / "good.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / os.fsdecode(b"\xfe.txt")).write_bytes(bytes(range(256)))
+    db = tmp_path / "s.sqlite"
+    for _ in range(2):
+        assert main(["ingest", str(folder), "--db", str(db)]) == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT id, source FROM documents").fetchall() == [
+        ("good.txt", str(tmp_path / "in\ufffd"))
+    ]
+    assert [r[:2] for r in conn.execute("SELECT id, error FROM errors")] == [
+        ("\ufffd.txt", "E102 binary data, not text")
+    ]

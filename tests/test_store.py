@@ -134,6 +134,26 @@ def test_corrupt_store_is_refused(tmp_path: Path) -> None:
         open_store(db)
 
 
+def test_a_store_whose_name_is_not_utf8_is_written_and_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from eventwire.cli import main
+
+    db = tmp_path / os.fsdecode(b"s\xff.sqlite")
+    try:
+        db.touch()
+        db.unlink()
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # takes the name as the real one would
+    assert main(["ingest", str(corpus(tmp_path / "c.jsonl", 2)), "--db", str(db)]) == 0
+    assert main(["status", "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 2
+    assert os.listdir(os.fsencode(tmp_path)).count(b"s\xff.sqlite") == 1
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "new.sqlite"
     conn = sqlite3.connect(db)

@@ -77,7 +77,7 @@ def open_store(
 
 def store_uri(path: Path, readonly: bool) -> str:
     """The SQLite URI: read-only for readers, immutable where no log can be created."""
-    uri = f"file:{quote(str(path))}"
+    uri = f"file:{quote(os.fsencode(path))}"  # the file name's bytes, UTF-8 or not
     if not readonly:
         return uri
     return uri + ("?mode=ro&immutable=1" if unloggable(path) else "?mode=ro")
