@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.cli import main
+from eventwire.model import ActorRef, DocumentResult, Event
 
 ENGLISH = (
     "The foreign minister said on Monday that the government would send a delegation to the "
@@ -359,7 +360,7 @@ def test_force_writes_into_a_fifo_without_replacing_it(tmp_path: Path) -> None:
     import stat
     import threading
 
-    from eventwire.cli.code import file_kind
+    from eventwire.cli.output import file_kind
 
     assert file_kind(Path(os.devnull)) == "special"  # character devices are written in place
     fifo = tmp_path / "results.fifo"
@@ -446,3 +447,66 @@ def test_ingest_reads_folders_and_files_whose_names_are_not_utf8(tmp_path: Path)
     assert [r[:2] for r in conn.execute("SELECT id, error FROM errors")] == [
         ("\ufffd.txt", "E102 binary data, not text")
     ]
+
+
+def test_force_never_replaces_a_character_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    import os
+    import stat
+
+    device = tmp_path / "full"  # as /dev/full: every write fails with ENOSPC
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    except (PermissionError, AttributeError):
+        pytest.skip("making a device node needs root")
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}])
+    assert main(["code", str(src), "-o", str(device), "--force", "--no-progress"]) == 2
+    assert f"E003 cannot write {device}: No space left on device" in capsys.readouterr().err
+    assert stat.S_ISCHR(device.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full", "in.jsonl"]
+
+
+def one_event() -> DocumentResult:
+    """A result with one coded event."""
+    peru = ActorRef(text="Peru", name="Peru", code="PER", country="PER", span=(0, 4))
+    event = Event(source=peru, target=None, cameo="140", span=(0, 14), trigger=(5, 14),
+                  text="Peru protested", date="2025-12-01")  # fmt: skip
+    return DocumentResult(id="r", events=[event])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["report"], ["export", "events"], ["export", "events", "--format", "csv"],
+     ["series", "PER", "CHL"], ["timeline"], ["schema"]],
+    ids=" ".join,
+)  # fmt: skip
+@pytest.mark.parametrize("stdout", ["closed", "full"])
+def test_every_command_reports_a_closed_or_full_stdout_in_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    command: list[str],
+    stdout: str,
+) -> None:
+    from eventwire.store import open_store
+    from eventwire.store.derive import rebuild
+    from eventwire.store.writer import Stored, write_batch
+
+    db = tmp_path / "s.sqlite"
+    conn = open_store(db)
+    write_batch(conn, [Stored("h", "test", "Peru protested", one_event())])
+    rebuild(conn)
+    conn.close()
+    if command[0] == "timeline":
+        results = tmp_path / "r.jsonl"
+        results.write_text(one_event().model_dump_json() + "\n", encoding="utf-8")
+        args = [*command, str(results)]
+    else:
+        args = [*command, "--db", str(db)] if command[0] != "schema" else command
+    monkeypatch.setattr(sys, "stdout", None if stdout == "closed" else FullStream())
+    assert main(args) == 2
+    reason = "it is closed" if stdout == "closed" else "No space left on device"
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[-1] == f"eventwire: E003 cannot write standard output: {reason}"
+    assert not any("Traceback" in line for line in lines)

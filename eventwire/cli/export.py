@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from eventwire.cli.ingest import DEFAULT_DB
+from eventwire.cli.output import OutputFile
 from eventwire.corpus.exports import (
     FORMATS,
     TABLES,
@@ -62,19 +62,16 @@ def run(args: argparse.Namespace) -> int:
         raise EventwireError("E005", "the gdelt format holds incidents or events only")
     if args.format == "parquet" and args.output == "-":
         raise EventwireError("E005", "parquet needs a file: give -o OUT.parquet")
+    output = OutputFile(args.output, force=True)  # refused here, before the store is read
     with read_store(args.db) as conn:
         records = rows(conn, args.table, filters_of(args))
-        if args.format == "parquet":
-            count = write_parquet(records, Path(args.output))
-        else:
-            count = write_text(records, args.format, args.output)
+        with output.writing(binary=args.format == "parquet") as out:
+            if args.format == "parquet":
+                count = write_parquet(records, out)
+            else:
+                count = TEXT_WRITERS[args.format](records, out)
     print(f"eventwire: {count} {args.table} exported", file=sys.stderr)
     return 0
 
 
-def write_text(records, fmt: str, output: str) -> int:
-    writer = {"jsonl": write_jsonl, "csv": write_csv, "gdelt": write_gdelt}[fmt]
-    if output == "-":
-        return writer(records, sys.stdout)
-    with open(output, "w", encoding="utf-8", newline="") as out:
-        return writer(records, out)
+TEXT_WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "gdelt": write_gdelt}
