@@ -510,3 +510,24 @@ def test_every_command_reports_a_closed_or_full_stdout_in_one_line(
     lines = capsys.readouterr().err.strip().splitlines()
     assert lines[-1] == f"eventwire: E003 cannot write standard output: {reason}"
     assert not any("Traceback" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [(b"{bad", "not JSON"), (b"[1, 2]", "the line: Input should be a valid dictionary"),
+     (b'{"id": "x", "events": "no"}', "events: Input should be a valid list"),
+     (b'{"id": "x", "events": [{"cameo": 5, "text": 7}]}', "events.0.source: Field required"),
+     (b"[" * 100_000, "nested too deeply"), (b"\xff\xfe", "E103 ")],
+)  # fmt: skip
+def test_timeline_refuses_a_line_that_is_no_result_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture, line: bytes, reason: str
+) -> None:
+    results = tmp_path / "r.jsonl"
+    good = one_event().model_dump_json().encode()
+    results.write_bytes(good + b'\n{"id": "e", "error": "E101 empty"}\n' + line + b"\n")
+    assert main(["timeline", str(results)]) == 2
+    (message,) = capsys.readouterr().err.strip().splitlines()
+    assert reason in message and (reason == "E103 " or f"E105 {results}:3 " in message)
+    results.write_bytes(good + b'\n{"id": "e", "error": "E101 empty"}\n')
+    assert main(["timeline", str(results)]) == 0
+    assert "Peru (PER) -> ?" in capsys.readouterr().out

@@ -7,8 +7,11 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from eventwire.errors import EventwireError
 from eventwire.lexicon import cameo_name
+from eventwire.model import ActorRef, DocumentResult
 
 QUADS = {1: "verbal coop.", 2: "material coop.", 3: "verbal conflict", 4: "material conflict"}
 
@@ -31,40 +34,64 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_results(path: Path) -> list[dict]:
+def read_results(path: Path) -> list[DocumentResult]:
+    """The coded documents of a results file (error lines carry no events); a line that is not
+    a result line of `eventwire code` is refused with its place (``path:line``)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_bytes().decode("utf-8").splitlines()
     except OSError as exc:
         raise EventwireError("E100", f"cannot read {path}: {exc.strerror}") from exc
-    return [json.loads(line) for line in lines if line.strip()]
+    except UnicodeDecodeError as exc:
+        raise EventwireError("E103", f"{path}: invalid UTF-8 at byte {exc.start}") from exc
+    results = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not (isinstance(record, dict) and "error" in record):
+                results.append(DocumentResult.model_validate(record))
+        except (ValueError, RecursionError) as exc:  # ValidationError is a ValueError
+            reason = first_problem(exc)
+            raise EventwireError(
+                "E105", f"{path}:{number} is not a result line of `eventwire code`: {reason}"
+            ) from exc
+    return results
 
 
-def timeline_rows(results: list[dict]) -> list[dict]:
+def first_problem(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        problem = exc.errors()[0]
+        return f"{'.'.join(map(str, problem['loc'])) or 'the line'}: {problem['msg']}"
+    return "not JSON" if not isinstance(exc, RecursionError) else "nested too deeply"
+
+
+def timeline_rows(results: list[DocumentResult]) -> list[dict]:
     rows = []
     for result in results:
-        for e in result.get("events", []):
-            if e.get("negated"):
+        for e in result.events:
+            if e.negated:
                 continue
             rows.append(
                 {
-                    "date": e.get("date"),
-                    "doc": result.get("outlet") or result["id"],
-                    "source": actor_label(e.get("source")),
-                    "target": actor_label(e.get("target")),
-                    "code": e["cameo"],
-                    "what": e.get("cameo_name") or cameo_name(e["cameo"]),
-                    "quad": QUADS.get(e.get("quad_class") or 0, ""),
-                    "certainty": e.get("certainty", ""),
-                    "text": e.get("text", ""),
+                    "date": e.date,
+                    "doc": result.outlet or result.id,
+                    "source": actor_label(e.source),
+                    "target": actor_label(e.target),
+                    "code": e.cameo,
+                    "what": e.cameo_name or cameo_name(e.cameo),
+                    "quad": QUADS.get(e.quad_class or 0, ""),
+                    "certainty": e.certainty or "",
+                    "text": e.text or "",
                 }
             )
     return rows
 
 
-def actor_label(actor: dict | None) -> str:
+def actor_label(actor: ActorRef | None) -> str:
     if not actor:
         return "?"
-    return f"{actor.get('name') or actor.get('text')} ({actor.get('code') or '?'})"
+    return f"{actor.name or actor.text} ({actor.code or '?'})"
 
 
 def render(rows: list[dict], width: int) -> list[str]:
