@@ -503,6 +503,15 @@ def test_searches_past_the_bounds_are_400(client: TestClient, query: str, syntax
     assert "at most" in data["error"]
 
 
+def test_a_word_repeated_past_the_bound_is_searched_once_or_refused_as_written(
+    client: TestClient,
+) -> None:
+    repeated = "%20".join(["talks*"] * (MAX_TERMS + 1))
+    assert get(client, f"/api/search?q={repeated}")["query"]  # searched once
+    data = get(client, f"/api/search?syntax=fts&q={repeated}", 400)
+    assert data["error"] == f"the search has {MAX_TERMS + 1} words; at most {MAX_TERMS}"
+
+
 def test_queries_stop_when_the_time_budget_is_spent(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
