@@ -531,3 +531,14 @@ def test_timeline_refuses_a_line_that_is_no_result_in_one_line(
     results.write_bytes(good + b'\n{"id": "e", "error": "E101 empty"}\n')
     assert main(["timeline", str(results)]) == 0
     assert "Peru (PER) -> ?" in capsys.readouterr().out
+
+
+def test_a_closed_stderr_keeps_its_messages_out_of_the_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}, {"id": "b"}])
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["code", str(src), "-o", "-", "--no-progress"]) == 0
+    assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == ["a", "b"]
