@@ -542,3 +542,23 @@ def test_a_closed_stderr_keeps_its_messages_out_of_the_results(
     monkeypatch.setattr(sys, "stderr", None)
     assert main(["code", str(src), "-o", "-", "--no-progress"]) == 0
     assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b'people:\n  - name: "Zorg\\ud800"\n', "not valid YAML: while parsing a quoted scalar"),
+     (b"people: 5\n", "`people` must be a list"), (b"\xff\xfe", "invalid UTF-8 at byte 0")],
+)  # fmt: skip
+@pytest.mark.parametrize("command", ["code", "ingest"])
+def test_an_unusable_dictionary_stops_the_run_before_coding(
+    tmp_path: Path, capsys: pytest.CaptureFixture, content: bytes, reason: str, command: str
+) -> None:
+    bad = tmp_path / "mine.yaml"
+    bad.write_bytes(content)
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}])
+    out = tmp_path / "out"
+    where = ["-o", str(out)] if command == "code" else ["--db", str(out)]
+    assert main([command, str(src), *where, "--dictionary", str(bad)]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"eventwire: E120 {bad}") and reason in line, line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "mine.yaml"]
