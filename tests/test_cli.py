@@ -562,3 +562,12 @@ def test_an_unusable_dictionary_stops_the_run_before_coding(
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line.startswith(f"eventwire: E120 {bad}") and reason in line, line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "mine.yaml"]
+
+
+@pytest.mark.parametrize("option", [("-n", "0"), ("--batch-size", "0")])
+def test_bad_coding_options_are_e005_not_an_output_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture, option: tuple[str, str]
+) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}])
+    assert main(["code", str(src), "-o", str(tmp_path / "o.jsonl"), *option]) == 2
+    assert "E005 --processes and --batch-size must be at least 1" in capsys.readouterr().err

@@ -40,7 +40,7 @@ def add_coding_options(p: argparse.ArgumentParser) -> None:
 def coding_options(args: argparse.Namespace) -> Options:
     """Check the shared options and build the Options they ask for."""
     if args.processes < 1 or args.batch_size < 1:
-        raise EventwireError("E003", "--processes and --batch-size must be at least 1")
+        raise EventwireError("E005", "--processes and --batch-size must be at least 1")
     for path in args.dictionary:
         if not Path(path).is_file():
             raise EventwireError("E004", f"cannot read dictionary {path!r}: no such file")
