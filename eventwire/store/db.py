@@ -46,6 +46,8 @@ def open_store(
     path = Path(path)
     if readonly and not path.exists():
         raise EventwireError(STORE_ERROR, f"no store at {path}")
+    if path.exists() and not path.is_file():  # SQLite would wait on a FIFO, log beside a device
+        raise EventwireError(STORE_ERROR, f"{path} is not a store: not a regular file")
     if not readonly:
         refuse_unwritable(path)
     try:
