@@ -469,6 +469,25 @@ def test_serve_command_refuses_bad_starts(tmp_path: Path, store: Path, capsys) -
     assert "needs one process" in capsys.readouterr().err
 
 
+def test_serve_with_a_full_stdout_still_serves(
+    store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from types import SimpleNamespace
+
+    from eventwire.cli import serve
+
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    served: list[bool] = []
+    monkeypatch.setattr(serve, "server", lambda app, args: SimpleNamespace(
+        run=lambda: served.append(True)))  # fmt: skip
+    monkeypatch.setattr(sys, "stdout", Full())
+    assert main(["serve", "--db", str(store)]) == 0 and served == [True]
+    assert "Traceback" not in capsys.readouterr().err
+
+
 def test_cached_answers_follow_the_store(tmp_path: Path) -> None:
     db = tmp_path / "cache.sqlite"
     conn = open_store(db)
