@@ -17,6 +17,7 @@ OUTPUT_EXISTS = "E002"  # the output exists and --force was not given
 BAD_OPTION = "E005"  # an option's value cannot be read (a date, a choice, a count)
 OUTPUT = "E003"  # the output cannot be written (missing directory, a directory, a full disk)
 NO_INPUT = "E100"  # an input cannot be read (missing, unreadable, standard input closed)
+BAD_DICTIONARY = "E120"  # a user actor dictionary (--dictionary) that cannot be read
 
 # Document-level problems: each becomes the `error` of a document's result line.
 EMPTY = "E101"  # the document has no text
@@ -31,7 +32,6 @@ BAD_DATE = "E109"  # an unreadable publication date
 NO_ENTRIES = "E110"  # a feed without entries
 ROBOTS = "E111"  # robots.txt disallows fetching the URL
 FETCH = "E112"  # the URL could not be fetched (network error, status, size limit)
-BAD_DICTIONARY = "E120"  # a user actor dictionary that cannot be read
 INTERNAL = "E199"  # a bug: the document failed inside a stage
 
 # Warnings: the text is still usable.

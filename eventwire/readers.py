@@ -202,6 +202,13 @@ def bom_encoding(head: bytes) -> str | None:
     return next((name for bom, name in UNICODE_BOMS.items() if head.startswith(bom)), None)
 
 
+def json_encoding(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding of JSON text beginning with ``head`` (RFC 8259: its first
+    character is ASCII, so the zero bytes tell the encoding); None for UTF-8."""
+    found = json.detect_encoding(head)
+    return None if found.startswith("utf-8") else found
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KiB."""
     head = data[:8192]
@@ -219,10 +226,11 @@ def read_jsonl_stream(stream: BinaryIO, label: str) -> Iterator[ReadItem]:
 
 
 def jsonl_lines(stream: BinaryIO) -> Iterator[bytes]:
-    """The lines of a JSON Lines stream, as UTF-8. A stream that begins with a UTF-16 or
-    UTF-32 byte order mark is decoded (unreadable code units become U+FFFD)."""
+    """The lines of a JSON Lines stream, as UTF-8. A stream in UTF-16 or UTF-32, told by its
+    byte order mark or, as JSON allows, by the zero bytes around its first character, is
+    decoded (unreadable code units become U+FFFD)."""
     buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
-    encoding = bom_encoding(buffered.peek(4)[:4])
+    encoding = json_encoding(buffered.peek(4)[:4])
     if encoding is None:
         yield from buffered
         return
@@ -245,6 +253,10 @@ def parse_document_line(raw: bytes, where: str) -> ReadItem:
     except json.JSONDecodeError as exc:
         return DocumentError(
             id=where, error=errors.describe(errors.BAD_JSON, f"not JSON: {exc.msg}")
+        )
+    except RecursionError:  # arrays or objects nested thousands deep
+        return DocumentError(
+            id=where, error=errors.describe(errors.BAD_JSON, "not JSON: nested too deeply")
         )
     if not isinstance(record, dict):
         return DocumentError(

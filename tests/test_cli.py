@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.cli import main
+from eventwire.model import ActorRef, DocumentResult, Event
 
 ENGLISH = (
     "The foreign minister said on Monday that the government would send a delegation to the "
@@ -359,7 +360,7 @@ def test_force_writes_into_a_fifo_without_replacing_it(tmp_path: Path) -> None:
     import stat
     import threading
 
-    from eventwire.cli.code import file_kind
+    from eventwire.cli.output import file_kind
 
     assert file_kind(Path(os.devnull)) == "special"  # character devices are written in place
     fifo = tmp_path / "results.fifo"
@@ -382,10 +383,15 @@ def test_byte_order_marks_and_utf16(tmp_path: Path) -> None:
     (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + lines.encode("utf-8"))
     (tmp_path / "u16.jsonl").write_text(lines, encoding="utf-16")
     (tmp_path / "u16be.txt").write_bytes(b"\xfe\xff" + ENGLISH.encode("utf-16-be"))
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le"):  # no byte order mark
+        (tmp_path / f"{encoding}.jsonl").write_bytes(lines.encode(encoding))
     for name, ids in [
         ("bom.jsonl", ["a", "b"]),
         ("u16.jsonl", ["a", "b"]),
         ("u16be.txt", ["u16be.txt"]),
+        ("utf-16-le.jsonl", ["a", "b"]),
+        ("utf-16-be.jsonl", ["a", "b"]),
+        ("utf-32-le.jsonl", ["a", "b"]),
     ]:
         status, results = code(tmp_path, tmp_path / name)
         assert status == 0, name
@@ -418,3 +424,150 @@ def test_a_missing_input_leaves_no_part_file(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     assert main(["code", str(good), str(tmp_path / "nope.jsonl"), "-o", str(out)]) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_ingest_reads_folders_and_files_whose_names_are_not_utf8(tmp_path: Path) -> None:
+    import os
+    import sqlite3
+
+    folder = tmp_path / os.fsdecode(b"in\xff")  # a lone surrogate in the path as Python reads it
+    try:
+        folder.mkdir()
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    (folder / "good.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / os.fsdecode(b"\xfe.txt")).write_bytes(bytes(range(256)))
+    db = tmp_path / "s.sqlite"
+    for _ in range(2):
+        assert main(["ingest", str(folder), "--db", str(db)]) == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT id, source FROM documents").fetchall() == [
+        ("good.txt", str(tmp_path / "in\ufffd"))
+    ]
+    assert [r[:2] for r in conn.execute("SELECT id, error FROM errors")] == [
+        ("\ufffd.txt", "E102 binary data, not text")
+    ]
+
+
+def test_force_never_replaces_a_character_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    import os
+    import stat
+
+    device = tmp_path / "full"  # as /dev/full: every write fails with ENOSPC
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    except (PermissionError, AttributeError):
+        pytest.skip("making a device node needs root")
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}])
+    assert main(["code", str(src), "-o", str(device), "--force", "--no-progress"]) == 2
+    assert f"E003 cannot write {device}: No space left on device" in capsys.readouterr().err
+    assert stat.S_ISCHR(device.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full", "in.jsonl"]
+
+
+def one_event() -> DocumentResult:
+    """A result with one coded event."""
+    peru = ActorRef(text="Peru", name="Peru", code="PER", country="PER", span=(0, 4))
+    event = Event(source=peru, target=None, cameo="140", span=(0, 14), trigger=(5, 14),
+                  text="Peru protested", date="2025-12-01")  # fmt: skip
+    return DocumentResult(id="r", events=[event])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["report"], ["export", "events"], ["export", "events", "--format", "csv"],
+     ["series", "PER", "CHL"], ["timeline"], ["schema"]],
+    ids=" ".join,
+)  # fmt: skip
+@pytest.mark.parametrize("stdout", ["closed", "full"])
+def test_every_command_reports_a_closed_or_full_stdout_in_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    command: list[str],
+    stdout: str,
+) -> None:
+    from eventwire.store import open_store
+    from eventwire.store.derive import rebuild
+    from eventwire.store.writer import Stored, write_batch
+
+    db = tmp_path / "s.sqlite"
+    conn = open_store(db)
+    write_batch(conn, [Stored("h", "test", "Peru protested", one_event())])
+    rebuild(conn)
+    conn.close()
+    if command[0] == "timeline":
+        results = tmp_path / "r.jsonl"
+        results.write_text(one_event().model_dump_json() + "\n", encoding="utf-8")
+        args = [*command, str(results)]
+    else:
+        args = [*command, "--db", str(db)] if command[0] != "schema" else command
+    monkeypatch.setattr(sys, "stdout", None if stdout == "closed" else FullStream())
+    assert main(args) == 2
+    reason = "it is closed" if stdout == "closed" else "No space left on device"
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[-1] == f"eventwire: E003 cannot write standard output: {reason}"
+    assert not any("Traceback" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [(b"{bad", "not JSON"), (b"[1, 2]", "the line: Input should be a valid dictionary"),
+     (b'{"id": "x", "events": "no"}', "events: Input should be a valid list"),
+     (b'{"id": "x", "events": [{"cameo": 5, "text": 7}]}', "events.0.source: Field required"),
+     (b"[" * 100_000, "nested too deeply"), (b"\xff\xfe", "E103 ")],
+)  # fmt: skip
+def test_timeline_refuses_a_line_that_is_no_result_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture, line: bytes, reason: str
+) -> None:
+    results = tmp_path / "r.jsonl"
+    good = one_event().model_dump_json().encode()
+    results.write_bytes(good + b'\n{"id": "e", "error": "E101 empty"}\n' + line + b"\n")
+    assert main(["timeline", str(results)]) == 2
+    (message,) = capsys.readouterr().err.strip().splitlines()
+    assert reason in message and (reason == "E103 " or f"E105 {results}:3 " in message)
+    results.write_bytes(good + b'\n{"id": "e", "error": "E101 empty"}\n')
+    assert main(["timeline", str(results)]) == 0
+    assert "Peru (PER) -> ?" in capsys.readouterr().out
+
+
+def test_a_closed_stderr_keeps_its_messages_out_of_the_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}, {"id": "b"}])
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["code", str(src), "-o", "-", "--no-progress"]) == 0
+    assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b'people:\n  - name: "Zorg\\ud800"\n', "not valid YAML: while parsing a quoted scalar"),
+     (b"people: 5\n", "`people` must be a list"), (b"\xff\xfe", "invalid UTF-8 at byte 0")],
+)  # fmt: skip
+@pytest.mark.parametrize("command", ["code", "ingest"])
+def test_an_unusable_dictionary_stops_the_run_before_coding(
+    tmp_path: Path, capsys: pytest.CaptureFixture, content: bytes, reason: str, command: str
+) -> None:
+    bad = tmp_path / "mine.yaml"
+    bad.write_bytes(content)
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}])
+    out = tmp_path / "out"
+    where = ["-o", str(out)] if command == "code" else ["--db", str(out)]
+    assert main([command, str(src), *where, "--dictionary", str(bad)]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"eventwire: E120 {bad}") and reason in line, line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "mine.yaml"]
+
+
+@pytest.mark.parametrize("option", [("-n", "0"), ("--batch-size", "0")])
+def test_bad_coding_options_are_e005_not_an_output_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture, option: tuple[str, str]
+) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ENGLISH}])
+    assert main(["code", str(src), "-o", str(tmp_path / "o.jsonl"), *option]) == 2
+    assert "E005 --processes and --batch-size must be at least 1" in capsys.readouterr().err

@@ -221,3 +221,72 @@ def test_events_keep_their_casualties(tmp_path: Path) -> None:
         ("042", None, None),
         ("190", 3, None),
     ]
+
+
+def full_device(folder: Path) -> Path:
+    """A character device like /dev/full, whose writes fail with 'No space left on device'."""
+    import os
+    import stat
+
+    device = folder / "full"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    except (PermissionError, AttributeError):
+        pytest.skip("making a device node needs root")
+    return device
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "gdelt"])
+def test_an_export_to_a_full_device_is_e003_and_the_device_stays(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    import stat
+
+    device = full_device(tmp_path)
+    assert main(["export", "events", "--db", str(db), "--format", fmt, "-o", str(device)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.endswith(f"E003 cannot write {device}: No space left on device")
+    assert stat.S_ISCHR(device.stat().st_mode)  # pyarrow removes what it fails to write
+
+
+@pytest.mark.parametrize("where", ["missing/out.csv", "folder"])
+def test_unusable_export_outputs_are_refused_before_the_store_is_read(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    out = tmp_path / where
+    assert main(["export", "events", "--db", str(db), "--format", "csv", "-o", str(out)]) == 2
+    assert f"E003 cannot write {out}: " in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"]
+
+
+def test_a_failed_export_leaves_the_previous_file(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.cli import export as export_command
+
+    out = tmp_path / "events.csv"
+    assert main(["export", "events", "--db", str(db), "--format", "csv", "-o", str(out)]) == 0
+    before = out.read_bytes()
+
+    def broken(records: object, stream: object) -> int:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setitem(export_command.TEXT_WRITERS, "csv", broken)
+    assert main(["export", "events", "--db", str(db), "--format", "csv", "-o", str(out)]) == 2
+    assert out.read_bytes() == before and sorted(tmp_path.iterdir()) == [out]
+
+
+def test_export_csv_writes_formula_cells_inert(tmp_path: Path) -> None:
+    formulas = ["=HYPERLINK(1)", "+SUM(1)", "-2+3", "@SUM(1)", "\tcmd", "\rcmd"]
+    path = tmp_path / "f.sqlite"
+    conn = open_store(path)
+    write_batch(conn, [doc(n, f, "2025-11-21", [event(USA, VEN, "112", "2025-11-21")])
+                       for n, f in enumerate(formulas)])  # fmt: skip
+    rebuild(conn)
+    conn.close()
+    out = tmp_path / "events.csv"
+    assert main(["export", "events", "--db", str(path), "--format", "csv", "-o", str(out)]) == 0
+    found = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8"), newline="")))
+    assert sorted(r["outlet"] for r in found) == sorted("'" + f for f in formulas)
+    assert {r["goldstein"] for r in found} == {str(cameo("112").goldstein)}

@@ -248,3 +248,16 @@ def test_posting_a_lone_surrogate_is_coded_and_stored(tmp_path: Path) -> None:
     assert result["id"] == "s\ufffd" and any(w.startswith("W206") for w in result["warnings"])
     stored = client.get(f"/api/documents/{answer.json()['key']}").json()
     assert stored["text"].startswith("\ufffd ")
+
+
+def test_json_nested_thousands_deep_is_a_bad_line_not_the_end_of_the_run(tmp_path: Path) -> None:
+    deep = b"[" * 100_000
+    item = parse_document_line(deep, "in.jsonl:1")
+    assert isinstance(item, DocumentError) and item.error == "E105 not JSON: nested too deeply"
+    title = b'{"id": "t", "text": "x", "title": ' + deep + b"]" * 100_000 + b"}"
+    assert isinstance(parse_document_line(title, "in.jsonl:2"), DocumentError)
+    db = tmp_path / "w.sqlite"
+    open_store(db).close()
+    client = TestClient(create_app(db, allow_writes=True, token="t0ken"))
+    answer = client.post("/api/documents", content=deep, headers={"Authorization": "Bearer t0ken"})
+    assert answer.status_code == 400 and "nested too deeply" in answer.json()["error"]

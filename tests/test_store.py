@@ -134,6 +134,48 @@ def test_corrupt_store_is_refused(tmp_path: Path) -> None:
         open_store(db)
 
 
+def test_a_store_whose_name_is_not_utf8_is_written_and_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from eventwire.cli import main
+
+    db = tmp_path / os.fsdecode(b"s\xff.sqlite")
+    try:
+        db.touch()
+        db.unlink()
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # takes the name as the real one would
+    assert main(["ingest", str(corpus(tmp_path / "c.jsonl", 2)), "--db", str(db)]) == 0
+    assert main(["status", "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 2
+    assert os.listdir(os.fsencode(tmp_path)).count(b"s\xff.sqlite") == 1
+
+
+@pytest.mark.parametrize("kind", ["directory", "fifo", "device"])
+@pytest.mark.parametrize("readonly", [True, False])
+def test_a_store_path_that_is_no_regular_file_is_refused_at_once(
+    tmp_path: Path, kind: str, readonly: bool
+) -> None:
+    import stat
+
+    path = tmp_path / "store"
+    if kind == "directory":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)  # opening it would wait for a writer for ever
+    else:
+        try:
+            os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # as /dev/null
+        except PermissionError:
+            pytest.skip("making a device node needs root")
+    with pytest.raises(EventwireError, match=r"E300 .* is not a store: not a regular file"):
+        open_store(path, readonly=readonly)
+    assert os.listdir(tmp_path) == ["store"]  # no -journal or -wal beside it
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "new.sqlite"
     conn = sqlite3.connect(db)

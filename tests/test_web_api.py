@@ -470,6 +470,25 @@ def test_serve_command_refuses_bad_starts(tmp_path: Path, store: Path, capsys) -
     assert "needs one process" in capsys.readouterr().err
 
 
+def test_serve_with_a_full_stdout_still_serves(
+    store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from types import SimpleNamespace
+
+    from eventwire.cli import serve
+
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    served: list[bool] = []
+    monkeypatch.setattr(serve, "server", lambda app, args: SimpleNamespace(
+        run=lambda: served.append(True)))  # fmt: skip
+    monkeypatch.setattr(sys, "stdout", Full())
+    assert main(["serve", "--db", str(store)]) == 0 and served == [True]
+    assert "Traceback" not in capsys.readouterr().err
+
+
 def test_cached_answers_follow_the_store(tmp_path: Path) -> None:
     db = tmp_path / "cache.sqlite"
     conn = open_store(db)
@@ -502,6 +521,15 @@ def test_a_word_repeated_3000_times_is_answered_at_once(client: TestClient) -> N
 def test_searches_past_the_bounds_are_400(client: TestClient, query: str, syntax: str) -> None:
     data = get(client, f"/api/search?syntax={syntax}&q={query}", 400)
     assert "at most" in data["error"]
+
+
+def test_a_word_repeated_past_the_bound_is_searched_once_or_refused_as_written(
+    client: TestClient,
+) -> None:
+    repeated = "%20".join(["talks*"] * (MAX_TERMS + 1))
+    assert get(client, f"/api/search?q={repeated}")["query"]  # searched once
+    data = get(client, f"/api/search?syntax=fts&q={repeated}", 400)
+    assert data["error"] == f"the search has {MAX_TERMS + 1} words; at most {MAX_TERMS}"
 
 
 def test_queries_stop_when_the_time_budget_is_spent(

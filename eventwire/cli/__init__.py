@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from eventwire import __version__
 from eventwire.cli import code, export, ingest, report, schema, series, serve, status, timeline
 from eventwire.cli import dict as dict_command
+from eventwire.cli.output import guarded_stdout
 from eventwire.errors import EventwireError
 
 COMMANDS = (code, ingest, status, report, export, series, timeline, schema, dict_command, serve)
@@ -51,10 +53,15 @@ def configure_log() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stderr is None:  # closed: print(file=None) would mix its messages into the output
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the run)
     args = build_parser().parse_args(argv)
     configure_log()
     try:
-        return int(args.run(args) or 0)
+        if args.command == "serve":  # its output is one line of log, not its work
+            return int(args.run(args) or 0)
+        with guarded_stdout():
+            return int(args.run(args) or 0)
     except EventwireError as exc:
         print(f"eventwire: {exc}", file=sys.stderr)
         return 2

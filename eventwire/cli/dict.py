@@ -18,6 +18,7 @@ from eventwire.actors.dictionaries import (
 )
 from eventwire.actors.kb import load_kb
 from eventwire.cli.help import add_command
+from eventwire.cli.output import OutputFile
 from eventwire.errors import EventwireError
 
 
@@ -63,11 +64,10 @@ def run_import(args: argparse.Namespace) -> int:
     for name in args.files:
         if not Path(name).is_file():
             raise EventwireError("E100", f"cannot read {name}: no such file")
+    output = OutputFile(args.output, force=True)  # refused here, before the import
     data = import_petrarch([Path(f) for f in args.files], report)
-    try:
-        Path(args.output).write_text(dump_dictionary(data), encoding="utf-8")
-    except OSError as exc:
-        raise EventwireError("E100", f"cannot write {args.output}: {exc.strerror}") from exc
+    with output.writing() as out:
+        out.write(dump_dictionary(data))
     if not args.quiet:
         for error in report.errors:
             print(error, file=sys.stderr)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
-from typing import Any
 
 from eventwire import errors
-from eventwire.cli.code import ResultsFile
 from eventwire.cli.help import add_command
 from eventwire.cli.ingest import DEFAULT_DB
+from eventwire.cli.output import OutputFile
 from eventwire.corpus.exports import (
     FORMATS,
     TABLES,
@@ -85,24 +83,16 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "parquet" and args.output == "-":
         raise EventwireError("E005", "parquet needs a file: give -o OUT.parquet")
     chosen = filters_of(args)
-    out = ResultsFile(args.output, args.force)  # refused here, before anything is read
+    output = OutputFile(args.output, args.force)  # refused here, before the store is read
     with read_store(args.db) as conn:
-        count = write(rows(conn, args.table, chosen), args.format, out)
+        records = rows(conn, args.table, chosen)
+        with output.writing(binary=args.format == "parquet") as out:
+            if args.format == "parquet":
+                count = write_parquet(records, out)
+            else:
+                count = TEXT_WRITERS[args.format](records, out)
     print(f"eventwire: {counted(count, *TABLE_NOUNS[args.table])} exported", file=sys.stderr)
     return 0
 
 
-def write(records: Iterator[dict[str, Any]], fmt: str, out: ResultsFile) -> int:
-    """Write the rows in the format; the file is replaced only when all of them are written."""
-    if fmt == "parquet":
-        return out.write_with(lambda path: write_parquet(records, path))
-    writer = {"jsonl": write_jsonl, "csv": write_csv, "gdelt": write_gdelt}[fmt]
-    out.open()
-    try:
-        assert out.stream is not None
-        count = writer(records, out.stream)
-        out.commit()
-    except BaseException:
-        out.discard()
-        raise
-    return count
+TEXT_WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "gdelt": write_gdelt}

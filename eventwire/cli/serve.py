@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from eventwire import errors
 from eventwire.cli.help import add_command
 from eventwire.cli.ingest import DEFAULT_DB
+from eventwire.cli.output import silence_stdout
 from eventwire.errors import EventwireError
 
 if TYPE_CHECKING:
@@ -80,8 +81,11 @@ def run(args: argparse.Namespace) -> int:
     mode = "read-write with a token" if args.allow_writes else "read-only"
     host = f"[{args.host}]" if ":" in args.host else args.host
     workers = f", {args.workers} processes" if args.workers > 1 else ""
-    print(f"eventwire: serving {args.db} ({mode}{workers}) on http://{host}:{args.port}/",
-          flush=True)  # fmt: skip
+    try:
+        print(f"eventwire: serving {args.db} ({mode}{workers}) on http://{host}:{args.port}/",
+              flush=True)  # fmt: skip
+    except OSError:  # a full standard output loses the line, not the serving
+        silence_stdout()
     if args.workers == 1:
         server(app, args).run()
         return 0

@@ -7,11 +7,14 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from eventwire import errors
 from eventwire.cli.help import add_command
 from eventwire.corpus.exports import Filters, rows
 from eventwire.errors import EventwireError
 from eventwire.lexicon import cameo_name
+from eventwire.model import ActorRef, DocumentResult
 from eventwire.store.db import read_store
 from eventwire.words import counted
 
@@ -65,32 +68,39 @@ def is_store(path: Path) -> bool:
         raise EventwireError(errors.NO_INPUT, f"cannot read {path}: {exc.strerror}") from exc
 
 
-def read_results(path: Path) -> list[dict]:
-    """The result lines of a file; a file that holds none (documents not yet coded, or not
-    JSON Lines at all) is refused with what to do instead."""
+def read_results(path: Path) -> list[DocumentResult]:
+    """The coded documents of a results file (error lines carry no events). A file that holds
+    none (documents not yet coded, or not JSON Lines at all) is refused with what to do
+    instead; a later line that is not a result line of `eventwire code`, with its place
+    (``path:line``)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_bytes().decode("utf-8").splitlines()
     except OSError as exc:
         raise EventwireError(errors.NO_INPUT, f"cannot read {path}: {exc.strerror}") from exc
     except UnicodeDecodeError as exc:
-        raise not_results(path, "it is not UTF-8 text") from exc
+        raise EventwireError("E103", f"{path}: invalid UTF-8 at byte {exc.start}") from exc
     results = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise not_results(path, f"line {number} is not JSON") from exc
-        if not isinstance(record, dict) or "id" not in record:
-            raise not_results(path, f"line {number} is not a result line")
-        if "events" not in record and "error" not in record:
+        except (ValueError, RecursionError) as exc:
+            if not results:
+                raise not_results(path, f"line {number} is not JSON") from exc
+            raise not_a_result_line(path, number, exc) from exc
+        if isinstance(record, dict) and "id" in record and not {"events", "error"} & set(record):
             raise EventwireError(
                 errors.NO_INPUT,
                 f"{path} holds documents, not results: code them first, with "
                 f"`eventwire code {path} -o results.jsonl`",
             )
-        results.append(record)
+        if isinstance(record, dict) and "error" in record:
+            continue
+        try:
+            results.append(DocumentResult.model_validate(record))
+        except (ValueError, RecursionError) as exc:  # ValidationError is a ValueError
+            raise not_a_result_line(path, number, exc) from exc
     return results
 
 
@@ -98,6 +108,13 @@ def not_results(path: Path, why: str) -> EventwireError:
     return EventwireError(
         errors.NO_INPUT,
         f"{path} is not a result file of `eventwire code` nor a store: {why}",
+    )
+
+
+def not_a_result_line(path: Path, number: int, exc: Exception) -> EventwireError:
+    reason = first_problem(exc)
+    return EventwireError(
+        "E105", f"{path}:{number} is not a result line of `eventwire code`: {reason}"
     )
 
 
@@ -120,32 +137,39 @@ def store_actor(name: str | None, code: str | None) -> str:
     return "?" if not (name or code) else f"{name or code} ({code or '?'})"
 
 
-def timeline_rows(results: list[dict]) -> list[dict]:
+def first_problem(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        problem = exc.errors()[0]
+        return f"{'.'.join(map(str, problem['loc'])) or 'the line'}: {problem['msg']}"
+    return "not JSON" if not isinstance(exc, RecursionError) else "nested too deeply"
+
+
+def timeline_rows(results: list[DocumentResult]) -> list[dict]:
     rows = []
     for result in results:
-        for e in result.get("events", []):
-            if e.get("negated"):
+        for e in result.events:
+            if e.negated:
                 continue
             rows.append(
                 {
-                    "date": e.get("date"),
-                    "doc": result.get("outlet") or result["id"],
-                    "source": actor_label(e.get("source")),
-                    "target": actor_label(e.get("target")),
-                    "code": e["cameo"],
-                    "what": e.get("cameo_name") or cameo_name(e["cameo"]),
-                    "quad": QUADS.get(e.get("quad_class") or 0, ""),
-                    "certainty": e.get("certainty", ""),
-                    "text": e.get("text", ""),
+                    "date": e.date,
+                    "doc": result.outlet or result.id,
+                    "source": actor_label(e.source),
+                    "target": actor_label(e.target),
+                    "code": e.cameo,
+                    "what": e.cameo_name or cameo_name(e.cameo),
+                    "quad": QUADS.get(e.quad_class or 0, ""),
+                    "certainty": e.certainty or "",
+                    "text": e.text or "",
                 }
             )
     return rows
 
 
-def actor_label(actor: dict | None) -> str:
+def actor_label(actor: ActorRef | None) -> str:
     if not actor:
         return "?"
-    return f"{actor.get('name') or actor.get('text')} ({actor.get('code') or '?'})"
+    return f"{actor.name or actor.text} ({actor.code or '?'})"
 
 
 def render(rows: list[dict], width: int) -> list[str]:

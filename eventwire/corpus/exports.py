@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 TABLES = ("incidents", "events", "attributions", "ledger")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -157,10 +157,12 @@ def inert(value: Any) -> Any:
     return value
 
 
-def write_parquet(records: Iterator[dict[str, Any]], path: Path) -> int:
+def write_parquet(records: Iterator[dict[str, Any]], out: Path | BinaryIO) -> int:
+    """Records as a Parquet file. Given a path, pyarrow removes the file when writing fails
+    (a device or FIFO too), so the command line passes an open stream instead."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     table = pa.Table.from_pylist(list(records))
-    pq.write_table(table, path)
+    pq.write_table(table, out)
     return table.num_rows

@@ -46,6 +46,8 @@ def open_store(
     path = Path(path)
     if readonly and not path.exists():
         raise EventwireError(STORE_ERROR, f"no store at {path}")
+    if path.exists() and not path.is_file():  # SQLite would wait on a FIFO, log beside a device
+        raise EventwireError(STORE_ERROR, f"{path} is not a store: not a regular file")
     if not readonly:
         refuse_unwritable(path)
     try:
@@ -77,7 +79,7 @@ def open_store(
 
 def store_uri(path: Path, readonly: bool) -> str:
     """The SQLite URI: read-only for readers, immutable where no log can be created."""
-    uri = f"file:{quote(str(path))}"
+    uri = f"file:{quote(os.fsencode(path))}"  # the file name's bytes, UTF-8 or not
     if not readonly:
         return uri
     return uri + ("?mode=ro&immutable=1" if unloggable(path) else "?mode=ro")

@@ -18,7 +18,7 @@ from eventwire.fetch import Fetcher, is_url, read_url
 from eventwire.model import DocumentError, DocumentResult
 from eventwire.options import Options
 from eventwire.problems import Problems, problem_lines
-from eventwire.readers import InputDocument, ReadItem, read_inputs
+from eventwire.readers import InputDocument, ReadItem, read_inputs, without_surrogates
 from eventwire.runner import code_documents
 from eventwire.store.db import open_store, store_failure
 from eventwire.store.derive import rebuild
@@ -35,8 +35,8 @@ class IngestStats:
 
 
 def content_hash(item: ReadItem) -> str:
-    if isinstance(item, DocumentError):
-        return hashlib.sha256(f"error:{item.id}".encode()).hexdigest()
+    if isinstance(item, DocumentError):  # its id may be a file name that is not UTF-8
+        return hashlib.sha256(f"error:{item.id}".encode("utf-8", "surrogatepass")).hexdigest()
     body = item.text if item.text is not None else item.html or ""
     return hashlib.sha256(body.encode("utf-8", errors="surrogatepass")).hexdigest()
 
@@ -127,6 +127,7 @@ def new_items(
 ) -> Iterator[ReadItem]:
     """The documents not yet stored, each noted in ``pending`` as it is handed on."""
     for source in sources:
+        label = without_surrogates(source)  # as stored: a path that is not UTF-8 gets U+FFFD
         for item in read_source(source, fetcher):
             stats.read += 1
             digest = content_hash(item)
@@ -137,5 +138,5 @@ def new_items(
             if isinstance(item, InputDocument) and published:
                 item.fallback_published = published
             text = (item.text or "") if isinstance(item, InputDocument) else ""
-            pending.append((digest, source, text))
+            pending.append((digest, label, text))
             yield item

@@ -6,8 +6,9 @@ is searched once. With ``syntax=fts`` the input is passed to FTS5 as written, an
 cannot read is answered with a 400 and FTS5's own message.
 
 Either way a query is bounded: at most :data:`MAX_QUERY` characters and :data:`MAX_TERMS`
-distinct words, and the request's time budget (see :mod:`eventwire.web.budget`); beyond them
-the answer is a 400 that says which bound was passed.
+words (distinct words by default, every word, operators included, with ``syntax=fts``), and the
+request's time budget (see :mod:`eventwire.web.budget`); beyond them the answer is a 400 that
+says which bound was passed.
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ def fts_query(query: str, syntax: str = "words") -> str:
     """The MATCH expression for a user's query, within the bounds on its size."""
     if len(query) > MAX_QUERY:
         raise BadRequest(f"the search is {len(query)} characters long; at most {MAX_QUERY}")
+    if syntax == "fts":  # passed as written: FTS5 works through every word, repeated or not
+        if (count := len(WORD.findall(query))) > MAX_TERMS:
+            raise BadRequest(f"the search has {count} words; at most {MAX_TERMS}")
+        return query
     words = distinct(WORD.findall(query))
     if len(words) > MAX_TERMS:
         raise BadRequest(f"the search has {len(words)} different words; at most {MAX_TERMS}")
-    if syntax == "fts":
-        return query
     if not words:
         raise BadRequest("the search needs at least one word")
     return " ".join(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words)
