@@ -904,7 +904,7 @@ def test_aid_with_no_named_recipient_goes_to_the_state_of_its_place(
         ("Russia said it will not withdraw its troops from Ukraine.", "1246"),
         ("Lebanon says it will not accept any more Syrian refugees.", "122"),
         ("Japan will not provide military aid to Ukraine.", "1222"),
-        ("The government said it will not allow UN observers into Darfur.", "1245"),
+        ("Sudan said it will not allow UN observers into Darfur.", "1245"),
     ],
 )
 def test_a_concession_announced_as_not_to_be_made_is_a_refusal(
