@@ -356,6 +356,7 @@ def test_a_rank_with_a_police_modifier_is_the_police(analyze: Analyze) -> None:
         ("Workers at a food company in Cairo have been on strike since Monday.", "EGY"),
         ("Court clerks in Tripoli announced a 24-hour strike.", "LBY"),
         ("The staff of the university in Brazzaville started a strike to demand grants.", "COG"),
+        ("Factory workers in Kabwe strike over pay.", "ZMB"),
     ],
 )
 def test_labour_strikes_are_coded_for_the_strikers(
