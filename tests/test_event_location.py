@@ -102,3 +102,9 @@ def test_the_only_place_of_a_document(analysis_of) -> None:
     assert location is not None and (location.name, location.how) == ("Harare", "document")
     text = "Students marched in Harare. Police dispersed crowds in Bulawayo. They arrested many."
     assert located(analysis_of, text, "arrested") is None  # two places: none is the document's
+
+
+def test_a_clause_describing_a_noun_claims_no_place_of_its_own(analysis_of) -> None:
+    text = "A policeman died of gunshot wounds he sustained in an attack in Arish on Tuesday."
+    location = located(analysis_of, text, "died")
+    assert location is not None and location.country == "EGY"

@@ -32,6 +32,7 @@ DATELINE = re.compile(
     r"\A\s*(?P<head>[A-Z][^\n()\-—–]{1,60}?)\s*(?P<agency>\([^()\n]{1,40}\))?\s*(?:--|[-—–])\s"
 )
 SPECIFICITY = {"city": 0, "feature": 1, "region": 2, "country": 3}
+NOUN_CLAUSES = frozenset({"acl", "relcl"})  # clauses that describe a noun
 
 
 def locate_event(analysis: Analysis, trigger: Token) -> Location | None:
@@ -94,14 +95,16 @@ def dateline_place(text: str, places: list[Place]) -> Place | None:
 
 def in_own_clause(analysis: Analysis, place: Place, trigger: Token) -> bool:
     """A place that no verb claims for a clause not holding the trigger; a place at the end of
-    conjoined verbs belongs to each ("two killed and three wounded in Baidoa")."""
+    conjoined verbs belongs to each ("two killed and three wounded in Baidoa"), and a clause
+    that only describes a noun claims nothing ("died of wounds he sustained in an attack in
+    Arish", "injured two others belonging to a vigilante group in Okpoga")."""
     span = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     if span is None:
         return False
     current = span.root
     while current.head.i != current.i:
         current = current.head
-        if current.pos_ in ("VERB", "AUX"):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in NOUN_CLAUSES:
             shared = current.dep_ == "conj" and current.head.i == trigger.i
             return shared or trigger.i in {t.i for t in current.subtree}
     return True
