@@ -104,13 +104,16 @@ def page(browser, base_url: str) -> Iterator[object]:
 PAGES = [
     ("/", "Overview"),
     ("/incidents", "Incidents"),
-    ("/timeline?dyad=USA:VEN", "Timeline: USA:VEN"),
+    ("/timeline?dyad=USA:VEN", "Timeline: United States → Venezuela"),
     ("/actors", "Actors"),
-    ("/actors/VENGOV", "Venezuela"),
+    ("/actors/VENGOV", "Venezuelan government"),
     ("/ledger", "Negotiation ledger"),
     ("/documents", "Documents"),
     ("/search?q=smuggling", "Search"),
     ("/map", "Where events happened"),
+    ("/codebook", "Codebook"),
+    ("/types", "Event types over time"),
+    ("/compare?dyad=USA:VEN&dyad=COL:VEN", "Compare dyads"),
 ]
 
 
@@ -176,17 +179,65 @@ def test_hostile_article_renders_inert(page, shots: Path) -> None:
     assert page.locator("main img").count() == 0
 
 
-def test_map_draws_outlines_and_points(page) -> None:
+def test_the_map_leads_from_a_place_to_its_events_and_their_evidence(page) -> None:
     page.goto("/map")
-    page.wait_for_selector("#map[data-ready=true]")
     assert page.locator("#map path.country").count() > 150
     assert page.locator("#map circle.point").count() == 2
+    page.click("[data-move='Zoom out']")
+    page.wait_for_url("**zoom=**")
+    page.locator("#map a.mark", has=page.locator("title", has_text="Caracas")).click()
+    page.wait_for_url("**place=Caracas**")
+    assert page.locator("li.event").count() == 1
+    assert "threatened" in page.locator("li.event .m-trigger").first.inner_text()
+    page.locator("li.event .source-line a").first.click()
+    page.wait_for_selector("#doc-text")
+    assert "Caracas" in page.locator("#doc-text").inner_text()
+
+
+def test_the_codebook_finds_a_code_and_leads_to_its_events(page) -> None:
+    page.goto("/codebook")
+    page.fill("input[data-filter-table=cameo-table]", "accuse espionage")
+    shown = page.locator("#cameo-table tbody tr.code-row:visible")
+    assert shown.count() == 1 and "Accuse of espionage" in shown.first.inner_text()
+    page.fill("input[data-filter-table=cameo-table]", "")
+    page.click("a.cameo-code:text-is('112')")
+    page.wait_for_url("**cameo=112**")
+    assert page.locator("li.event").count() == 2
+    assert page.input_value("input[name=cameo]") == "112"
+
+
+def test_the_quick_search_leads_to_an_actor_and_its_people(page) -> None:
+    page.goto("/")
+    page.fill(".quick-search input", "venezuelan government")
+    page.press(".quick-search input", "Enter")
+    page.click("#lookup a[href='/actors/VENGOV']")
+    page.wait_for_selector("#people-table")
+    assert "Nicolás Maduro" in page.locator("#people-table").inner_text()
+
+
+def test_a_bar_of_event_types_opens_its_window(page) -> None:
+    page.goto("/types")
+    page.locator("#types-chart a.bar-link").first.click()
+    page.wait_for_url("**since=2025-11-21**")
+    assert page.locator("li.event").count() == 2  # the two accusations of 21 November
+
+
+def test_a_download_is_the_current_view(page) -> None:
+    page.goto("/timeline?dyad=USA:VEN")
+    page.click("details.pandas summary")
+    assert "pd.read_json(" in page.locator("details.pandas pre").inner_text()
+    with page.expect_download() as info:
+        page.click("a.download[data-format=csv]")
+    download = info.value
+    assert download.suggested_filename == "events.csv"
+    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4  # the header and the dyad's three events
 
 
 def test_pages_fit_a_phone(browser, base_url: str, shots: Path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
     tab = context.new_page()
-    for path in ("/", "/incidents", "/ledger", "/map"):
+    for path in ("/", "/incidents", "/ledger", "/map", "/types", "/compare?dyad=USA:VEN"):
         tab.goto(path)
         width = tab.evaluate("document.documentElement.scrollWidth")
         assert width <= 392, f"{path} is {width}px wide on a 390px screen"

@@ -1,4 +1,5 @@
-"""Write the README screenshots (overview, incident, ledger) from the demo store.
+"""Write the README screenshots (overview, incident, ledger, map, event types, actor) from the
+demo store.
 
     make demo
     .venv/bin/python docs/screenshots/make.py [--db build/demo/eventwire.sqlite]
@@ -74,6 +75,9 @@ def main() -> None:
             shoot(page, f"{base}/", HERE / "overview.png")
             shoot(page, f"{base}/incidents/{best_incident(base)}", HERE / "incident.png")
             shoot(page, f"{base}/ledger", HERE / "ledger.png")
+            shoot(page, f"{base}/map", HERE / "map.png")
+            shoot(page, f"{base}/types?period=week", HERE / "types.png")
+            shoot(page, f"{base}/actors/VENGOV", HERE / "actor.png")
             browser.close()
     finally:
         server.terminate()

@@ -70,6 +70,8 @@ class Filters:
     root: str | None = None  # CAMEO root, "13"
     certainty: str | None = None
     min_sources: int | None = None  # incidents: at least this many outlets
+    cameo: str | None = None  # a CAMEO code or its prefix, "112", "0872"
+    place: str | None = None  # events: the name of the place where they happened
 
 
 def where(table: str, f: Filters) -> tuple[str, dict[str, Any]]:
@@ -104,6 +106,12 @@ def where(table: str, f: Filters) -> tuple[str, dict[str, Any]]:
     if f.root and table in ("events", "incidents"):
         parts.append(f"{alias}.root = :root")
         params["root"] = f.root.zfill(2)
+    if f.cameo and table in ("events", "incidents"):
+        parts.append(f"{alias}.cameo LIKE :cameo")
+        params["cameo"] = f.cameo + "%"
+    if f.place and table == "events":
+        parts.append("e.place = :place")
+        params["place"] = f.place
     if f.certainty and table in ("events", "incidents", "attributions"):
         parts.append(f"{alias}.certainty = :certainty")
         params["certainty"] = f.certainty

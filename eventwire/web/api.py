@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from eventwire.web import queries
+from eventwire.web import codebook, downloads, queries, trends
 from eventwire.web.params import (
     LEDGER_KINDS,
     LEDGER_STATUSES,
@@ -21,6 +21,7 @@ from eventwire.web.params import (
     choice,
     code,
     dyad,
+    dyads,
     filters,
     integer,
     key,
@@ -32,7 +33,8 @@ from eventwire.web.search import SYNTAXES
 from eventwire.web.settings import reading
 from eventwire.web.writes import post_document
 
-FILTERS = ("since", "until", "actor", "country", "dyad", "root", "certainty", "min_sources")
+FILTERS = ("since", "until", "actor", "country", "dyad", "root", "certainty", "min_sources",
+           "cameo", "place")  # fmt: skip
 PAGING = ("limit", "offset", "format")
 
 
@@ -170,6 +172,63 @@ def get_places(request: Request) -> Response:
     return as_csv(rows, "places") if wants_csv(request) else as_json({"rows": rows})
 
 
+def get_codebook(request: Request) -> Response:
+    with reading(request) as conn:
+        return as_json(codebook.codebook(conn))
+
+
+def get_lookup(request: Request) -> Response:
+    query = text(request.query_params, "q")
+    if query is None:
+        raise BadRequest("lookup needs q, e.g. ?q=venezuelan government")
+    with reading(request) as conn:
+        return as_json(codebook.lookup(conn, query))
+
+
+def type_series(request: Request) -> dict:
+    """``/types`` and ``/api/types``: the filtered events per period and root or quad class."""
+    q = request.query_params
+    period = choice(q, "period", trends.PERIODS) or "day"
+    group = choice(q, "by", trends.GROUPS) or "root"
+    with reading(request) as conn:
+        return trends.type_series(conn, filters(q), period, group)
+
+
+def get_types(request: Request) -> Response:
+    data = type_series(request)
+    if not wants_csv(request):
+        return as_json(data)
+    names = {k["key"]: k["name"] for k in data["keys"]}
+    rows = [{"period": p["period"], "start": p["start"], "end": p["end"], data["by"]: key,
+             "name": names[key], "events": n}
+            for p in data["points"] for key, n in sorted(p["counts"].items())]  # fmt: skip
+    return as_csv(rows, "types")
+
+
+def compared(request: Request) -> dict:
+    """``/compare`` and ``/api/compare``: two or three dyads' series."""
+    q = request.query_params
+    period = choice(q, "period", trends.PERIODS) or "day"
+    with reading(request) as conn:
+        return trends.compare(conn, dyads(q.getlist("dyad")), period)
+
+
+def get_compare(request: Request) -> Response:
+    return as_json(compared(request))
+
+
+def get_export(request: Request) -> Response:
+    q, path = request.query_params, request.path_params
+    table = choice(path, "table", downloads.TABLES) or ""
+    fmt = choice(path, "file_format", downloads.formats_of(table)) or ""
+    syntax = choice(q, "syntax", SYNTAXES) or "words"
+    with reading(request) as conn:
+        rows = downloads.export_rows(conn, table, filters(q), text(q, "q"), syntax)
+    name = f"{table}.{downloads.EXTENSIONS[fmt]}"
+    return Response(downloads.written(rows, fmt), media_type=downloads.MEDIA[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
+
+
 def get_openapi(request: Request) -> Response:
     from eventwire.web.openapi import describe
 
@@ -205,6 +264,20 @@ ENDPOINTS = (
              ("q", "in", "syntax", *PAGING), csv=True),
     Endpoint("/api/places", get_places, "Where events happened, one point per place",
              (*FILTERS, "format"), csv=True),
+    Endpoint("/api/codebook", get_codebook,
+             "CAMEO codes (name, Goldstein, quad class, PLOVER, events), roots, quad classes, "
+             "country, sector and the store's actor codes"),
+    Endpoint("/api/lookup", get_lookup, "Actors and event types whose names match the words",
+             ("q",)),
+    Endpoint("/api/types", get_types,
+             "Filtered events per day or ISO week and per CAMEO root or quad class",
+             (*FILTERS, "period", "by", "format"), csv=True),
+    Endpoint("/api/compare", get_compare, "Two or three dyads' series side by side",
+             ("dyad", "period")),
+    Endpoint("/api/export/{table}.{file_format}", get_export,
+             "Every row under the filters, as `eventwire export` writes it",
+             ("table", "file_format", *FILTERS, "q", "syntax"),
+             responses={200: "the file", 400: "a parameter that cannot be read"}),
     Endpoint("/api/documents", post_document,
              "Code a document and store it (only with --allow-writes and a token)",
              method="POST", tag="write",

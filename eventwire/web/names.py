@@ -45,3 +45,9 @@ def actor_name(code: str | None, found: str | None = None) -> str:
     """What a page calls an actor: its code's name, else the name found in the text, else the
     code."""
     return code_name(code) or found or code or "?"
+
+
+def dyad_name(value: str | None) -> str:
+    """A dyad as the form gives it (``usa:ven``) in names: "United States → Venezuela"."""
+    source, _, target = (value or "").upper().partition(":")
+    return f"{actor_name(source)} → {actor_name(target)}"

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from eventwire import __version__
+from eventwire.corpus.exports import FORMATS, TABLES
 from eventwire.web.params import CERTAINTIES, LEDGER_KINDS, LEDGER_STATUSES, MAX_LIMIT
 
 PARAMETERS: dict[str, tuple[dict[str, Any], str]] = {
@@ -34,6 +35,14 @@ PARAMETERS: dict[str, tuple[dict[str, Any], str]] = {
     "status": ({"type": "string", "enum": list(LEDGER_STATUSES)}, "Status of ledger item"),
     "key": ({"type": "integer"}, "The key the store gives it"),
     "code": ({"type": "string"}, "Actor code, e.g. VENGOV"),
+    "cameo": ({"type": "string", "pattern": "^[0-9]{2,4}$"},
+              "CAMEO event code or its prefix, e.g. 112"),
+    "place": ({"type": "string", "maxLength": 200}, "Events at this place (its name)"),
+    "by": ({"type": "string", "enum": ["root", "quad"], "default": "root"},
+           "Count by CAMEO root or by quad class"),
+    "table": ({"type": "string", "enum": list(TABLES)}, "What to download"),
+    "file_format": ({"type": "string", "enum": list(FORMATS)},
+                    "The file format (gdelt: incidents and events only)"),
 }  # fmt: skip
 
 DOCUMENT_BODY = {

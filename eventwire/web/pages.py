@@ -15,9 +15,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
-from eventwire.lexicon import cameo_roots
-from eventwire.web import queries
-from eventwire.web.names import actor_name
+from eventwire.lexicon import cameo_codes, cameo_name, cameo_roots
+from eventwire.web import charts, codebook, downloads, queries, worldmap
+from eventwire.web.api import compared, type_series
+from eventwire.web.names import actor_name, dyad_name
 from eventwire.web.params import (
     CERTAINTIES,
     LEDGER_KINDS,
@@ -26,34 +27,47 @@ from eventwire.web.params import (
     code,
     filters,
     form_values,
+    integer,
     key,
+    number,
     page,
     text,
 )
 from eventwire.web.responses import NotFound
 from eventwire.web.search import SYNTAXES
 from eventwire.web.settings import reading, settings_of
+from eventwire.words import counted
 
 TEMPLATES = Path(__file__).parent / "templates"
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-ENVIRONMENT.globals.update(actor_name=actor_name, cameo_roots=cameo_roots)
+ENVIRONMENT.globals.update(actor_name=actor_name, dyad_name=dyad_name, cameo_roots=cameo_roots,
+                           cameo_codes=cameo_codes, cameo_name=cameo_name,
+                           counted=counted)  # fmt: skip
 templates = Jinja2Templates(env=ENVIRONMENT)
 NAV = (
     ("/", "Overview"),
     ("/incidents", "Incidents"),
     ("/timeline", "Timeline"),
+    ("/types", "Event types"),
+    ("/compare", "Compare"),
     ("/actors", "Actors"),
     ("/ledger", "Ledger"),
     ("/documents", "Documents"),
     ("/map", "Map"),
+    ("/codebook", "Codebook"),
 )
 
 
 def render(
     request: Request, name: str, api: str, status_code: int = 200, **context: Any
 ) -> Response:
-    """A page with the navigation, the filter values asked for, and its JSON twin's URL."""
+    """A page with the navigation, the filter values asked for, its JSON twin's URL and, for a
+    page of rows, its downloads (``table``)."""
     query = request.url.query
+    table = context.pop("table", None)
+    if table:
+        context["downloads"] = downloads.links(table, dict(request.query_params),
+                                               str(request.base_url))  # fmt: skip
     return templates.TemplateResponse(
         request,
         name,
@@ -85,7 +99,8 @@ def incidents(request: Request) -> Response:
     sort = text(q, "sort") or "date"
     with reading(request) as conn:
         data = queries.incidents(conn, filters(q), page(q), sort)
-    return render(request, "incidents.html", "/api/incidents", data=data, sort=sort)
+    return render(request, "incidents.html", "/api/incidents", data=data, sort=sort,
+                  table="incidents")  # fmt: skip
 
 
 def incident(request: Request) -> Response:
@@ -102,7 +117,7 @@ def timeline(request: Request) -> Response:
     syntax = choice(q, "syntax", SYNTAXES) or "words"
     with reading(request) as conn:
         data = queries.timeline(conn, filters(q), page(q), text(q, "q"), syntax)
-    return render(request, "timeline.html", "/api/timeline", data=data)
+    return render(request, "timeline.html", "/api/timeline", data=data, table="events")
 
 
 def actors(request: Request) -> Response:
@@ -129,7 +144,7 @@ def ledger(request: Request) -> Response:
     columns = [(k, [r for r in data["rows"] if r["kind"] == k]) for k in LEDGER_KINDS]
     return render(request, "ledger.html", "/api/ledger", data=data,
                   columns=[c for c in columns if c[1]], kinds=LEDGER_KINDS,
-                  statuses=LEDGER_STATUSES)  # fmt: skip
+                  statuses=LEDGER_STATUSES, table="ledger")  # fmt: skip
 
 
 def documents(request: Request) -> Response:
@@ -141,8 +156,9 @@ def documents(request: Request) -> Response:
                                   choice(q, "syntax", SYNTAXES) or "words")  # fmt: skip
         else:
             data = queries.documents(conn, filters(q), page(q))
+        found = codebook.lookup(conn, query) if query else None
     api = "/api/search" if query else "/api/documents"
-    return render(request, "documents.html", api, data=data, query=query)
+    return render(request, "documents.html", api, data=data, query=query, found=found)
 
 
 def document(request: Request) -> Response:
@@ -154,10 +170,47 @@ def document(request: Request) -> Response:
     return render(request, "document.html", f"/api/documents/{number}", doc=found)
 
 
+def map_view(request: Request) -> worldmap.View | None:
+    """The view asked for (``lon``, ``lat``, ``zoom``), or None to fit the points."""
+    q = request.query_params
+    zoom = integer(q, "zoom", 1, worldmap.ZOOMS[-1])
+    if zoom is None:
+        return None
+    lon, lat = number(q, "lon", -180, 180) or 0.0, number(q, "lat", -90, 90) or 0.0
+    return worldmap.View(lon, lat, zoom)
+
+
 def world_map(request: Request) -> Response:
     with reading(request) as conn:
         points = queries.places(conn, filters(request.query_params))
-    return render(request, "map.html", "/api/places", points=points)
+    drawn = worldmap.world_map(points, map_view(request), page_filters(request))
+    return render(request, "map.html", "/api/places", points=points, map=drawn, table="events")
+
+
+def page_filters(request: Request) -> dict[str, str]:
+    """The filters given to the page, for its links."""
+    values = form_values(request.query_params)
+    return {k: v for k, v in values.items() if v and k in downloads.KEPT}
+
+
+def types(request: Request) -> Response:
+    data = type_series(request)
+    chart = charts.stacked_bars(data, page_filters(request))
+    return render(request, "types.html", "/api/types", data=data, chart=chart, table="events")
+
+
+def compare(request: Request) -> Response:
+    given = request.query_params.getlist("dyad")
+    data = compared(request) if any(v.strip() for v in given) else None
+    charts_of = {v: charts.lines(data, v) for v in ("events", "goldstein_mean")} if data else {}
+    return render(request, "compare.html", "/api/compare", data=data, charts=charts_of,
+                  given=[*given, "", "", ""][:3])  # fmt: skip
+
+
+def codebook_page(request: Request) -> Response:
+    with reading(request) as conn:
+        data = codebook.codebook(conn)
+    return render(request, "codebook.html", "/api/codebook", data=data)
 
 
 def routes() -> list[Route]:
@@ -173,4 +226,7 @@ def routes() -> list[Route]:
         Route("/documents", documents),
         Route("/documents/{key}", document),
         Route("/map", world_map),
+        Route("/types", types),
+        Route("/compare", compare),
+        Route("/codebook", codebook_page),
     ]

@@ -22,10 +22,13 @@ MAX_OFFSET = 2**31 - 1
 MAX_KEY = 2**63 - 1  # SQLite's largest integer
 DIGITS = re.compile(r"^[0-9]{1,19}$")
 CODE = re.compile(r"^[A-Z0-9]{1,32}$")
+DECIMAL = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{1,6})?$")
 CERTAINTIES = get_args(Certainty)
 LEDGER_KINDS = get_args(LedgerKind)
 LEDGER_STATUSES = get_args(LedgerStatus)
 FILTER_NAMES = ("since", "until", "actor", "country", "dyad", "root", "certainty", "min_sources")
+PAGE_FILTERS = ("cameo", "place")  # the dashboard's filters beyond those of `eventwire export`
+MAX_PLACE = 200  # characters
 
 
 class BadRequest(Exception):
@@ -55,6 +58,16 @@ def integer(params: Mapping[str, str], name: str, low: int,
     if not DIGITS.match(value) or not low <= int(value) <= high:
         raise BadRequest(f"{name} must be a whole number between {low} and {high}, not {value!r}")
     return int(value)
+
+
+def number(params: Mapping[str, str], name: str, low: float, high: float) -> float | None:
+    """A decimal number (ASCII digits, at most six decimals) between ``low`` and ``high``."""
+    value = text(params, name)
+    if value is None:
+        return None
+    if not DECIMAL.match(value) or not low <= float(value) <= high:
+        raise BadRequest(f"{name} must be a number between {low:g} and {high:g}, not {value!r}")
+    return float(value)
 
 
 def key(params: Mapping[str, str], name: str = "key") -> int:
@@ -101,6 +114,11 @@ def dyad(params: Mapping[str, str]) -> tuple[str, str] | None:
     return source, target
 
 
+def dyads(values: list[str]) -> list[tuple[str, str]]:
+    """Every ``dyad`` given (``?dyad=USA:VEN&dyad=COL:VEN``), each checked as :func:`dyad`."""
+    return [pair for v in values if (pair := dyad({"dyad": v})) is not None]
+
+
 def root(params: Mapping[str, str]) -> str | None:
     value = text(params, "root")
     if value is not None and not (DIGITS.match(value) and len(value) <= 2):
@@ -108,8 +126,23 @@ def root(params: Mapping[str, str]) -> str | None:
     return value
 
 
+def cameo(params: Mapping[str, str]) -> str | None:
+    value = text(params, "cameo")
+    if value is not None and not (DIGITS.match(value) and 2 <= len(value) <= 4):
+        raise BadRequest(f"cameo must be a CAMEO code such as 112 or 0872, not {value!r}")
+    return value
+
+
+def place(params: Mapping[str, str]) -> str | None:
+    value = text(params, "place")
+    if value is not None and len(value) > MAX_PLACE:
+        raise BadRequest(f"place must be a place name of at most {MAX_PLACE} characters")
+    return value
+
+
 def filters(params: Mapping[str, str]) -> Filters:
-    """The same filters as `eventwire export`."""
+    """The same filters as `eventwire export`, and the dashboard's own two: ``cameo`` (a code
+    or its prefix, picked in the codebook) and ``place`` (a place on the map)."""
     return Filters(
         since=date(params, "since"),
         until=date(params, "until"),
@@ -119,6 +152,8 @@ def filters(params: Mapping[str, str]) -> Filters:
         root=root(params),
         certainty=choice(params, "certainty", CERTAINTIES),
         min_sources=integer(params, "min_sources", 1),
+        cameo=cameo(params),
+        place=place(params),
     )
 
 
@@ -130,4 +165,5 @@ def page(params: Mapping[str, str]) -> Page:
 
 def form_values(params: Mapping[str, str]) -> dict[str, str]:
     """The filter values as given, to fill a page's filter form again."""
-    return {name: params.get(name, "") for name in (*FILTER_NAMES, "q", "kind", "status")}
+    names = (*FILTER_NAMES, *PAGE_FILTERS, "q", "kind", "status", "period", "by")
+    return {name: params.get(name, "") for name in names}

@@ -17,6 +17,7 @@ from eventwire.store.aggregates import overview_dyads, total
 from eventwire.store.status import summarise
 from eventwire.web.highlight import document_marks, evidence, segments
 from eventwire.web.params import BadRequest, Page
+from eventwire.web.people import people
 from eventwire.web.search import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -165,17 +166,23 @@ def decode(row: Row) -> Row:
     return row
 
 
+def search_condition(query: str, syntax: str, params: dict[str, Any]) -> str:
+    """The condition on events (``e``) of a search: words in the evidence, or in the name of
+    the event's CAMEO code."""
+    params["q"] = fts_query(query, syntax)
+    params["named"] = json.dumps(codes_named(WORD.findall(query)) if syntax == "words" else [])
+    return (
+        " AND (e.event_key IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH :q)"
+        " OR e.cameo IN (SELECT value FROM json_each(:named)))"
+    )
+
+
 def events(conn: sqlite3.Connection, f: Filters, page: Page, query: str | None = None,
            syntax: str = "words", newest_first: bool = False) -> Row:  # fmt: skip
     """Event mentions, filtered, optionally only those whose evidence matches a search."""
     conditions, params = where("events", f)
     if query:
-        conditions += (
-            " AND (e.event_key IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH :q)"
-            " OR e.cameo IN (SELECT value FROM json_each(:named)))"
-        )
-        params["q"] = fts_query(query, syntax)
-        params["named"] = json.dumps(codes_named(WORD.findall(query)) if syntax == "words" else [])
+        conditions += search_condition(query, syntax, params)
     way = " DESC" if newest_first else ""
     order = f"coalesce(e.date, e.published){way}, e.published{way}, e.event_key"
     conditions += pair_conditions(f, params)
@@ -226,7 +233,9 @@ def event_keys(f: Filters, conditions: str, params: dict[str, Any], order: str,
 def counted_events(f: Filters) -> str | None:
     """The query that totals the events the filters select from the per-day aggregates, where
     the filters are ones those answer (dates, a country, a dyad of countries)."""
-    if f.actor or f.root or f.certainty or (f.dyad and {len(c) for c in f.dyad} != {3}):
+    if f.actor or f.root or f.certainty or f.cameo or f.place:
+        return None
+    if f.dyad and {len(c) for c in f.dyad} != {3}:
         return None
     sql = "SELECT coalesce(sum(events), 0) FROM event_days WHERE 1"
     if f.since:
@@ -292,7 +301,8 @@ def actors(conn: sqlite3.Connection, query: str | None, page: Page) -> Row:
 
 
 def actor(conn: sqlite3.Connection, code: str) -> Row | None:
-    """One actor: its names, its counterparts, its incidents and its ledger items."""
+    """One actor: its names, the people the dictionaries give its code with their dated roles,
+    its counterparts, its incidents and its ledger items."""
     found = conn.execute(ACTOR_CODES, {"q": None, "name": None, "code": code}).fetchone()
     if found is None:
         return None
@@ -305,6 +315,7 @@ def actor(conn: sqlite3.Connection, code: str) -> Row | None:
     return {
         **dict(found),
         "names": [dict(r) for r in names],
+        "people": people(code, [r["name"] for r in names]),
         "counterparts": counterparts(conn, code),
         "incidents": incidents(conn, Filters(actor=code), Page(limit=20))["rows"],
         "ledger": ledger_rows,

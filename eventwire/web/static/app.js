@@ -82,7 +82,41 @@ function setUpLayers() {
   }
 }
 
+function setUpTableFilters() {
+  // A search box over a table: rows whose text holds every word stay; a group heading stays
+  // while any row under it does.
+  for (const box of document.querySelectorAll("input[data-filter-table]")) {
+    const table = document.getElementById(box.dataset.filterTable);
+    if (!table) continue;
+    const rows = Array.from(table.tBodies[0].rows);
+    const texts = rows.map((row) => row.textContent.toLowerCase());
+    const shown = document.createElement("span");
+    shown.className = "count";
+    box.after(shown);
+    box.addEventListener("input", () => {
+      const words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+      let heading = null;
+      let count = 0;
+      rows.forEach((row, i) => {
+        if (row.classList.contains("group")) {
+          heading = row;
+          row.hidden = words.length > 0;
+          return;
+        }
+        const keep = words.every((w) => texts[i].includes(w));
+        row.hidden = !keep;
+        if (keep) {
+          count += 1;
+          if (heading) heading.hidden = false;
+        }
+      });
+      shown.textContent = words.length ? count + " shown" : "";
+    });
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   setUpCharts();
   setUpLayers();
+  setUpTableFilters();
 });
