@@ -416,3 +416,10 @@ def test_a_titled_person_of_no_known_state_takes_the_state_of_the_places(
 def test_the_last_word_of_a_longer_place_name_is_no_state(analyze: Analyze) -> None:
     result = analyze("The governor of New Jersey declined to comment.")
     assert "JEY" not in {e.source.code for e in result.events if e.source}
+
+
+def test_the_dead_are_the_victims_of_the_attack_they_died_in(analyze: Analyze) -> None:
+    result = analyze("Three soldiers died in an ambush near Gao.")
+    assert ("MLIUAF", "MLIMIL", "19") in dyads(result)
+    assert not any(s == "MLIMIL" for s, _, _ in dyads(result))
+    assert dyads(analyze("Two farmers died in Selea.")) == []  # dying is no act of the dead

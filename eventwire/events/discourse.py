@@ -341,7 +341,10 @@ class Discourse:
         ):
             verb = head.head
             if verb.pos_ in ("VERB", "AUX"):
-                return resolve(self.analysis, children(verb, "nsubj")), []
+                subjects = resolve(self.analysis, children(verb, "nsubj"))
+                if verb.lemma_.lower() in self.lexicon.harmed_in_verbs:
+                    return [], subjects  # "three soldiers died in an ambush": its victims
+                return subjects, []
         return [], []
 
     def latest_with_sources(self) -> Referent | None:

@@ -549,10 +549,13 @@ def noun_frame(
 
 def occurs(noun: Token, lexicon: EventLexicon) -> bool:
     """Whether the noun is the subject of a verb of occurrence ("clashes erupted", "an attack
-    took place", "violence broke out", "a protest was held"), or heads a report with no verb
-    ("Protests against looting in El Fasher.")."""
+    took place", "violence broke out", "a protest was held"), the "in" of a verb of harm
+    ("wounds sustained in an attack"), or heads a report with no verb ("Protests against
+    looting in El Fasher.")."""
     if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent):
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
+        return noun.head.head.lemma_.lower() in lexicon.harmed_in_verbs  # "injured in an ambush"
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head is noun:
         return False
     verb = noun.head
@@ -599,7 +602,9 @@ def verb_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
             return light
     if sense is None:
         sense = imported_sense(verb, tokens, lexicon)
-    if sense is None or any(occurs(s, lexicon) for s in subject_nouns(verb, lexicon)):
+    if sense is None or sense.code == NO_CODE:
+        return None
+    if any(occurs(s, lexicon) for s in subject_nouns(verb, lexicon)):
         return None
     frame = Frame(
         trigger=verb, predicate=verb, sense=sense, rule=f"verb:{lemma}:{sense.code}", scope=scope

@@ -93,6 +93,7 @@ class EventLexicon:
     object_control: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     passive_occurrence_verbs: frozenset[str] = frozenset()
+    harmed_in_verbs: frozenset[str] = frozenset()
     reduced_passive_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     imported: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
@@ -215,6 +216,7 @@ def load_lexicon() -> EventLexicon:
         object_control=frozenset(_tuple(constructions.get("object_control"))),
         occurrence_verbs=frozenset(_tuple(constructions.get("occurrence_verbs"))),
         passive_occurrence_verbs=frozenset(_tuple(constructions.get("passive_occurrence_verbs"))),
+        harmed_in_verbs=frozenset(_tuple(constructions.get("harmed_in_verbs"))),
         reduced_passive_verbs=frozenset(_tuple(constructions.get("reduced_passive_verbs"))),
         document_nouns=frozenset(_tuple(constructions.get("document_nouns"))),
         imported=imported_table(read_text(IMPORTED_VERBS)),
