@@ -393,3 +393,16 @@ def test_kenya_s_former_provinces_are_regions_of_kenya(places_of) -> None:
 def test_a_part_of_a_town_before_its_name_makes_it_a_place(places_of) -> None:
     places = places_of("Residents blocked the road in a neighbourhood of Constantine on Monday.")
     assert places["Constantine"].country == "DZA"
+
+
+def test_a_place_before_the_title_of_its_office_is_a_place(places_of) -> None:
+    places = places_of("NSW Premier Gladys Berejiklian and Gloversville Mayor Dayton King spoke.")
+    assert places["NSW"].country == "AUS" and places["Gloversville"].country == "USA"
+
+
+def test_institution_words_need_a_name_that_opens_its_phrase(places_of) -> None:
+    text = (
+        "The Louisville Metro Council voted. NATO chief Jaap de Hoop Scheffer spoke. He is "
+        "at Princess Margaret Hospital."
+    )
+    assert not {"Metro", "NATO", "Margaret"} & set(places_of(text))

@@ -423,3 +423,8 @@ def test_the_dead_are_the_victims_of_the_attack_they_died_in(analyze: Analyze) -
     assert ("MLIUAF", "MLIMIL", "19") in dyads(result)
     assert not any(s == "MLIMIL" for s, _, _ in dyads(result))
     assert dyads(analyze("Two farmers died in Selea.")) == []  # dying is no act of the dead
+
+
+def test_a_title_after_a_province_makes_the_person_its_state_s(analyze: Analyze) -> None:
+    result = analyze("NSW Premier Gladys Berejiklian has issued an ultimatum to her colleagues.")
+    assert actor_codes(result)["Gladys Berejiklian"] == "AUSGOV"

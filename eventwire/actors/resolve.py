@@ -827,7 +827,7 @@ def country_word(res: Resolution, token: Token) -> str | None:
     name = proper_compound(token)
     if len(name) > 1:  # "New Jersey" is not Jersey
         return country_lookup(name.text) or res.place_country(name.start_char, name.end_char)
-    return country_lookup(token.text)
+    return country_lookup(token.text) or res.place_country(token.idx, token.idx + len(token))
 
 
 def proper_compound(token: Token) -> Span:

@@ -22,7 +22,8 @@ class Cues:
     never_places: frozenset[str]
     kind_words_after: frozenset[str]
     within_nouns: frozenset[str]  # "El Manar area of Tunis"
-    institution_words: frozenset[str]  # "Queensland Premier", "Kabul airport"
+    institution_words: frozenset[str]  # "Queensland Premier", "the NSW government"
+    facility_words: frozenset[str]  # "Kabul airport"
     title_words: frozenset[str]  # "The Arizona Republic"
     motion_words: frozenset[str]  # lemmas: "the highway to Maxixe"
 
@@ -49,6 +50,7 @@ def load_cues() -> Cues:
         kind_words_after=frozenset(raw["kind_words_after"]),
         within_nouns=frozenset(raw["within_nouns"]),
         institution_words=frozenset(raw["institution_words"]),
+        facility_words=frozenset(raw["facility_words"]),
         title_words=frozenset(raw["title_words"]),
         motion_words=frozenset(raw["motion_words"]),
     )

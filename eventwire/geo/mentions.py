@@ -220,6 +220,8 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
         return _place_words_around(span, cues, gaz, cues.locative_prepositions)
     if _in_its_container(span, matches, gaz):
         return True
+    if _seat_of_a_title(span, matches, reading):
+        return True  # "NSW Premier Gladys Berejiklian", "Gloversville Mayor Dayton King"
     if word in reading.full_names or name_key(span.text) in cues.common_words:
         return _explicit_place_words(span, cues, gaz)
     if word in reading.mostly_people:
@@ -267,8 +269,9 @@ def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> b
             return True
         # "Kiev", "Bombay": a well-known city's other name, when the parser calls it a place
         return entity.label_ != "FAC" and any(m.record.population >= KNOWN_CITY for m in matches)
-    if strong and entity is not None and _names_an_institution_of(entity, span, cues):
-        return True  # "the U.S. Centers for Disease Control", "California Department of Health"
+    if entity is not None and _opens_the_name(entity, span):
+        if strong or (any(m.main_name for m in matches) and _institution_after(span, cues)):
+            return True  # "the U.S. Centers for Disease Control", "NSW Premier Gladys ..."
     if len(entities) > 1 or (entity is not None and not _same_tokens(entity, span)):
         return False
     if entity is not None and entity.label_ not in NAME_LABELS:
@@ -332,7 +335,7 @@ def _inside_longer_name(span: Span, cues: Cues) -> bool:
         and not after.is_sent_start
         and _capital_propn(after)
         and after.lower_ not in cues.kind_words_after
-        and after.lower_ not in cues.institution_words
+        and not _institution_after(span, cues)
     )
     joined_before = before is not None and not span[0].is_sent_start and _capital_propn(before)
     return joined_after or joined_before
@@ -353,9 +356,26 @@ def _with_its_kind(entity: Span, span: Span, cues: Cues) -> bool:
     )
 
 
-def _names_an_institution_of(entity: Span, span: Span, cues: Cues) -> bool:
-    """A country or state that opens an organisation's name ("the U.S. Centers for Disease
-    Control", "the California Department of Public Health")."""
+def _seat_of_a_title(span: Span, matches: list[NameMatch], reading: _Reading) -> bool:
+    """A place's own name before the capitalised title of one of its institutions, whatever
+    the parser made of it: "NSW Premier Gladys Berejiklian", "Gloversville Mayor Dayton
+    King", "Queensland Police Inspector Bob Hytch"."""
+    doc, cues = span.doc, reading.cues
+    title = doc[span.end] if span.end < len(doc) else None
+    return (
+        title is not None
+        and title.text[:1].isupper()
+        and title.lower_ in cues.institution_words
+        and _institution_after(span, cues)
+        and any(m.main_name for m in matches)
+        and name_key(span.text) not in cues.common_words
+    )
+
+
+def _opens_the_name(entity: Span, span: Span) -> bool:
+    """Whether the name opens a longer name of the parser's ("the U.S. Centers for Disease
+    Control", "NSW Premier Gladys Berejiklian"): a country or state there is a place, and so
+    is any place followed by a word of its institutions."""
     start = entity.start + 1 if entity[0].lower_ == "the" else entity.start
     return start == span.start and span.end < entity.end
 
@@ -368,10 +388,25 @@ def _title_after(span: Span, cues: Cues) -> bool:
 
 
 def _institution_after(span: Span, cues: Cues) -> bool:
-    """ "Queensland Premier", "Benghazi Medical Centre", "Masvingo municipal police", "Gaza
-    residents": a word for an institution or for people of the place right after its name."""
+    """ "Queensland Premier", "Masvingo municipal police", "Gaza residents", "Kabul airport": a
+    word for an institution, a facility or people of the place right after a name that opens
+    its phrase (not "Louisville Metro Council", "Princess Margaret Hospital") and is no
+    acronym ("NATO chief")."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in cues.institution_words
+    if span.end >= len(doc) or not _opens_its_phrase(span) or _all_capitals(span.text):
+        return False
+    return doc[span.end].lower_ in cues.institution_words | cues.facility_words
+
+
+def _opens_its_phrase(span: Span) -> bool:
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is None or span[0].is_sent_start or not _capital_propn(before)
+
+
+def _all_capitals(text: str) -> bool:
+    """ "NATO", "OPEC": names of four capitals or more (three, as "NSW", are checked apart)."""
+    letters = text.replace(".", "")
+    return letters.isupper() and len(letters) > 3
 
 
 def _moved_to(span: Span, cues: Cues) -> bool:
