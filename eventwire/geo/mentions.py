@@ -269,9 +269,9 @@ def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> b
             return True
         # "Kiev", "Bombay": a well-known city's other name, when the parser calls it a place
         return entity.label_ != "FAC" and any(m.record.population >= KNOWN_CITY for m in matches)
-    if entity is not None and _opens_the_name(entity, span):
-        if strong or (any(m.main_name for m in matches) and _institution_after(span, cues)):
-            return True  # "the U.S. Centers for Disease Control", "NSW Premier Gladys ..."
+    titled = any(m.main_name for m in matches) and _institution_after(span, cues)
+    if entity is not None and _opens_the_name(entity, span) and (strong or titled):
+        return True  # "the U.S. Centers for Disease Control", "NSW Premier Gladys ..."
     if len(entities) > 1 or (entity is not None and not _same_tokens(entity, span)):
         return False
     if entity is not None and entity.label_ not in NAME_LABELS:
