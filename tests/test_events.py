@@ -957,3 +957,14 @@ def test_aid_goes_to_the_object_of_its_purpose_clause(analyze) -> None:
         ("073", "IGOEUREEC", "ETHCVL"),
         ("073", "IGOEUREEC", "KENCVL"),
     }
+
+
+def test_a_stance_or_an_amount_is_no_patient_what_it_is_about_is(analyze) -> None:
+    claim = analyze("The Taliban claimed responsibility for the attack on the base.")
+    assert [e.target.text for e in claim.events if e.target] == ["the attack"]
+    meet = analyze(
+        "U.S. President Donald Trump has accepted an invitation to meet with Kim Jong Un."
+    )
+    assert [e.target and e.target.text for e in meet.events] == ["Kim Jong Un"]
+    aid = analyze("Germany provided 6.3 million euros to support projects for refugees.")
+    assert "euros" not in {e.target.text for e in aid.events if e.target}
