@@ -968,3 +968,10 @@ def test_a_stance_or_an_amount_is_no_patient_what_it_is_about_is(analyze) -> Non
     assert [e.target and e.target.text for e in meet.events] == ["Kim Jong Un"]
     aid = analyze("Germany provided 6.3 million euros to support projects for refugees.")
     assert "euros" not in {e.target.text for e in aid.events if e.target}
+
+
+def test_an_event_noun_conjoined_under_a_light_verb_keeps_the_shared_words(analyze) -> None:
+    result = analyze("The U.S. military launched air and artillery strikes on Syrian troops.")
+    assert [
+        (e.cameo, e.source and e.source.code, e.target and e.target.code) for e in result.events
+    ] == [("195", "USAMIL", "SYRMIL")]

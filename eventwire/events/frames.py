@@ -512,6 +512,9 @@ def noun_frame(
         return None
     scope = phrase_scope(noun)
     around = {verb.i} if verb is not None else set()
+    first = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else None
+    if first is not None:  # "air and artillery strikes on X": the first conjunct holds "on X"
+        around |= phrase_scope(first)
     if noun.dep_ == "pobj":
         around.add(noun.head.i)  # "went on strike"
     elif noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
@@ -537,8 +540,9 @@ def noun_frame(
         frame.sources, frame.targets, frame.symmetric = [pair[0]], pair[1:], True
     else:
         frame.sources = prep_objects(noun, ("by",)) + modifier_actors(noun)
-        for obj in prep_objects(noun, NOUN_TARGET_PREPS + STANCE_PREPS):
-            frame.targets += [obj, *nested_targets(obj, lexicon)]
+        for head in [noun] if first is None else [noun, first]:
+            for obj in prep_objects(head, NOUN_TARGET_PREPS + STANCE_PREPS):
+                frame.targets += [obj, *nested_targets(obj, lexicon)]
         for clause in children(noun, "acl"):  # "readiness to resume cooperation with Japan"
             if clause.pos_ == "VERB":
                 frame.targets += target_candidates(clause, lexicon)
@@ -679,7 +683,9 @@ def relative_antecedent(token: Token) -> Token:
 def light_frame(verb: Token, lexicon: EventLexicon) -> Frame | None:
     """'delivered a message to X', 'received an ultimatum': the noun codes, the verb lends roles."""
     light = lexicon.light_verbs[verb.lemma_.lower()]
-    for obj in children(verb, "dobj", "nsubjpass"):
+    objects = children(verb, "dobj", "nsubjpass")
+    objects += [c for obj in objects for c in children(obj, "conj")]  # "air and artillery strikes"
+    for obj in objects:
         noun = through_quantifier(obj, lexicon)
         frame = noun_frame(noun, lexicon, rule_prefix=f"light:{light.lemma}", verb=verb)
         if frame is None:
