@@ -16,7 +16,13 @@ name outside a place entity ("White House"). Then:
   name after a preposition of place ("in Cartagena");
 - otherwise: a place inside a GPE, LOC or FAC entity, a city of a million people, a city of
   100,000 that the parser did not label at all, or a name the words around mark as a place
-  ("in X", "to X", "Kiev and Odessa", "the city of X", "X, Spain").
+  ("in X", "to X", "Kiev and Odessa", "the city of X", "X, Spain", "west of X", "X LGA",
+  "X municipal police", "the highway to X");
+- a place before the capitalised title of one of its offices, whatever the parser made of
+  the whole ("NSW Premier Gladys Berejiklian").
+
+A village the gazetteer does not know, after a preposition of place and before a province or
+district ("in Kersa, Arsi"), gives that division as a place.
 
 Each toponym also records the context that helps to resolve it: an explicit country or state
 ("the Colombian city of Cartagena", "Long Beach, CA"), a following "state" ("Washington
@@ -395,7 +401,8 @@ def _institution_after(span: Span, cues: Cues) -> bool:
     doc = span.doc
     if span.end >= len(doc) or not _opens_its_phrase(span) or _all_capitals(span.text):
         return False
-    return doc[span.end].lower_ in cues.institution_words | cues.facility_words
+    word = doc[span.end].lower_
+    return word in cues.institution_words or word in cues.facility_words
 
 
 def _opens_its_phrase(span: Span) -> bool:
@@ -611,12 +618,12 @@ def _containers_of_unknown_names(
     for start in range(1, len(doc)):
         if start in taken or not words.capital[start] or words.sentence_start[start]:
             continue
-        if doc[start - 1].lower_ not in cues.locative_prepositions:
+        if words.forms[start - 1].lower() not in cues.locative_prepositions:
             continue
         end = start + 1
         while end < min(len(doc), start + 3) and words.capital[end] and end not in taken:
             end += 1
-        if end < len(doc) and doc[end].lower_ in cues.kind_words_after:
+        if end < len(doc) and words.forms[end].lower() in cues.kind_words_after:
             end += 1
         after = _comma_qualifier(doc, end, reading.gaz)
         if after is None or end + 1 in taken:
