@@ -217,7 +217,7 @@ def patient_of(analysis: Analysis, item: Resolved) -> Participant | None:
 def patient_heads(heads: list[Token], lexicon: EventLexicon) -> Iterator[Token]:
     """The candidate patients in order, each word of a stance or an amount replaced by what it
     is about: "claimed responsibility for the attack", "accepted an invitation to meet with
-    Kim", "expressed pessimism over Alitalia's future"; "6.3 million euros" is no patient."""
+    Kim"; "6.3 million euros" is no patient."""
     abstract = lexicon.cue_words("abstract_objects")
     for head in heads:
         if head.lemma_.lower() not in abstract:
@@ -231,7 +231,7 @@ def patient_heads(heads: list[Token], lexicon: EventLexicon) -> Iterator[Token]:
 
 
 def prep_or_object(verb: Token) -> Iterator[Token]:
-    """The object of a verb, else of its prepositions: "to meet with Kim" gives Kim."""
+    """The object of a verb, then the objects of its prepositions: "to meet with Kim" gives Kim."""
     for child in verb.children:
         if child.dep_ == "dobj":
             yield child
