@@ -195,6 +195,7 @@ def test_dyad_series_and_escalation(db: Path) -> None:
     assert points[0].quad == (2, 0, 1, 0)  # two calls (041), one ultimatum (139)
     weekly = dyad_series(conn, "USAGOV", "VENGOV", period="week")
     assert sum(p.events for p in weekly) == 4
+    assert [p.period for p in weekly] == ["2025-W47", "2025-W48"]  # ISO weeks (%W gave W46)
     assert escalation(points, recent=3)["recent_mean"] == cameo("191").goldstein
 
 

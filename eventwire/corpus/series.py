@@ -17,9 +17,20 @@ from typing import Any, NamedTuple
 
 from eventwire.corpus.incidents import happened_sql
 
+
+def iso_week_sql(column: str) -> str:
+    """SQL for the ISO 8601 week of a date column ("2025-W47"): the year and week of the
+    Thursday of its Monday-to-Sunday week, as SQLite before 3.46 has no %G or %V."""
+    thursday = f"date({column}, '-3 days', 'weekday 4')"
+    return (
+        f"strftime('%Y', {thursday}) || '-W' || "
+        f"printf('%02d', (strftime('%j', {thursday}) - 1) / 7 + 1)"
+    )
+
+
 PERIODS = {
     "day": "date",
-    "week": "strftime('%Y-W%W', date)",
+    "week": iso_week_sql("date"),
 }
 
 
@@ -57,7 +68,7 @@ def dyad_series(
 # The same buckets over the per-day aggregates of country pairs (the store's dyad_days).
 DAY_PERIODS = {
     "day": "day",
-    "week": "strftime('%Y-W%W', day)",
+    "week": iso_week_sql("day"),
 }
 
 
