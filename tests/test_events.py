@@ -975,3 +975,8 @@ def test_an_event_noun_conjoined_under_a_light_verb_keeps_the_shared_words(analy
     assert [
         (e.cameo, e.source and e.source.code, e.target and e.target.code) for e in result.events
     ] == [("195", "USAMIL", "SYRMIL")]
+
+
+def test_peacekeeping_operations_provide_military_protection(analyze) -> None:
+    result = analyze("Azerbaijani troops participate in peacekeeping operations in Afghanistan.")
+    assert [(e.cameo, e.source and e.source.code) for e in result.events][:1] == [("074", "AZEMIL")]
