@@ -980,3 +980,8 @@ def test_an_event_noun_conjoined_under_a_light_verb_keeps_the_shared_words(analy
 def test_peacekeeping_operations_provide_military_protection(analyze) -> None:
     result = analyze("Azerbaijani troops participate in peacekeeping operations in Afghanistan.")
     assert [(e.cameo, e.source and e.source.code) for e in result.events][:1] == [("074", "AZEMIL")]
+
+
+def test_a_state_willing_to_withdraw_intends_to_de_escalate(analyze) -> None:
+    result = analyze("Pakistan is willing to withdraw its troops from Kashmir.")
+    assert [(e.cameo, e.source and e.source.code) for e in result.events] == [("0356", "PAK")]
