@@ -985,3 +985,5 @@ def test_peacekeeping_operations_provide_military_protection(analyze) -> None:
 def test_a_state_willing_to_withdraw_intends_to_de_escalate(analyze) -> None:
     result = analyze("Pakistan is willing to withdraw its troops from Kashmir.")
     assert [(e.cameo, e.source and e.source.code) for e in result.events] == [("0356", "PAK")]
+    arms = analyze("The FARC said they will hand over their arms to the United Nations.")
+    assert [(e.cameo, e.source and e.source.code) for e in arms.events] == [("0356", "COLREB")]
