@@ -183,6 +183,7 @@ def test_a_pronoun_source_is_shown_by_its_name_in_the_sentence(analyze: Analyze)
         ("M23 rebels seized the town of Bunagana.", "CODREB"),
         ("Hezbollah fighters fired rockets at Haifa.", "LBNREB"),
         ("The Rapid Support Forces shelled El Fasher.", "SDNMIL"),
+        ("Iraqi militia groups attacked the base.", "IRQREB"),
     ],
 )
 def test_armed_groups_are_actors_of_their_own(analyze: Analyze, text: str, code: str) -> None:
