@@ -905,6 +905,7 @@ def test_aid_with_no_named_recipient_goes_to_the_state_of_its_place(
         ("Lebanon says it will not accept any more Syrian refugees.", "122"),
         ("Japan will not provide military aid to Ukraine.", "1222"),
         ("Sudan said it will not allow UN observers into Darfur.", "1245"),
+        ("Kenyan teachers said they will not end the strike until they are paid.", "1242"),
     ],
 )
 def test_a_concession_announced_as_not_to_be_made_is_a_refusal(
