@@ -12,6 +12,7 @@ import math
 import sqlite3
 import statistics
 import sys
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -62,6 +63,11 @@ def dyad_series(
         f"AND length(date) = 10 AND NOT negated AND {happened_sql()} GROUP BY 1 ORDER BY 1",
         {"s": source, "t": target, "start": start or "0000", "end": end or "9999"},
     )
+    return points_of(rows)
+
+
+def points_of(rows: Iterable[tuple]) -> list[Point]:
+    """Points from rows of (period, events, Goldstein sum, quad 1 .. quad 4 counts)."""
     return [Point(p, n, total, total / n, (q1, q2, q3, q4)) for p, n, total, q1, q2, q3, q4 in rows]
 
 
@@ -91,7 +97,7 @@ def country_series(
         f"AND length(day) = 10{'' if period == 'day' else ' GROUP BY 1'} ORDER BY 1",
         {"s": source, "t": target, "start": start or "0000", "end": end or "9999"},
     )
-    return [Point(p, n, total, total / n, (q1, q2, q3, q4)) for p, n, total, q1, q2, q3, q4 in rows]
+    return points_of(rows)
 
 
 def series_answer(conn: sqlite3.Connection, source: str, target: str,
