@@ -127,6 +127,41 @@ def country_by_name(text: str) -> str | None:
     return _find(_names(), text)
 
 
+MISSPELT_MIN = 7  # letters of a country's name before one slip of the pen still names it
+
+
+@lru_cache(maxsize=1 << 12)
+def country_by_misspelling(text: str) -> str | None:
+    """The one state whose name is a single slip away from `text`, a name of seven letters or
+    more that names nothing itself: "Ethopia", "Phillippines". Shorter names are too close to
+    each other ("Gambia", "Zambia") to guess."""
+    key = normalise(text)
+    if len(key) < MISSPELT_MIN or not key.replace(" ", "").isalpha():
+        return None
+    found = {
+        iso3
+        for name, iso3 in _names().items()
+        if len(name) >= MISSPELT_MIN and abs(len(name) - len(key)) <= 1 and one_slip(key, name)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def one_slip(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter added, dropped, changed or two letters
+    swapped."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i + 1 : i + 2] == b[i : i + 1] and a[i : i + 1] == b[i + 1 : i + 2]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+    return a[i:] == b[i + 1 :]
+
+
 def _find(index: dict[str, str], text: str) -> str | None:
     for key in query_keys(text):
         if key in index:

@@ -292,6 +292,13 @@ def test_an_explicit_container_picks_the_town(places_of) -> None:
     assert places["Northern Region"].country == "UGA"  # the container is a place too
 
 
+def test_a_quarter_before_its_city_is_placed_in_that_city(places_of) -> None:
+    places = places_of("Hundreds marched through the streets of Wentworth, Durban, singing.")
+    assert places["Wentworth"].country == "ZAF" and near(places["Wentworth"], -29.86, 31.03, 30)
+    listed = places_of("Protests spread to Paris, London and Berlin on Saturday.")
+    assert listed["Paris"].country == "FRA" and listed["London"].country == "GBR"
+
+
 def test_a_container_that_does_not_hold_the_place_is_no_evidence(places_of) -> None:
     places = places_of("The report was written by Kiri, Northern Region's health officer.")
     assert "Kiri" not in places

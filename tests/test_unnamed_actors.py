@@ -429,3 +429,72 @@ def test_the_dead_are_the_victims_of_the_attack_they_died_in(analyze: Analyze) -
 def test_a_title_after_a_province_makes_the_person_its_state_s(analyze: Analyze) -> None:
     result = analyze("NSW Premier Gladys Berejiklian has issued an ultimatum to her colleagues.")
     assert actor_codes(result)["Gladys Berejiklian"] == "AUSGOV"
+
+
+# ---------------------------------------------------------------- actors no dictionary knows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "root"),
+    [
+        ("The governor's office declined to comment on the bill.", "The governor's office", "01"),
+        (
+            "The Ruritanian Farmers Federation said it is skeptical of the new tariffs.",
+            "The Ruritanian Farmers Federation",
+            "01",
+        ),
+        ("The FLN has claimed responsibility for several attacks.", "The FLN", "01"),
+    ],
+)
+def test_a_statement_by_an_unknown_actor_keeps_its_speaker(
+    analyze: Analyze, text: str, speaker: str, root: str
+) -> None:
+    events = [e for e in analyze(text).events if e.cameo.startswith(root)]
+    assert events, text
+    source = events[0].source
+    assert source is not None and source.text == speaker and not source.code
+    assert source.span is not None and text[source.span[0] : source.span[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Observers are skeptical about the plan.",
+        "No group has claimed responsibility for the attack.",
+        "Analysts said they were pessimistic about the talks.",
+    ],
+)
+def test_commentators_and_nobody_are_no_speakers(analyze: Analyze, text: str) -> None:
+    assert not analyze(text).events
+
+
+def test_violence_by_an_unknown_actor_needs_a_state(analyze: Analyze) -> None:
+    """Material conflict is coded from its place or not at all: an uncoded author would be a
+    record no series can use."""
+    assert not analyze("Two armed men on motorcycles killed two gendarmes.").events
+
+
+def test_an_unknown_forum_or_association_is_an_ngo(analyze: Analyze) -> None:
+    text = "The Third World Water Forum concluded that the US must allocate greater funds."
+    sources = {e.source.code for e in analyze(text).events if e.source}
+    assert sources == {"NGO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Ethopia has agreed to re-open its borders to peacekeepers.", "ETH"),
+        ("The Phillippines military attacked rebel camps on Monday.", "PHL"),
+    ],
+)
+def test_a_misspelt_country_is_still_that_state(analyze: Analyze, text: str, iso3: str) -> None:
+    sources = {e.source.country for e in analyze(text).events if e.source}
+    assert sources == {iso3}
+
+
+def test_only_long_names_that_name_no_place_are_read_as_misspelt() -> None:
+    from eventwire.actors.resolve import misspelt_country
+
+    assert misspelt_country("Venezeula") == "VEN"
+    assert misspelt_country("Columbia") is None  # a place of its own
+    assert misspelt_country("Gambia") is None and misspelt_country("Nigera") is None

@@ -44,9 +44,11 @@ from eventwire.countries import (
     countries,
     country_by_adjective,
     country_by_capital,
+    country_by_misspelling,
     country_by_name,
     normalise,
 )
+from eventwire.geo import load_gazetteer
 from eventwire.yamlfiles import load_yaml
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -426,6 +428,8 @@ def resolve_name(res: Resolution, span: Span) -> None:
     text = span.text
     if entry is not None and entry.kind == "state":
         state_mention(res, span, entry.key)
+    elif span.label_ == "GPE" and (misspelt := misspelt_state(res, span)) is not None:
+        state_mention(res, span, misspelt)
     elif entry is not None:
         how = "name" if normalise(text) == normalise(entry.name) else "alias"
         known_mention(res, span, entry, how)
@@ -443,6 +447,18 @@ def resolve_name(res: Resolution, span: Span) -> None:
 
 
 GROUP_KINDS = frozenset({"organisation", "group", "media"})
+
+
+def misspelt_state(res: Resolution, span: Span) -> str | None:
+    """The state a place name no gazetteer knows names by a slip of the pen ("Ethopia")."""
+    return None if is_place(res, span) else misspelt_country(span.text)
+
+
+def misspelt_country(text: str) -> str | None:
+    """The state a name names by a slip of the pen, when it names no place of its own
+    ("Phillippines", not "Columbia")."""
+    iso3 = country_by_misspelling(text)
+    return iso3 if iso3 is not None and not load_gazetteer().lookup(text) else None
 
 
 def known_group_inside(res: Resolution, span: Span) -> tuple[Span, KBEntry] | None:
@@ -827,7 +843,8 @@ def country_word(res: Resolution, token: Token) -> str | None:
     name = proper_compound(token)
     if len(name) > 1:  # "New Jersey" is not Jersey
         return country_lookup(name.text) or res.place_country(name.start_char, name.end_char)
-    return country_lookup(token.text) or res.place_country(token.idx, token.idx + len(token))
+    found = country_lookup(token.text) or res.place_country(token.idx, token.idx + len(token))
+    return found or (misspelt_country(token.text) if token.pos_ == "PROPN" else None)
 
 
 def proper_compound(token: Token) -> Span:

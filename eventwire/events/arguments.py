@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.actors.resolve import proper_compound, stance_of
+from eventwire.actors.resolve import misspelt_country, proper_compound, stance_of
 from eventwire.analysis import Analysis, Entity, Mention
 from eventwire.countries import (
     countries,
@@ -228,6 +228,8 @@ def state_named(token: Token, group: str | None = None) -> Participant | None:
     if token.pos_ == "PROPN":
         iso3 = country_by_name(token.text) or country_by_capital(token.text)
     iso3 = iso3 or country_by_adjective(token.text)
+    if iso3 is None and token.pos_ == "PROPN":
+        iso3 = misspelt_country(token.text)  # "Ethopia has agreed ..."
     if iso3 is None or iso3 not in countries():
         return None
     entity = Entity(key=iso3, name=countries()[iso3].name, code=iso3, country=iso3, kind="state")
@@ -242,3 +244,24 @@ def conjoined(token: Token) -> list[Token]:
         if child.dep_ == "conj":
             out += [child, *conjoined(child)]
     return out
+
+
+def unresolved_participant(analysis: Analysis, head: Token) -> Participant:
+    """A named or described actor that no dictionary knows ("the California Farm Bureau
+    Federation", "the governor's office"): its words, with no country. A name whose head word
+    marks a kind of organisation ("the Third World Water Forum") gets that kind's code."""
+    start, end = head.left_edge.i, head.i + 1
+    words = head.doc[start:end]
+    code = ""
+    if head.pos_ == "PROPN":
+        code = load_lexicon().cue_map("unresolved_organisation_codes").get(head.lower_, "")
+    entity = Entity(
+        key=f"~{head.i}",
+        name=words.text,
+        code=code,
+        country=code[:3] or None,
+        kind="organisation" if code else "unresolved",
+    )
+    span = (words.start_char, words.end_char)
+    ref = ActorRef(text=words.text, code=code or None, country=entity.country, span=span)
+    return Participant(entity, ref, head.i)

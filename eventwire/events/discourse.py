@@ -24,12 +24,19 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.actors.resolve import vocabulary
 from eventwire.analysis import Analysis
-from eventwire.events.arguments import TARGET_OWNER_PREPS, Participant, resolve
+from eventwire.events.arguments import (
+    TARGET_OWNER_PREPS,
+    Participant,
+    resolve,
+    unresolved_participant,
+)
 from eventwire.events.domestic import (
     domestic_targets,
     home_state,
     local_sources,
+    role_sector,
     without_own,
 )
 from eventwire.events.frames import Frame, children, claimed_by, governing_verb, occurs
@@ -176,6 +183,8 @@ class Discourse:
             sources = local_sources(self.analysis, frame.sources)
         if not sources and frame.sense.code[:2] in self.lexicon.cue_words("perpetrator_roots"):
             sources = self.perpetrator(frame)
+        if not sources and frame.noun is None and not frame.symmetric:
+            sources = self.unresolved_sources(frame)
         own = {s.key for s in sources}
         targets = [t for t in targets if t.key not in own and not self.forum(t)]
         item = Resolved(frame, sentence, sources, targets)
@@ -280,6 +289,28 @@ class Discourse:
         if verb.dep_ != "ccomp" or verb.head is verb:
             return []
         return resolve(self.analysis, children(verb.head, "nsubj"))
+
+    def unresolved_sources(self, frame: Frame) -> list[Participant]:
+        """The subject of a statement that names an actor no dictionary knows: "The California
+        Farm Bureau Federation said it is skeptical" is coded with that source, uncoded."""
+        if frame.sense.code[:2] not in self.lexicon.cue_words("unresolved_source_roots"):
+            return []
+        for head in frame.sources:
+            if head.pos_ == "PRON":
+                head = self.speaker_head(frame) or head
+            if head.dep_ in ("nsubj", "nsubjpass") and names_an_actor(head):
+                return [unresolved_participant(self.analysis, head)]
+        return []
+
+    def speaker_head(self, frame: Frame) -> Token | None:
+        """The subject of the verb of saying whose clause the frame is."""
+        verb = frame.predicate
+        while verb.dep_ in ("xcomp", "conj", "acomp") and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head is verb:
+            return None
+        subjects = children(verb.head, "nsubj")
+        return subjects[0] if subjects else None
 
     def nearest_left_actor(self, verb: Token) -> list[Participant]:
         """When the parse gives a finite verb no subject, the actor named just before it."""
@@ -391,6 +422,24 @@ class Discourse:
             referent = Referent(lemma, frame.noun.i, item.sources, item.targets, item.episode)
             self.referents.append(referent)
             self.by_token[frame.noun.i] = referent
+
+
+NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nobody"})
+
+
+def names_an_actor(head: Token) -> bool:
+    """Whether a subject names someone who acts, though no dictionary knows them: a proper name
+    ("the FLN", "Holcomb's office"), an agent noun ("officials", "teachers") or an organisation
+    word ("the agency"); not "observers" or "the aid package"."""
+    if any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in head.children):
+        return False  # "no group has claimed responsibility"
+    if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1):  # "the FLN", tagged a noun
+        return True
+    if head.pos_ != "NOUN":
+        return False
+    if any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss") for c in head.children):
+        return True
+    return role_sector(head) is not None or head.lower_ in vocabulary().organisation_words
 
 
 def next_sentence_end(sentence: Span) -> int:

@@ -55,6 +55,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # labels the parser gives place names it does not know; a demonym never gets this far
 MISREAD_LABELS = frozenset({"NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT"})
 BIG_CITY = 1_000_000
+QUARTER_CITY = 100_000  # people of a city whose quarters the text may name before it
+QUARTER_RATIO = 10
 KNOWN_CITY = 100_000
 STRONG_SOURCES = frozenset({"country", "us_state", "feature", "continent"})
 
@@ -147,8 +149,43 @@ def find_toponyms(
         _extend_to_phrase(doc, toponym, cues)
     found = found + _containers_of_unknown_names(doc, found, reading)
     found = sorted(found + _containers(doc, found, gaz), key=lambda t: t.start)
+    _place_quarters_in_their_city(doc, found)
     _link_lists(doc, found)
     return found
+
+
+def _place_quarters_in_their_city(doc: Doc, found: list[Toponym]) -> None:
+    """A name before ", <city>" that the gazetteer knows only far away is a quarter of that city
+    ("Wentworth, Durban", "Kibera, Nairobi"): it is placed at the city, not at its homonym in
+    another country. Not in a list of cities ("Wentworth, Durban and Cape Town")."""
+    for left, right in pairwise(found):
+        if left.qualifier is not None or right.end - right.start > 3:
+            continue
+        if doc[left.end : right.start].text != "," or _listed_after(doc, right, found):
+            continue
+        cities = [r for r in records_of(right) if r.kind == "city" and r.population >= QUARTER_CITY]
+        readings = records_of(left)
+        if len(cities) != 1 or not readings:
+            continue
+        city = cities[0]
+        if all(_smaller_elsewhere(r, city) for r in readings):
+            left.matches = [NameMatch(city, True)]
+
+
+def _listed_after(doc: Doc, toponym: Toponym, found: list[Toponym]) -> bool:
+    """Whether another place follows the toponym in a list (", Cape Town", "and Soweto")."""
+    starts = {t.start for t in found}
+    k = toponym.end
+    return k + 1 < len(doc) and doc[k].lower_ in {",", "and", "or"} and k + 1 in starts
+
+
+def _smaller_elsewhere(record: GeoRecord, city: GeoRecord) -> bool:
+    """A town in another country than the city and far smaller than it."""
+    return (
+        record.source not in STRONG_SOURCES
+        and record.country != city.country
+        and record.population * QUARTER_RATIO < city.population
+    )
 
 
 def _link_lists(doc: Doc, found: list[Toponym]) -> None:
