@@ -498,3 +498,35 @@ def test_only_long_names_that_name_no_place_are_read_as_misspelt() -> None:
     assert misspelt_country("Venezeula") == "VEN"
     assert misspelt_country("Columbia") is None  # a place of its own
     assert misspelt_country("Gambia") is None and misspelt_country("Nigera") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "target"),
+    [
+        ("The United Kingdom and France have opposed resolutions on uranium weapons.", "11", None),
+        (
+            "The Government of Hungary expressed its condolences to the family members of those"
+            " who perished.",
+            "01",
+            "family members",
+        ),
+    ],
+)
+def test_an_act_that_needs_a_target_may_fall_on_a_thing(
+    analyze: Analyze, text: str, root: str, target: str | None
+) -> None:
+    events = [e for e in analyze(text).events if e.cameo.startswith(root)]
+    assert events, text
+    assert events[0].target is not None and not events[0].target.code
+    assert target is None or events[0].target.text.endswith(target)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Soldiers of the Kenyan army guarding the convoy returned fire.", "190"),
+        ("Libyan government forces pressed their offensive on Sirte.", "190"),
+    ],
+)
+def test_fighting_phrased_as_a_return_or_a_push(analyze: Analyze, text: str, code: str) -> None:
+    assert [e.cameo for e in analyze(text).events] == [code]

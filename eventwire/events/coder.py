@@ -118,11 +118,14 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
     if frame.sense.object_target and not item.targets:
         return []
     pairs = dyads_of(analysis, item, lexicon)
-    if frame.sense.needs_target and all(t is None for _, t in pairs):
+    partner = frame.sense.code[:2] in lexicon.cue_words("partner_roots")
+    if frame.sense.needs_target and partner and all(t is None for _, t in pairs):
         return []
     patient = patient_of(analysis, item) if all(t is None for _, t in pairs) else None
     if patient is not None:
         pairs = [(s, patient) for s, _ in pairs]
+    if frame.sense.needs_target and all(t is None for _, t in pairs):
+        return []
     events = [make_event(analysis, item, s, t, lexicon) for s, t in pairs[:MAX_PAIRS]]
     threat = consequence_threat(frame, lexicon)
     if threat is not None:
