@@ -299,6 +299,10 @@ def test_a_quarter_before_its_city_is_placed_in_that_city(places_of) -> None:
     assert listed["Paris"].country == "FRA" and listed["London"].country == "GBR"
 
 
+def test_a_town_by_another_language_s_name_needs_more_than_a_list(places_of) -> None:
+    assert "Hamas" not in places_of("Israel and Hamas agreed to a truce on Sunday.")
+
+
 def test_a_container_that_does_not_hold_the_place_is_no_evidence(places_of) -> None:
     places = places_of("The report was written by Kiri, Northern Region's health officer.")
     assert "Kiri" not in places

@@ -530,3 +530,31 @@ def test_an_act_that_needs_a_target_may_fall_on_a_thing(
 )
 def test_fighting_phrased_as_a_return_or_a_push(analyze: Analyze, text: str, code: str) -> None:
     assert [e.cameo for e in analyze(text).events] == [code]
+
+
+def test_rejecting_an_accusation_denies_responsibility(analyze: Analyze) -> None:
+    result = analyze("Nigeria's finance minister rejected accusations of corruption.")
+    assert [e.cameo for e in result.events] == ["016"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany announced new funding to fight the Ebola epidemic in West Africa.",
+        "Kenyan firefighters fought the blaze for six hours.",
+    ],
+)
+def test_fighting_a_disease_or_a_fire_is_no_fighting(analyze: Analyze, text: str) -> None:
+    assert not [e for e in analyze(text).events if e.cameo.startswith("19")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ethiopian authorities struck a deal with the United Nations on Monday.", "057"),
+        ("Senator Chris Murphy of Connecticut released a statement on the bill.", "010"),
+        ("Doctors Without Borders flew 13 tons of medicine into Afghanistan.", "073"),
+    ],
+)
+def test_verbs_whose_object_changes_the_act(analyze: Analyze, text: str, code: str) -> None:
+    assert code in [e.cameo for e in analyze(text).events]

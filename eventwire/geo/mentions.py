@@ -328,7 +328,7 @@ def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> b
     if _big_city(matches, span):
         return True
     if not any(m.main_name for m in matches):  # "White House" is not Casablanca
-        return _place_words_around(span, cues, gaz)
+        return _place_words_around(span, cues, gaz, listed=False)  # nor "Israel and Hamas" Hamm
     if _institution_after(span, cues):
         return True
     biggest = max(
@@ -483,16 +483,21 @@ def _looks_like_acronym(text: str) -> bool:
 
 
 def _place_words_around(
-    span: Span, cues: Cues, gaz: Gazetteer, prepositions: frozenset[str] | None = None
+    span: Span,
+    cues: Cues,
+    gaz: Gazetteer,
+    prepositions: frozenset[str] | None = None,
+    listed: bool = True,
 ) -> bool:
-    """Whether the words next to a name say it is a place ("in X", "X, Texas", ...)."""
+    """Whether the words next to a name say it is a place ("in X", "X, Texas", ...; with
+    `listed`, also "X and Odessa")."""
     doc = span.doc
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1
     if before >= 0 and doc[before].lower_ in (prepositions or cues.place_prepositions):
         return True
-    return _listed_with_a_place(span) or _explicit_place_words(span, cues, gaz)
+    return (listed and _listed_with_a_place(span)) or _explicit_place_words(span, cues, gaz)
 
 
 def _listed_with_a_place(span: Span) -> bool:
