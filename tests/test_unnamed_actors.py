@@ -558,3 +558,24 @@ def test_fighting_a_disease_or_a_fire_is_no_fighting(analyze: Analyze, text: str
 )
 def test_verbs_whose_object_changes_the_act(analyze: Analyze, text: str, code: str) -> None:
     assert code in [e.cameo for e in analyze(text).events]
+
+
+def test_what_someone_died_of_took_place(analyze: Analyze) -> None:
+    result = analyze(
+        "A Kurdish prisoner has died as a result of the torture he suffered in a detention"
+        " centre in Turkey."
+    )
+    assert [e.cameo[:2] for e in result.events] == ["18"]
+    assert not analyze("He died of a heart attack in Lagos.").events
+
+
+def test_the_subject_of_responsible_for_is_the_author(analyze: Analyze) -> None:
+    result = analyze("The Syrian army is responsible for the shelling of Aleppo.")
+    assert [(e.source.code if e.source else None, e.cameo[:2]) for e in result.events] == [
+        ("SYRMIL", "19")
+    ]
+
+
+def test_an_announced_return_of_weapons_is_an_intent(analyze: Analyze) -> None:
+    result = analyze("The Pakistani government announced it will return the seized weapons.")
+    assert [e.cameo[:2] for e in result.events] == ["03"]

@@ -118,7 +118,7 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
     if frame.sense.object_target and not item.targets:
         return []
     pairs = dyads_of(analysis, item, lexicon)
-    partner = frame.sense.code[:2] in lexicon.cue_words("partner_roots")
+    partner = code[:2] in lexicon.cue_words("partner_roots")  # of the act, not its intent
     if frame.sense.needs_target and partner and all(t is None for _, t in pairs):
         return []
     patient = patient_of(analysis, item) if all(t is None for _, t in pairs) else None

@@ -486,6 +486,9 @@ def noun_key(noun: Token, lexicon: EventLexicon) -> str | None:
     """The lexicon entry of an event noun, looked up by lemma and then by its word form, whole
     when the tokeniser split it at a hyphen ("cease-fire", "sit-in", "counter-offensive")."""
     keys = (noun.lemma_.lower(), noun.lower_)
+    compounds = {f"{c.lower_} {keys[0]}" for c in noun.children if c.dep_ in ("compound", "amod")}
+    if compounds & lexicon.cue_words("non_event_compounds"):
+        return None  # "a heart attack", "a lightning strike"
     hyphen = noun.doc[noun.i - 1] if noun.i >= 2 else None
     if hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_:
         left = noun.doc[noun.i - 2]
@@ -539,7 +542,9 @@ def noun_frame(
     if pair:
         frame.sources, frame.targets, frame.symmetric = [pair[0]], pair[1:], True
     else:
-        frame.sources = prep_objects(noun, ("by",)) + modifier_actors(noun)
+        frame.sources = (
+            prep_objects(noun, ("by",)) + modifier_actors(noun) + author_of_clause(noun, lexicon)
+        )
         for head in [noun] if first is None else [noun, first]:
             for obj in prep_objects(head, NOUN_TARGET_PREPS + STANCE_PREPS):
                 frame.targets += [obj, *nested_targets(obj, lexicon)]
@@ -560,6 +565,8 @@ def occurs(noun: Token, lexicon: EventLexicon) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
         return noun.head.head.lemma_.lower() in lexicon.harmed_in_verbs  # "injured in an ambush"
+    if died_of(noun, lexicon):
+        return True
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head is noun:
         return False
     verb = noun.head
@@ -568,6 +575,29 @@ def occurs(noun: Token, lexicon: EventLexicon) -> bool:
     if noun.dep_ == "nsubjpass" and any(w in lexicon.passive_occurrence_verbs for w in words):
         return True
     return any(word in lexicon.occurrence_verbs for word in words)
+
+
+def died_of(noun: Token, lexicon: EventLexicon) -> bool:
+    """Whether the noun is what someone died of: "died of torture", "died after torture", "died
+    as a result of the torture", "died due to torture"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in lexicon.died_of_preps:
+        return False
+    current = noun.head.head
+    for _ in range(3):  # through "as a result of", "due to", "because of"
+        if current.pos_ in ("VERB", "AUX"):
+            return current.lemma_.lower() in lexicon.died_of_verbs
+        current = current.head.head if current.dep_ == "pobj" else current.head
+    return False
+
+
+def author_of_clause(noun: Token, lexicon: EventLexicon) -> list[Token]:
+    """The subject of "X is responsible for <noun>": the author of the event the noun names."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    adjective = noun.head.head
+    if adjective.lemma_.lower() not in lexicon.author_adjectives or adjective.dep_ != "acomp":
+        return []
+    return children(adjective.head, "nsubj")
 
 
 def lend_occurrence_arguments(frame: Frame, verb: Token, lexicon: EventLexicon) -> None:

@@ -94,6 +94,9 @@ class EventLexicon:
     occurrence_verbs: frozenset[str] = frozenset()
     passive_occurrence_verbs: frozenset[str] = frozenset()
     harmed_in_verbs: frozenset[str] = frozenset()
+    died_of_verbs: frozenset[str] = frozenset()
+    died_of_preps: frozenset[str] = frozenset()
+    author_adjectives: frozenset[str] = frozenset()
     reduced_passive_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     imported: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
@@ -217,6 +220,9 @@ def load_lexicon() -> EventLexicon:
         occurrence_verbs=frozenset(_tuple(constructions.get("occurrence_verbs"))),
         passive_occurrence_verbs=frozenset(_tuple(constructions.get("passive_occurrence_verbs"))),
         harmed_in_verbs=frozenset(_tuple(constructions.get("harmed_in_verbs"))),
+        died_of_verbs=frozenset(_tuple(constructions.get("died_of_verbs"))),
+        died_of_preps=frozenset(_tuple(constructions.get("died_of_preps"))),
+        author_adjectives=frozenset(_tuple(constructions.get("author_adjectives"))),
         reduced_passive_verbs=frozenset(_tuple(constructions.get("reduced_passive_verbs"))),
         document_nouns=frozenset(_tuple(constructions.get("document_nouns"))),
         imported=imported_table(read_text(IMPORTED_VERBS)),
