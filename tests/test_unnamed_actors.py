@@ -462,6 +462,7 @@ def test_a_statement_by_an_unknown_actor_keeps_its_speaker(
         "Observers are skeptical about the plan.",
         "No group has claimed responsibility for the attack.",
         "Analysts said they were pessimistic about the talks.",
+        "Residents rejected the plan to close the market.",
     ],
 )
 def test_commentators_and_nobody_are_no_speakers(analyze: Analyze, text: str) -> None:

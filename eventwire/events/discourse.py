@@ -40,7 +40,7 @@ from eventwire.events.domestic import (
     without_own,
 )
 from eventwire.events.frames import Frame, children, claimed_by, governing_verb, occurs
-from eventwire.events.lexicon import EventLexicon
+from eventwire.events.lexicon import EventLexicon, load_lexicon
 from eventwire.model import Timex
 from eventwire.timex import event_date
 
@@ -429,8 +429,8 @@ NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nobody"})
 
 def names_an_actor(head: Token) -> bool:
     """Whether a subject names someone who acts, though no dictionary knows them: a proper name
-    ("the FLN", "Holcomb's office"), an agent noun ("officials", "teachers") or an organisation
-    word ("the agency"); not "observers" or "the aid package"."""
+    ("the FLN", "Holcomb's office"), an agent noun of an institution ("officials", "lawmakers")
+    or an organisation word ("the agency"); not "observers", "residents" or "the aid package"."""
     if any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in head.children):
         return False  # "no group has claimed responsibility"
     if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1):  # "the FLN", tagged a noun
@@ -439,7 +439,8 @@ def names_an_actor(head: Token) -> bool:
         return False
     if any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss") for c in head.children):
         return True
-    return role_sector(head) is not None or head.lower_ in vocabulary().organisation_words
+    sectors = load_lexicon().cue_words("unresolved_speaker_sectors")
+    return role_sector(head) in sectors or head.lower_ in vocabulary().organisation_words
 
 
 def next_sentence_end(sentence: Span) -> int:
