@@ -580,3 +580,16 @@ def test_the_subject_of_responsible_for_is_the_author(analyze: Analyze) -> None:
 def test_an_announced_return_of_weapons_is_an_intent(analyze: Analyze) -> None:
     result = analyze("The Pakistani government announced it will return the seized weapons.")
     assert [e.cameo[:2] for e in result.events] == ["03"]
+
+
+def test_an_actor_s_own_adjective_outranks_the_place_after_it(analyze: Analyze) -> None:
+    result = analyze("Kenyan forces in Somalia attacked al-Shabaab fighters on Monday.")
+    assert {e.source.code for e in result.events if e.source} == {"KENMIL"}
+    assert "SOMMIL" not in actor_codes(result).values()
+
+
+def test_an_act_without_an_actor_target_gives_way_to_the_same_act_with_one(
+    analyze: Analyze,
+) -> None:
+    result = analyze("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran.")
+    assert dyads(result) == [("LKA", "IRNGOV", "05")]

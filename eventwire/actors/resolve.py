@@ -788,7 +788,12 @@ def cue_from(res: Resolution, phrase: Span, role: str, sector: str | None) -> Cu
     found_countries: list[str] = []
     past, owner, how, organisation, unknown = False, None, "description", None, False
     role_words = set(role.replace("-", " ").split())
+    own_state = False  # "Kenyan forces in Somalia" are Kenya's: their own adjective first
     for token in phrase:
+        if token.i == phrase.root.i:
+            own_state = bool(found_countries)
+        elif token.i > phrase.root.i and own_state:
+            break
         word = token.lower_
         if word in res.words.past or token.lemma_.lower() in res.words.past:
             past = True

@@ -434,7 +434,9 @@ def dyad_key(ref: ActorRef | None) -> str | None:
 
 
 def deduplicate(events: list[Event]) -> list[Event]:
-    """One event per sentence, dyad and CAMEO root; the first (governing) one is kept."""
+    """One event per sentence, dyad and CAMEO root; the first (governing) one is kept. An act
+    with no actor for a target gives way to the same act of the same source with one
+    ("established diplomatic ties with and opened an embassy in Tehran")."""
     seen: set[tuple] = set()
     kept: list[Event] = []
     for event in sorted(events, key=lambda e: (e.span[0], e.trigger[0])):
@@ -443,4 +445,14 @@ def deduplicate(events: list[Event]) -> list[Event]:
             continue
         seen.add(key)
         kept.append(event)
-    return kept
+    targeted = {(e.span, dyad_key(e.source), e.cameo[:2]) for e in kept if coded(e.target)}
+    return [
+        e
+        for e in kept
+        if coded(e.target) or (e.span, dyad_key(e.source), e.cameo[:2]) not in targeted
+    ]
+
+
+def coded(ref: ActorRef | None) -> bool:
+    """Whether an event's party is an actor with a code, not a thing or no one."""
+    return ref is not None and bool(ref.code)
