@@ -591,5 +591,6 @@ def test_an_actor_s_own_adjective_outranks_the_place_after_it(analyze: Analyze) 
 def test_an_act_without_an_actor_target_gives_way_to_the_same_act_with_one(
     analyze: Analyze,
 ) -> None:
-    result = analyze("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran.")
+    text = "Sri Lanka has established diplomatic ties with and opened an embassy in Tehran."
+    result = analyze(text)
     assert dyads(result) == [("LKA", "IRNGOV", "05")]
