@@ -594,3 +594,11 @@ def test_an_act_without_an_actor_target_gives_way_to_the_same_act_with_one(
     text = "Sri Lanka has established diplomatic ties with and opened an embassy in Tehran."
     result = analyze(text)
     assert dyads(result) == [("LKA", "IRNGOV", "05")]
+
+
+def test_considering_an_act_is_considering_a_policy_option(analyze: Analyze) -> None:
+    result = analyze("The Florida Legislature is considering giving money to local communities.")
+    assert [(e.cameo, e.certainty) for e in result.events if not e.negated][:1] == [
+        ("014", "asserted")
+    ]
+    assert all(e.certainty == "hypothetical" for e in result.events if e.cameo[:2] == "07")
