@@ -602,3 +602,9 @@ def test_considering_an_act_is_considering_a_policy_option(analyze: Analyze) -> 
         ("014", "asserted")
     ]
     assert all(e.certainty == "hypothetical" for e in result.events if e.cameo[:2] == "07")
+
+
+def test_a_group_with_its_adjective_before_a_thing_is_the_target(analyze: Analyze) -> None:
+    result = analyze("Al Shabaab forces attacked a Kenyan forces base near the border.")
+    assert ("SOMREB", "KENMIL", "19") in dyads(result)
+    assert not analyze("The Kenyan security situation worsened.").actors

@@ -885,7 +885,7 @@ def find_descriptions(res: Resolution) -> None:
     owned by a pronoun ("its troops", "his government") wait for `find_owned_descriptions`."""
     owned = pronoun_owners(res.doc)
     for noun in res.doc:
-        if noun.i in res.consumed or noun.dep_ in ("compound", "amod") or noun.i in owned:
+        if noun.i in res.consumed or noun.i in owned or modifier_only(noun):
             continue
         if noun.ent_type_ == "NORP" and noun.pos_ in ("PROPN", "NOUN"):
             demonym_people(res, noun)
@@ -895,6 +895,15 @@ def find_descriptions(res: Resolution) -> None:
             describe(res, noun, *role)
         elif noun.tag_ == "NNS" and (sector := res.kb.sector(noun.lemma_)) is not None:
             agent_description(res, noun, sector)
+
+
+def modifier_only(noun: Token) -> bool:
+    """A modifier of another noun, which describes no actor of its own ("security situation");
+    a plural group with its own adjective does ("Kenyan forces base", "Ethiopian troops
+    convoy")."""
+    if noun.dep_ not in ("compound", "amod"):
+        return False
+    return noun.tag_ != "NNS" or not any(c.dep_ in ("amod", "compound") for c in noun.lefts)
 
 
 def find_owned_descriptions(res: Resolution) -> None:
