@@ -299,6 +299,12 @@ def test_a_quarter_before_its_city_is_placed_in_that_city(places_of) -> None:
     assert listed["Paris"].country == "FRA" and listed["London"].country == "GBR"
 
 
+def test_a_division_known_by_another_spelling_or_with_its_kind_word(places_of) -> None:
+    places = places_of("Fighting was reported in Galgaduud and near Baidoa in Bay region.")
+    assert places["Galgaduud"].country == "SOM"
+    assert places["Bay region"].country == "SOM" and places["Bay region"].kind == "region"
+
+
 def test_a_town_by_another_language_s_name_needs_more_than_a_list(places_of) -> None:
     assert "Hamas" not in places_of("Israel and Hamas agreed to a truce on Sunday.")
 

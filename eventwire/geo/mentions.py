@@ -225,7 +225,8 @@ def _longest_name_at(doc: Doc, i: int, reading: _Reading) -> Toponym | None:
         return None
     gaz = reading.gaz
     for end in range(min(len(doc), i + MAX_NAME_WORDS), i, -1):
-        if not words.capital[end - 1]:
+        kind_word = end - 1 > i and words.forms[end - 1].lower() in reading.cues.state_words
+        if not words.capital[end - 1] and not kind_word:  # "Bay region" may be a name whole
             continue
         if any(words.sentence_start[i + 1 : end]):
             continue
