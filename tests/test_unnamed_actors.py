@@ -608,3 +608,13 @@ def test_a_group_with_its_adjective_before_a_thing_is_the_target(analyze: Analyz
     result = analyze("Al Shabaab forces attacked a Kenyan forces base near the border.")
     assert ("SOMREB", "KENMIL", "19") in dyads(result)
     assert not analyze("The Kenyan security situation worsened.").actors
+
+
+def test_fighting_with_no_target_falls_on_the_state_where_it_happens(analyze: Analyze) -> None:
+    text = (
+        "In the past day the air force launched nine offensives, four of which targeted the"
+        " centre of Sirte."
+    )
+    assert ("LBYMIL", "LBY", "19") in dyads(analyze(text))
+    boat = analyze("The US military struck a boat in the Caribbean that was carrying drugs.")
+    assert ("USAMIL", "USA", "19") not in dyads(boat)  # its own name is no place of the act

@@ -50,7 +50,7 @@ from eventwire.events.modality import (
     quoted,
 )
 from eventwire.lexicon import cameo_codes
-from eventwire.model import ActorRef, Event
+from eventwire.model import ActorRef, Event, Place
 
 MAX_PAIRS = 4
 UNDATED_CERTAINTIES = frozenset({"hypothetical"})  # events that may never happen
@@ -179,7 +179,7 @@ def dyads_of(
         code, lexicon.cue_words("self_codes")
     )
     if not targets and (code[:2] in lexicon.cue_words("domestic_roots") or own_state):
-        targets = [place_state(analysis, item, own_state)]
+        targets = [place_state(analysis, item, own_state, wider=True)]
     if not targets and (
         code in lexicon.cue_words("visit_codes")
         or code[:2] in lexicon.cue_words("recipient_place_roots")
@@ -316,9 +316,12 @@ def unknown_authors(analysis: Analysis, item: Resolved) -> list[Participant]:
     return [Participant(entity, ref, -1)]
 
 
-def place_state(analysis: Analysis, item: Resolved, own_state: bool = True) -> Participant | None:
+def place_state(
+    analysis: Analysis, item: Resolved, own_state: bool = True, wider: bool = False
+) -> Participant | None:
     """The state where an action happens, for want of a named target: a place or a state in
-    the clause, else (with `own_state`) the source's own state."""
+    the clause, else (with `own_state`) the source's own state, else (`wider`) a place of the
+    sentence or the one state of all the document's places."""
     frame = item.frame
     doc = frame.trigger.doc
     located = located_state(analysis, item)
@@ -332,12 +335,18 @@ def place_state(analysis: Analysis, item: Resolved, own_state: bool = True) -> P
     country = item.sources[0].entity.country if item.sources and own_state else None
     if country and country in countries():
         return state_participant(country, countries()[country].name, None)
+    if wider:
+        wide = located_state(analysis, item, sentence=True)
+        return wide or document_state(analysis, outside_actors=True)
     return None
 
 
-def document_state(analysis: Analysis) -> Participant | None:
-    """The state of every place of the document, when they all lie in one."""
+def document_state(analysis: Analysis, outside_actors: bool = False) -> Participant | None:
+    """The state of every place of the document, when they all lie in one (`outside_actors`:
+    of the places that are no actor's words, such as "US" in "the US military")."""
     placed = [p for p in analysis.places if p.country in countries()]
+    if outside_actors:
+        placed = [p for p in placed if not within_an_actor(analysis, p)]
     if not placed or len({p.country for p in placed}) > 1:
         return None
     return state_participant(placed[0].country, placed[0].text, placed[0].span)
@@ -357,6 +366,15 @@ def located_state(analysis: Analysis, item: Resolved, sentence: bool = False) ->
         if mention is None or (mention.start, mention.end) == tuple(place.span):
             return state_participant(place.country, place.text, place.span)
     return None
+
+
+def within_an_actor(analysis: Analysis, place: Place) -> bool:
+    """Whether a place's words are part of an actor's mention ("US" in "the US military")."""
+    token = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if token is None:
+        return False
+    mention = analysis.actors.at(token[0])
+    return mention is not None and (mention.start, mention.end) != tuple(place.span)
 
 
 def state_participant(iso3: str, text: str, span: tuple[int, int] | None) -> Participant:
