@@ -618,3 +618,12 @@ def test_fighting_with_no_target_falls_on_the_state_where_it_happens(analyze: An
     assert ("LBYMIL", "LBY", "19") in dyads(analyze(text))
     boat = analyze("The US military struck a boat in the Caribbean that was carrying drugs.")
     assert ("USAMIL", "USA", "19") not in dyads(boat)  # its own name is no place of the act
+
+
+def test_violence_with_no_author_in_a_document_of_one_state(analyze: Analyze) -> None:
+    text = (
+        "Supporters of two factions gathered at a rally in Harare on Sunday."
+        " Clashes broke out when t-shirts were handed out."
+    )
+    roots = [(e.source.code if e.source else None, e.cameo[:2]) for e in analyze(text).events]
+    assert ("ZWEUAF", "19") in roots

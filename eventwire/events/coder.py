@@ -297,11 +297,14 @@ def held_on(noun: Token) -> bool:
 
 def unknown_authors(analysis: Analysis, item: Resolved) -> list[Participant]:
     """The unidentified armed groups of the state where violence with no named author
-    happened: the state of a place of the clause, else of the sentence, else the victims'.
+    happened: the state of a place of the clause, else of the sentence, else the victims', else
+    the one state of all the document's places.
     The subject that names no actor ("a car bomb killed ...") is their words in the text."""
     state = located_state(analysis, item) or located_state(analysis, item, sentence=True)
     victims = [t.entity.country for t in item.targets if t.entity.country in countries()]
     iso3 = state.entity.country if state is not None else next(iter(victims), None)
+    if iso3 is None and (whole := document_state(analysis, outside_actors=True)) is not None:
+        iso3 = whole.entity.country
     if iso3 is None:
         return []
     name = f"unidentified armed groups ({countries()[iso3].name})"
