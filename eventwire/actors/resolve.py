@@ -178,6 +178,9 @@ class Resolution:
     by_token: dict[int, Found] = field(default_factory=dict)
     consumed: set[int] = field(default_factory=set)  # tokens already part of a mention
     focus: str | None = None  # the state the document is mostly about, once names are read
+    _owners: dict[int, Token] | None = None
+    _token_starts: dict[int, int] | None = None
+    dateline: tuple[str | None] | None = None  # the dateline state, once looked for
 
     def add(self, found: Found) -> None:
         bisect.insort(self.found, found, key=start_of)
@@ -186,6 +189,18 @@ class Resolution:
         for i in tokens:
             self.by_token.setdefault(i, found)
             self.consumed.add(i)
+
+    def owners(self) -> dict[int, Token]:
+        """`pronoun_owners` of the document, worked out once."""
+        if self._owners is None:
+            self._owners = pronoun_owners(self.doc)
+        return self._owners
+
+    def token_starting_at(self, char: int) -> int | None:
+        """The index of the token that starts at this character offset, if one does."""
+        if self._token_starts is None:
+            self._token_starts = {t.idx: t.i for t in self.doc}
+        return self._token_starts.get(char)
 
     def place_at(self, start: int, end: int) -> tuple[int, int, str | None] | None:
         """The place (start, end, country) of the places stage that contains these offsets."""
@@ -883,7 +898,7 @@ def country_lookup(text: str) -> str | None:
 def find_descriptions(res: Resolution) -> None:
     """Record a mention for every noun phrase that describes an actor by its role. Phrases
     owned by a pronoun ("its troops", "his government") wait for `find_owned_descriptions`."""
-    owned = pronoun_owners(res.doc)
+    owned = res.owners()
     for noun in res.doc:
         if noun.i in res.consumed or noun.i in owned or modifier_only(noun):
             continue
@@ -910,7 +925,7 @@ def find_owned_descriptions(res: Resolution) -> None:
     """Once pronouns are resolved: "Russia moved its troops" (Russian military), "Maduro said
     his government would resist" (Venezuelan government). A group noun only: "his secretary"
     is someone else."""
-    for i, owner in pronoun_owners(res.doc).items():
+    for i, owner in res.owners().items():
         if i in res.consumed or owner.i not in res.by_token:
             continue
         noun = res.doc[i]

@@ -24,7 +24,6 @@ Islamic State, al-Qaeda: IMG), as its branch in that state (`place_transnational
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -40,7 +39,7 @@ TRANSNATIONAL = frozenset({"IMG"})  # country codes of armed groups with no stat
 
 def find_unnamed(res: Resolution) -> None:
     """Record a mention for every role-noun group with no state in its phrase."""
-    owned = resolve.pronoun_owners(res.doc)
+    owned = res.owners()
     for noun in res.doc:
         if noun.i in res.consumed or noun.i in owned or noun.dep_ in ("compound", "amod"):
             continue
@@ -160,23 +159,25 @@ def home_state(res: Resolution, noun: Token) -> tuple[str, str] | None:
     return (found, "document") if found is not None else None
 
 
-def located(res: Resolution, tokens: Iterable[Token]) -> list[str]:
-    """The states of the places that start at these tokens, in text order; a place inside an
-    actor's name or description ("US officials", "the Kenyan government") locates nothing."""
-    starts = {t.idx: t.i for t in tokens}
-    return [
-        country
-        for s, _, country in res.places
-        if s in starts
-        and country in countries()
-        and starts[s] not in res.by_token
-        and not resolve.stance_of(res.doc[starts[s]])  # "an anti-Syria journalist"
-    ]
+def located(res: Resolution, span: Span) -> list[str]:
+    """The states of the places that start at a token of this span, in text order; a place
+    inside an actor's name or description ("US officials", "the Kenyan government") locates
+    nothing."""
+    found: list[str] = []
+    for start, _, country in res.places:
+        if not span.start_char <= start < span.end_char or country not in countries():
+            continue
+        i = res.token_starting_at(start)
+        if i is not None and i not in res.by_token and not resolve.stance_of(res.doc[i]):
+            found.append(country)  # not "an anti-Syria journalist"
+    return found
 
 
 def clause_state(res: Resolution, noun: Token) -> str | None:
     """The state of a place in the noun's clause, else of the first place in its sentence."""
-    found = located(res, governing_clause(noun).subtree) or located(res, noun.sent)
+    clause = governing_clause(noun)
+    found = located(res, res.doc[clause.left_edge.i : clause.right_edge.i + 1])
+    found = found or located(res, noun.sent)
     return found[0] if found else None
 
 
@@ -189,7 +190,13 @@ def governing_clause(token: Token) -> Token:
 
 def dateline_state(res: Resolution) -> str | None:
     """The state of a dateline place: a place at the start of the text followed by a comma,
-    a dash or a bracket ("TRIPOLI (Reuters) -", "Kampala, Uganda -")."""
+    a dash or a bracket ("TRIPOLI (Reuters) -", "Kampala, Uganda -"). Looked for once."""
+    if res.dateline is None:
+        res.dateline = (find_dateline_state(res),)
+    return res.dateline[0]
+
+
+def find_dateline_state(res: Resolution) -> str | None:
     first = next(iter(res.doc.sents), None)
     if first is None:
         return None
@@ -203,10 +210,11 @@ def dateline_state(res: Resolution) -> str | None:
 
 def starts_dateline(doc, sentence: Span, start: int, end: int) -> bool:
     """Whether a place opens the text and a dateline mark follows it closely."""
-    before = doc.text[sentence.start_char : start].strip()
+    text = doc.text
+    before = text[sentence.start_char : start].strip()
     if before and not before.isupper():
         return False
-    after = doc.text[end : end + 40]
+    after = text[end : end + 40]
     words = after.split()[:4]
     return any(mark in words or after.lstrip().startswith(mark) for mark in DATELINE_MARKS)
 
@@ -215,7 +223,7 @@ def document_state(res: Resolution, noun: Token) -> str | None:
     """The state whose places the document names most (places inside actors' names aside),
     else the state it mentions most, unless that state is only the source of the noun's
     sentence ("... killed two militants, according to US officials")."""
-    counts = Counter(located(res, res.doc))
+    counts = Counter(located(res, res.doc[:]))
     if counts:
         return counts.most_common(1)[0][0]
     if res.focus is None or speaks_for(res, noun.sent, res.focus):
