@@ -627,3 +627,15 @@ def test_violence_with_no_author_in_a_document_of_one_state(analyze: Analyze) ->
     )
     roots = [(e.source.code if e.source else None, e.cameo[:2]) for e in analyze(text).events]
     assert ("ZWEUAF", "19") in roots
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Protesters clashed with police in Nairobi on Tuesday.", "145"),
+        ("Looters targeted shops in a neighbourhood of Pretoria.", "145"),
+        ("Rebels clashed with the army in Goma on Tuesday.", "190"),
+    ],
+)
+def test_a_crowd_that_fights_protests_violently(analyze: Analyze, text: str, code: str) -> None:
+    assert [e.cameo for e in analyze(text).events][:1] == [code]

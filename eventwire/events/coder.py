@@ -106,6 +106,10 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
         item.sources = unknown_authors(analysis, item)
     if not item.sources:
         return []
+    if rioting(analysis, item, lexicon):
+        code = lexicon.cue_map("riot_codes")[frame.sense.code[:2]]
+        frame.sense = replace(frame.sense, code=code)
+        frame.rule += ":riot"
     refusal = refusal_code(item, lexicon)
     if refusal is not None:
         frame.sense = replace(frame.sense, code=refusal)
@@ -133,6 +137,19 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
         threatening = replace(item, frame=replace(frame, sense=sense, rule=f"{frame.rule}:or-face"))
         events += [make_event(analysis, threatening, s, t, lexicon) for s, t in pairs[:MAX_PAIRS]]
     return events
+
+
+def rioting(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> bool:
+    """Whether fighting is a crowd's: protesters, rioters or looters who clash, blockade or
+    attack protest violently (CAMEO 145), they do not fight as armed forces do."""
+    if item.frame.sense.code[:2] not in lexicon.cue_map("riot_codes"):
+        return False
+    crowd = lexicon.cue_words("crowd_words")
+    for source in item.sources:
+        head = analysis.doc[source.token] if source.token >= 0 else None
+        if source.group == "protester" or (head is not None and head.lemma_.lower() in crowd):
+            return True
+    return False
 
 
 def consequence_threat(frame: Frame, lexicon: EventLexicon) -> str | None:
