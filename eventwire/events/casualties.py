@@ -303,6 +303,8 @@ def with_casualties(doc: Doc, events: list[Event]) -> list[Event]:
     one sentence add up ("two soldiers were killed and three civilians died"); a later
     sentence restates them ("the death toll rose to 7"), so across sentences the largest
     count holds."""
+    if not any(e.quad_class == CONFLICT_QUAD and not e.negated for e in events):
+        return events  # no event to carry a count
     words = load_words()
     sentences = list(doc.sents)
     triggers = {token.idx: token for token in doc}
