@@ -9,6 +9,7 @@ import io
 import json
 import shutil
 import socket
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,18 @@ def test_analyze_many_takes_strings_dicts_and_input_documents() -> None:
     results = list(eventwire.analyze_many(documents))
     assert [r.id for r in results] == ["doc-1", "d", "i"]
     assert all(isinstance(r, DocumentResult) for r in results)
+
+
+@pytest.mark.parametrize("published", ["bad", "12/03/2026", "2026-13-45", "2025-12-01T10:00"])
+def test_analyze_refuses_a_bad_publication_date_as_the_command_line_does(published: str) -> None:
+    with pytest.raises(ValueError, match="published must be") as info:
+        eventwire.analyze(ENGLISH, published=published)
+    assert isinstance(info.value, eventwire.BadValue) and info.value.code == "E005"
+
+
+def test_analyze_takes_a_date_or_its_iso_string() -> None:
+    assert eventwire.analyze(ENGLISH, published=date(2025, 12, 1)).published == "2025-12-01"
+    assert eventwire.analyze(ENGLISH, published="2025-12-01").published == "2025-12-01"
 
 
 @pytest.mark.parametrize(
