@@ -208,6 +208,17 @@ def test_counts_take_the_number_of_their_noun(store: Path, capsys: pytest.Captur
     assert "1 reports" not in out and "1 outlets" not in out
 
 
+def test_dictionary_counts_take_the_number_of_their_noun(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    src, out = tmp_path / "one.actors.txt", tmp_path / "one.yaml"
+    src.write_text("JANE_DOE_ [USAGOV]\n", encoding="utf-8")
+    assert main(["dict", "import", str(src), "-o", str(out)]) == 0
+    assert "1 actor entry and 0 agent entries written" in capsys.readouterr().err
+    assert main(["dict", "check", str(out)]) == 0
+    assert f"{out}: 1 entry, 0 aliases" in capsys.readouterr().out
+
+
 def subcommands(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.ArgumentParser]]:
     """Every subcommand's parser, nested ones (``dict import``) included."""
     found = []
@@ -220,7 +231,9 @@ def subcommands(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.Arg
 
 
 def test_every_subcommand_has_a_description_an_example_and_option_defaults() -> None:
-    commands = subcommands(build_parser())
+    top = build_parser()
+    assert "examples:" in top.format_help() and "eventwire ingest" in (top.epilog or "")
+    commands = subcommands(top)
     assert len(commands) >= 12
     for name, parser in commands:
         text = parser.format_help()

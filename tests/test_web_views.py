@@ -204,3 +204,17 @@ def test_map_points_cluster_and_labels_do_not_collide() -> None:
     ring = [(170.0, 0.0), (-170.0, 0.0), (-170.0, 10.0), (170.0, 10.0), (170.0, 0.0)]
     assert len(split_at_antimeridian(ring)) == 2
     assert View(0, 0, 1).box() == (0.0, 0.0, 960.0, 480.0)
+
+
+PLURAL_AFTER_ONE = re.compile(r"(?<![\d,.])1 (events|articles|outlets|reports|attributions|incidents|"
+                              r"ledger items|documents|entries)\b")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/incidents/1", "/incidents/2", "/incidents/3", "/actors/COLGOV", "/documents",
+             "/codebook", "/types?dyad=COL:VEN", "/map?dyad=COL:VEN", "/search?q=smuggling"]
+)  # fmt: skip
+def test_pages_count_in_the_number_of_their_noun(client: TestClient, path: str) -> None:
+    text = re.sub(r"<[^>]+>", " ", client.get(path).text)
+    text = re.sub(r"\s+", " ", text)
+    assert not PLURAL_AFTER_ONE.search(text), PLURAL_AFTER_ONE.search(text)

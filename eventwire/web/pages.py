@@ -36,13 +36,13 @@ from eventwire.web.params import (
 from eventwire.web.responses import NotFound
 from eventwire.web.search import SYNTAXES
 from eventwire.web.settings import reading, settings_of
-from eventwire.words import counted
+from eventwire.words import counted, noun
 
 TEMPLATES = Path(__file__).parent / "templates"
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
 ENVIRONMENT.globals.update(actor_name=actor_name, dyad_name=dyad_name, cameo_roots=cameo_roots,
                            cameo_codes=cameo_codes, cameo_name=cameo_name,
-                           counted=counted)  # fmt: skip
+                           counted=counted, noun=noun)  # fmt: skip
 templates = Jinja2Templates(env=ENVIRONMENT)
 NAV = (
     ("/", "Overview"),
