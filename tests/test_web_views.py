@@ -101,9 +101,22 @@ def test_unreadable_codebook_and_map_filters_are_400(client: TestClient, query: 
     assert "error" in get(client, "/api/events" + query, 400)
 
 
-def test_the_event_filters_pick_codes_from_the_codebook(client: TestClient) -> None:
-    page = client.get("/timeline").text
+@pytest.mark.parametrize("path", ["/timeline", "/incidents", "/map", "/types"])
+def test_the_event_filters_pick_codes_from_the_codebook(client: TestClient, path: str) -> None:
+    page = client.get(path).text
     assert 'list="cameo-codes"' in page and '<option value="112">112 Accuse</option>' in page
+    assert '<select name="root">' in page and '<option value="13">13 Threaten</option>' in page
+    for name in ("actor", "country", "dyad"):
+        assert f'name="{name}" value="" placeholder' in page and f'list="{name}-codes"' in page
+    assert '<option value="VENGOV">Venezuelan government · 4 events</option>' in page
+    assert '<option value="COL">Colombia · 1 event</option>' in page
+    assert '<option value="USA:VEN">United States → Venezuela · 3 events</option>' in page
+
+
+def test_the_ledger_picks_its_party_from_the_store(client: TestClient) -> None:
+    page = client.get("/ledger?actor=USAGOV").text
+    assert 'name="actor" value="USAGOV"' in page and 'list="actor-codes"' in page
+    assert '<option value="USAGOV">' in page
 
 
 def test_downloads_are_what_eventwire_export_writes(client: TestClient, store: Path,

@@ -99,8 +99,9 @@ def incidents(request: Request) -> Response:
     sort = text(q, "sort") or "date"
     with reading(request) as conn:
         data = queries.incidents(conn, filters(q), page(q), sort)
+        choices = codebook.pickers(conn)
     return render(request, "incidents.html", "/api/incidents", data=data, sort=sort,
-                  table="incidents")  # fmt: skip
+                  table="incidents", pickers=choices)  # fmt: skip
 
 
 def incident(request: Request) -> Response:
@@ -117,7 +118,9 @@ def timeline(request: Request) -> Response:
     syntax = choice(q, "syntax", SYNTAXES) or "words"
     with reading(request) as conn:
         data = queries.timeline(conn, filters(q), page(q), text(q, "q"), syntax)
-    return render(request, "timeline.html", "/api/timeline", data=data, table="events")
+        choices = codebook.pickers(conn)
+    return render(request, "timeline.html", "/api/timeline", data=data, table="events",
+                  pickers=choices)  # fmt: skip
 
 
 def actors(request: Request) -> Response:
@@ -141,10 +144,11 @@ def ledger(request: Request) -> Response:
     kind, status = choice(q, "kind", LEDGER_KINDS), choice(q, "status", LEDGER_STATUSES)
     with reading(request) as conn:
         data = queries.ledger(conn, filters(q), page(q), kind, status)
+        choices = codebook.pickers(conn)
     columns = [(k, [r for r in data["rows"] if r["kind"] == k]) for k in LEDGER_KINDS]
     return render(request, "ledger.html", "/api/ledger", data=data,
                   columns=[c for c in columns if c[1]], kinds=LEDGER_KINDS,
-                  statuses=LEDGER_STATUSES, table="ledger")  # fmt: skip
+                  statuses=LEDGER_STATUSES, table="ledger", pickers=choices)  # fmt: skip
 
 
 def documents(request: Request) -> Response:
@@ -183,8 +187,10 @@ def map_view(request: Request) -> worldmap.View | None:
 def world_map(request: Request) -> Response:
     with reading(request) as conn:
         points = queries.places(conn, filters(request.query_params))
+        choices = codebook.pickers(conn)
     drawn = worldmap.world_map(points, map_view(request), page_filters(request))
-    return render(request, "map.html", "/api/places", points=points, map=drawn, table="events")
+    return render(request, "map.html", "/api/places", points=points, map=drawn, table="events",
+                  pickers=choices)  # fmt: skip
 
 
 def page_filters(request: Request) -> dict[str, str]:
@@ -195,8 +201,11 @@ def page_filters(request: Request) -> dict[str, str]:
 
 def types(request: Request) -> Response:
     data = type_series(request)
+    with reading(request) as conn:
+        choices = codebook.pickers(conn)
     chart = charts.stacked_bars(data, page_filters(request))
-    return render(request, "types.html", "/api/types", data=data, chart=chart, table="events")
+    return render(request, "types.html", "/api/types", data=data, chart=chart, table="events",
+                  pickers=choices)  # fmt: skip
 
 
 def compare(request: Request) -> Response:
