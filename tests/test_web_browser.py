@@ -6,6 +6,7 @@ missing; a browser is never downloaded. Screenshots of every page go to a tempor
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -220,6 +221,48 @@ def test_a_bar_of_event_types_opens_its_window(page) -> None:
     page.locator("#types-chart a.bar-link").first.click()
     page.wait_for_url("**since=2025-11-21**")
     assert page.locator("li.event").count() == 2  # the two accusations of 21 November
+
+
+def drag_across(page, selector: str, start: float, end: float) -> None:
+    """Drag the mouse across an SVG from ``start`` to ``end`` (in its viewBox units)."""
+    box = page.locator(selector).bounding_box()
+    width = float(page.get_attribute(selector, "viewBox").split()[2])
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + start * box["width"] / width, y)
+    page.mouse.down()
+    for step in range(1, 6):
+        x = start + (end - start) * step / 5
+        page.mouse.move(box["x"] + x * box["width"] / width, y)
+    page.mouse.up()
+
+
+def test_a_brush_over_event_types_filters_the_other_views(page, shots: Path) -> None:
+    page.goto("/types?actor=VENGOV")
+    columns = json.loads(page.locator("#types-columns").text_content())
+    assert [c["start"] for c in columns[:2]] == ["2025-11-21", "2025-11-22"]
+    drag_across(page, "#types-chart", columns[0]["x0"] + 5, columns[2]["x0"] + 5)
+    assert page.locator("#window .window-label").inner_text() == "Window 2025-11-21 to 2025-11-23"
+    assert page.locator("#types-chart rect.brush.on").count() == 1
+    assert page.input_value("form.filters input[name=since]") == "2025-11-21"
+    page.screenshot(path=str(shots / "types-brushed.png"), full_page=True)
+    assert page.url.endswith("/types?actor=VENGOV")  # a drag is not a click on a bar
+    page.click("#window a[data-view='/timeline']")
+    page.wait_for_url("**until=2025-11-23**")
+    assert "actor=VENGOV" in page.url and "since=2025-11-21" in page.url
+    assert page.locator("li.event").count() == 3  # the window's three, not the one of December
+    page.go_back()
+    page.wait_for_selector("#types-chart")
+    drag_across(page, "#types-chart", columns[0]["x0"] + 5, columns[2]["x0"] + 5)
+    page.click("#window a[data-view='/map']")
+    page.wait_for_url("**/map?**until=2025-11-23**")
+    assert page.locator("#map circle.point").count() == 1  # Caracas; not Cartagena
+    page.go_back()
+    page.wait_for_selector("#types-chart")
+    drag_across(page, "#types-chart", columns[-1]["x1"] - 5, columns[-3]["x1"] - 5)
+    page.click("#window a.narrow")
+    page.wait_for_url("**since=**")
+    assert page.locator("#types-chart a.bar-link").count() == 1  # the window's one event
+    assert "Window 2025-11-29 to 2025-12-01" in page.locator("#window").inner_text()
 
 
 def test_a_download_is_the_current_view(page) -> None:

@@ -7,6 +7,7 @@ Over the API tests' store of three hand-made documents, so every count is known.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import warnings
@@ -169,6 +170,25 @@ def test_event_types_over_time(client: TestClient) -> None:
     assert 'href="/timeline?since=2025-11-21&amp;until=2025-11-21&amp;root=11"' in page
     assert "<title>2025-11-21 · Disapprove: 2</title>" in page
     assert "error" in get(client, "/api/types?period=month", 400)
+
+
+def test_event_types_offer_a_brush_whose_window_the_other_views_take(client: TestClient) -> None:
+    page = client.get("/types?actor=VENGOV").text
+    assert '<svg class="chart-svg brushable" id="types-chart" data-brush="types-columns"' in page
+    block = re.search(r'<script type="application/json" id="types-columns">(.*?)</script>', page)
+    columns = json.loads(block.group(1)) if block else []
+    assert len(columns) == 11 and columns[0]["start"] == "2025-11-21"
+    assert all(a["x1"] == b["x0"] for a, b in itertools.pairwise(columns))  # no gaps
+    assert 'data-view="/timeline" href="/timeline?actor=VENGOV"' in page
+    windowed = client.get("/types?actor=VENGOV&since=2025-11-21&until=2025-11-23").text
+    assert "Window 2025-11-21 to 2025-11-23" in windowed
+    for path in ("/timeline", "/incidents", "/map", "/ledger"):
+        href = f"{path}?since=2025-11-21&amp;until=2025-11-23&amp;actor=VENGOV"
+        assert f'data-view="{path}" href="{href}"' in windowed
+    policy = client.get("/types").headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "unsafe-inline" not in policy
+    assert '<script src="/static/app.js" defer></script>' in page  # the brush: the app's own
+    assert client.get("/static/app.js").status_code == 200
 
 
 def test_dyads_compared_on_one_chart(client: TestClient) -> None:

@@ -199,13 +199,24 @@ def page_filters(request: Request) -> dict[str, str]:
     return {k: v for k, v in values.items() if v and k in downloads.KEPT}
 
 
+WINDOW_VIEWS = (("/timeline", "Timeline"), ("/incidents", "Incidents"), ("/map", "Map"),
+                ("/ledger", "Ledger"))  # the views a window picked on /types opens  # fmt: skip
+
+
+def window_links(base: dict[str, str]) -> list[dict[str, str]]:
+    """Links to the other views with the page's filters and window (``since``, ``until``)."""
+    return [{"path": path, "name": name, "href": charts.link(path, base)}
+            for path, name in WINDOW_VIEWS]  # fmt: skip
+
+
 def types(request: Request) -> Response:
     data = type_series(request)
     with reading(request) as conn:
         choices = codebook.pickers(conn)
-    chart = charts.stacked_bars(data, page_filters(request))
+    base = page_filters(request)
+    chart = charts.stacked_bars(data, base)
     return render(request, "types.html", "/api/types", data=data, chart=chart, table="events",
-                  pickers=choices)  # fmt: skip
+                  pickers=choices, views=window_links(base))  # fmt: skip
 
 
 def compare(request: Request) -> Response:

@@ -1,4 +1,5 @@
-// eventwire dashboard: small charts and the reader's layer switches.
+// eventwire dashboard: small charts, the reader's layer switches, the brush over the event
+// types and the map's zoom and pan.
 // Data comes from <script type="application/json"> blocks; nothing is written as HTML.
 "use strict";
 
@@ -115,8 +116,87 @@ function setUpTableFilters() {
   }
 }
 
+function svgPoint(svg, event) {
+  // a pointer's position in the SVG's own units (its viewBox)
+  const point = svg.createSVGPoint();
+  point.x = event.clientX;
+  point.y = event.clientY;
+  return point.matrixTransform(svg.getScreenCTM().inverse());
+}
+
+function withWindow(href, since, until) {
+  // a link with the window as its since and until; its other filters kept
+  const url = new URL(href, window.location.href);
+  url.searchParams.set("since", since);
+  url.searchParams.set("until", until);
+  url.searchParams.delete("offset");
+  return url.pathname + url.search;
+}
+
+function showWindow(since, until) {
+  // the window picked: the links to the other views and the form's dates take it
+  const label = document.querySelector("#window .window-label");
+  if (label) label.textContent = "Window " + since + " to " + until;
+  for (const link of document.querySelectorAll("#window a.window-link")) {
+    link.setAttribute("href", withWindow(link.getAttribute("href"), since, until));
+    link.hidden = false;
+  }
+  for (const [name, value] of [["since", since], ["until", until]]) {
+    const input = document.querySelector("form.filters input[name=" + name + "]");
+    if (input) input.value = value;
+  }
+}
+
+function setUpBrush(svg) {
+  // Drag across a chart to pick the periods under the drag; a click still opens its bar.
+  const columns = readJson(svg.dataset.brush) || [];
+  const brush = svg.querySelector("rect.brush");
+  if (!columns.length || !brush) return;
+  let from = null;
+  let dragged = false;
+  const span = (x) => [Math.min(from, x), Math.max(from, x)];
+  svg.addEventListener("dragstart", (event) => event.preventDefault());
+  svg.addEventListener("pointerdown", (event) => {
+    if (event.button !== 0) return;
+    from = svgPoint(svg, event).x;
+    dragged = false;
+  });
+  svg.addEventListener("pointermove", (event) => {
+    if (from === null) return;
+    const [low, high] = span(svgPoint(svg, event).x);
+    if (high - low < 4) return;
+    if (!dragged) svg.setPointerCapture(event.pointerId);  // from now on a drag, not a click
+    dragged = true;
+    brush.classList.add("on");
+    brush.setAttribute("x", String(low));
+    brush.setAttribute("width", String(high - low));
+  });
+  svg.addEventListener("pointerup", (event) => {
+    if (from === null) return;
+    const [low, high] = span(svgPoint(svg, event).x);
+    from = null;
+    if (!dragged) return;
+    const picked = columns.filter((c) => c.x1 > low && c.x0 < high);
+    if (!picked.length) return;
+    brush.setAttribute("x", String(picked[0].x0));
+    brush.setAttribute("width", String(picked[picked.length - 1].x1 - picked[0].x0));
+    showWindow(picked[0].start, picked[picked.length - 1].end);
+  });
+  svg.addEventListener("click", (event) => {
+    if (dragged) {
+      event.preventDefault();  // the end of a drag is not a click on a bar
+      dragged = false;
+    }
+  }, true);
+}
+
+function setUpBrushes() {
+  for (const svg of document.querySelectorAll("svg[data-brush]")) setUpBrush(svg);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   setUpCharts();
   setUpLayers();
   setUpTableFilters();
+  setUpBrushes();
 });
