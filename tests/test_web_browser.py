@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
@@ -193,6 +194,33 @@ def test_the_map_leads_from_a_place_to_its_events_and_their_evidence(page) -> No
     page.locator("li.event .source-line a").first.click()
     page.wait_for_selector("#doc-text")
     assert "Caracas" in page.locator("#doc-text").inner_text()
+
+
+def test_the_map_pans_by_dragging_zooms_by_the_wheel_and_opens_a_country(page) -> None:
+    page.goto("/map?zoom=2&lon=-70&lat=10")
+    box = page.locator("#map").bounding_box()
+    middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.8)
+    page.mouse.move(*middle)
+    page.mouse.down()
+    page.mouse.move(middle[0] - 40, middle[1] - 10)
+    page.mouse.move(middle[0] - 120, middle[1] - 10)
+    page.mouse.up()
+    page.wait_for_url(lambda url: "lon=-70&" not in url)
+    page.wait_for_load_state()
+    centre = parse_qs(urlparse(page.url).query)
+    assert float(centre["lon"][0]) > -70 and centre["zoom"] == ["2"]  # dragged west: moved east
+    assert page.get_attribute("#map", "data-zoom") == "2"
+    page.mouse.move(*middle)
+    page.mouse.wheel(0, -200)
+    page.wait_for_url("**zoom=4**")
+    assert page.get_attribute("#map", "viewBox").split()[2] == "240.000"
+    page.goto("/map?zoom=1")
+    page.locator("#map a.country-link:has(path[data-code=COL])").click()
+    page.wait_for_url("**zoom=16**")
+    assert page.locator("#map circle.point").count() >= 1
+    page.locator("#map a.mark", has=page.locator("title", has_text="Cartagena")).click()
+    page.wait_for_url("**place=Cartagena**")
+    assert page.locator("li.event").count() == 1
 
 
 def test_the_codebook_finds_a_code_and_leads_to_its_events(page) -> None:

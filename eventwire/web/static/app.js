@@ -194,9 +194,93 @@ function setUpBrushes() {
   for (const svg of document.querySelectorAll("svg[data-brush]")) setUpBrush(svg);
 }
 
+function unproject(x, y) {
+  // map units (960 by 480, equirectangular) to longitude and latitude, as the server rounds
+  const round = (v) => Math.round(v * 1000) / 1000;
+  return [round((x / 960) * 360 - 180), round(90 - (y / 480) * 180)];
+}
+
+function openView(svg, x, y, zoom) {
+  // ask the server for the view centred on (x, y) at ``zoom``: it clusters and labels anew
+  const url = new URL(window.location.href);
+  const [lon, lat] = unproject(Math.min(Math.max(x, 0), 960), Math.min(Math.max(y, 0), 480));
+  url.searchParams.set("lon", String(lon));
+  url.searchParams.set("lat", String(lat));
+  url.searchParams.set("zoom", String(zoom));
+  svg.classList.add("moving");
+  window.location.assign(url.pathname + url.search);
+}
+
+function viewBox(svg) {
+  const [x, y, w, h] = svg.getAttribute("viewBox").split(/\s+/).map(Number);
+  return { x, y, w, h };
+}
+
+function zoomAt(svg, event, factor) {
+  // zoom by ``factor`` keeping the point under the pointer where it is
+  const zoom = Number(svg.dataset.zoom);
+  const next = Math.round(Math.min(Math.max(zoom * factor, 1), Number(svg.dataset.maxZoom)));
+  if (next === zoom) return;
+  const box = viewBox(svg);
+  const at = svgPoint(svg, event);
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
+  openView(svg, at.x + (cx - at.x) * (zoom / next), at.y + (cy - at.y) * (zoom / next), next);
+}
+
+function setUpMap(svg) {
+  // Drag to pan (the view moves at once, the server draws it on release), wheel or
+  // double-click to zoom; a click on a place or a country still follows its link.
+  let start = null;
+  let dragged = false;
+  svg.addEventListener("dragstart", (event) => event.preventDefault());
+  svg.addEventListener("pointerdown", (event) => {
+    if (event.button !== 0) return;
+    start = { x: event.clientX, y: event.clientY, box: viewBox(svg) };
+    dragged = false;
+  });
+  svg.addEventListener("pointermove", (event) => {
+    if (start === null) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (!dragged && Math.hypot(dx, dy) < 4) return;
+    if (!dragged) svg.setPointerCapture(event.pointerId);
+    dragged = true;
+    const scale = start.box.w / svg.getBoundingClientRect().width;
+    const box = { ...start.box, x: start.box.x - dx * scale, y: start.box.y - dy * scale };
+    svg.setAttribute("viewBox", [box.x, box.y, box.w, box.h].join(" "));
+  });
+  svg.addEventListener("pointerup", () => {
+    if (start === null) return;
+    start = null;
+    if (!dragged) return;
+    const box = viewBox(svg);
+    openView(svg, box.x + box.w / 2, box.y + box.h / 2, Number(svg.dataset.zoom));
+  });
+  svg.addEventListener("click", (event) => {
+    if (dragged) {
+      event.preventDefault();  // the end of a drag is not a click on a place
+      dragged = false;
+    }
+  }, true);
+  svg.addEventListener("dblclick", (event) => {
+    event.preventDefault();
+    zoomAt(svg, event, 2);
+  });
+  svg.addEventListener("wheel", (event) => {
+    event.preventDefault();
+    if (!svg.classList.contains("moving")) zoomAt(svg, event, event.deltaY < 0 ? 2 : 0.5);
+  }, { passive: false });
+}
+
+function setUpMaps() {
+  for (const svg of document.querySelectorAll("svg.map-svg[data-zoom]")) setUpMap(svg);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   setUpCharts();
   setUpLayers();
   setUpTableFilters();
   setUpBrushes();
+  setUpMaps();
 });
