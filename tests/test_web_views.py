@@ -23,7 +23,7 @@ with warnings.catch_warnings():  # this Starlette prefers httpx2 but works with 
 
 from eventwire.cli import main
 from eventwire.lexicon import cameo_codes
-from eventwire.web import create_app
+from eventwire.web import create_app, queries
 from eventwire.web.people import people
 from eventwire.web.worldmap import (
     View,
@@ -255,8 +255,10 @@ def test_map_points_cluster_and_labels_do_not_collide() -> None:
     assert View(0, 0, 1).box() == (0.0, 0.0, 960.0, 480.0)
 
 
-PLURAL_AFTER_ONE = re.compile(r"(?<![\d,.])1 (events|articles|outlets|reports|attributions|incidents|"
-                              r"ledger items|documents|entries)\b")  # fmt: skip
+PLURAL_AFTER_ONE = re.compile(
+    r"(?<![\d,.])1 (events|articles|outlets|reports|attributions|incidents|ledger items|"
+    r"documents|entries)\b"
+)
 
 
 @pytest.mark.parametrize(
@@ -267,3 +269,12 @@ def test_pages_count_in_the_number_of_their_noun(client: TestClient, path: str) 
     text = re.sub(r"<[^>]+>", " ", client.get(path).text)
     text = re.sub(r"\s+", " ", text)
     assert not PLURAL_AFTER_ONE.search(text), PLURAL_AFTER_ONE.search(text)
+
+
+def test_the_overview_leaves_out_incidents_older_than_its_window(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "RECENT_DAYS", 5)
+    data = get(TestClient(create_app(store)), "/api/overview")
+    assert data["best_since"] == "2025-11-27"
+    assert [r["date"] for r in data["best_incidents"]] == ["2025-12-01"]  # not 21 November's
