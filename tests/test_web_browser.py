@@ -233,6 +233,14 @@ def test_the_codebook_finds_a_code_and_leads_to_its_events(page) -> None:
     page.wait_for_url("**cameo=112**")
     assert page.locator("li.event").count() == 2
     assert page.input_value("input[name=cameo]") == "112"
+    event = page.locator("li.event").first
+    assert event.locator(".m-trigger").first.inner_text() == "accused"  # its evidence, marked
+    event.locator(".source-line a").click()
+    page.wait_for_selector("#doc-text")
+    anchor = urlparse(page.url).fragment
+    assert anchor.startswith("ev-") and "Accuse" in page.locator(f"#{anchor}").inner_text()
+    assert page.locator("#doc-text .m-trigger", has_text="accused").count() == 1
+    assert page.locator(f"#{anchor}").evaluate("e => e.matches(':target')")
 
 
 def test_the_quick_search_leads_to_an_actor_and_its_people(page) -> None:
