@@ -208,6 +208,7 @@ def test_dyads_compared_on_one_chart(client: TestClient) -> None:
     assert "<h1>Compare dyads: United States → Venezuela · Colombia → Venezuela</h1>" in page
     assert page.count('<g class="series series-') == 4  # two dyads on two charts
     assert "Give two or three dyads" in client.get("/compare").text
+    assert page.count('list="dyad-codes"') == 3 and '<option value="COL:VEN">' in page
     assert 'href="/compare?dyad=USA:VEN&amp;dyad=COL:VEN"' in client.get("/").text
 
 

@@ -223,8 +223,10 @@ def compare(request: Request) -> Response:
     given = request.query_params.getlist("dyad")
     data = compared(request) if any(v.strip() for v in given) else None
     charts_of = {v: charts.lines(data, v) for v in ("events", "goldstein_mean")} if data else {}
+    with reading(request) as conn:
+        choices = codebook.pickers(conn)
     return render(request, "compare.html", "/api/compare", data=data, charts=charts_of,
-                  given=[*given, "", "", ""][:3])  # fmt: skip
+                  given=[*given, "", "", ""][:3], pickers=choices)  # fmt: skip
 
 
 def codebook_page(request: Request) -> Response:
