@@ -149,6 +149,20 @@ def test_filters_narrow_the_incidents(page) -> None:
     assert "No ledger items match." in page.locator(".board").inner_text()
 
 
+def test_the_actor_picker_offers_the_store_codes_by_name(page) -> None:
+    page.goto("/timeline")
+    options = page.locator("#actor-codes option")
+    assert options.count() == 3
+    assert options.first.get_attribute("value") == "VENGOV"
+    assert options.first.text_content() == "Venezuelan government · 4 events"
+    assert page.get_attribute("input[name=actor]", "list") == "actor-codes"
+    page.fill("input[name=actor]", options.nth(2).get_attribute("value"))
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**actor=COLGOV**")
+    assert page.locator("h1").inner_text().startswith("Timeline: Colombian government")
+    assert page.locator("li.event").count() == 1
+
+
 def test_incident_leads_to_its_evidence(page, shots: Path) -> None:
     page.goto("/incidents?min_sources=2")
     page.click("a.incident-link")
