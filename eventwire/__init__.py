@@ -9,13 +9,14 @@
 from __future__ import annotations
 
 from eventwire.api import analyze, analyze_many
-from eventwire.errors import EventwireError
+from eventwire.errors import BadValue, EventwireError
 from eventwire.model import DocumentError, DocumentResult
 from eventwire.options import Options
 from eventwire.readers import InputDocument
 
 __version__ = "0.1.0"
 __all__ = [
+    "BadValue",
     "DocumentError",
     "DocumentResult",
     "EventwireError",

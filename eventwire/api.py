@@ -10,6 +10,7 @@ from eventwire.model import DocumentError, DocumentResult
 from eventwire.options import Options
 from eventwire.readers import InputDocument, ReadItem, optional_str
 from eventwire.runner import Result, code_batch, code_documents
+from eventwire.values import checked_date
 
 
 def analyze(
@@ -19,8 +20,14 @@ def analyze(
     id: str = "doc",
     options: Options | None = None,
 ) -> DocumentResult:
-    """Code one document in-process. Raises :class:`EventwireError` if it cannot be coded."""
-    item = InputDocument(id=id, text=text, published=_iso(published))
+    """Code one document in-process.
+
+    ``published`` is a :class:`~datetime.date` or a ``YYYY-MM-DD`` string; any other value is
+    refused with :class:`~eventwire.errors.BadValue` (a ``ValueError``), as ``--published`` is
+    on the command line. Raises :class:`EventwireError` if the document cannot be coded.
+    """
+    day = published.isoformat()[:10] if isinstance(published, date) else published
+    item = InputDocument(id=id, text=text, published=checked_date(day, "published"))
     (result,) = code_batch([item], options or Options())
     if isinstance(result, DocumentError):
         code, _, message = result.error.partition(" ")

@@ -19,6 +19,15 @@ OUTPUT = "E003"  # the output cannot be written (missing directory, a directory,
 NO_INPUT = "E100"  # an input cannot be read (missing, unreadable, standard input closed)
 BAD_DICTIONARY = "E120"  # a user actor dictionary (--dictionary) that cannot be read
 
+
+class BadValue(EventwireError, ValueError):
+    """A value given by the caller that cannot be read (a date, a choice): E005, and a
+    :class:`ValueError` for Python callers."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(BAD_OPTION, message)
+
+
 # Document-level problems: each becomes the `error` of a document's result line.
 EMPTY = "E101"  # the document has no text
 BINARY = "E102"  # the bytes are not text

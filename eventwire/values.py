@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from eventwire import errors
-from eventwire.errors import EventwireError
+from eventwire.errors import BadValue
 
 DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
@@ -32,10 +31,11 @@ def choice_problem(value: str, allowed: tuple[str, ...]) -> str | None:
 
 
 def checked_date(value: str | None, name: str) -> str | None:
-    """A YYYY-MM-DD option's value, or a run-level error (exit status 2) that says why not."""
+    """A YYYY-MM-DD value, or :class:`BadValue` (exit status 2 on the command line) that says
+    why not."""
     if value is None:
         return None
     problem = date_problem(value.strip(), whole=True)
     if problem:
-        raise EventwireError(errors.BAD_OPTION, f"{name} {problem}")
+        raise BadValue(f"{name} {problem}")
     return value.strip()

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def noun(n: int, word: str, plural: str | None = None) -> str:
+    """The noun in the number ``n`` takes (``plural`` for irregular nouns)."""
+    return word if n == 1 else plural or word + "s"
+
+
 def counted(n: int, word: str, plural: str | None = None) -> str:
-    """``n`` and the noun in the number it takes (``plural`` for irregular nouns)."""
-    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+    """``n`` and the noun in the number it takes."""
+    return f"{n:,} {noun(n, word, plural)}"

@@ -9,6 +9,7 @@ import io
 import json
 import shutil
 import socket
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,18 @@ def test_analyze_many_takes_strings_dicts_and_input_documents() -> None:
     results = list(eventwire.analyze_many(documents))
     assert [r.id for r in results] == ["doc-1", "d", "i"]
     assert all(isinstance(r, DocumentResult) for r in results)
+
+
+@pytest.mark.parametrize("published", ["bad", "12/03/2026", "2026-13-45", "2025-12-01T10:00"])
+def test_analyze_refuses_a_bad_publication_date_as_the_command_line_does(published: str) -> None:
+    with pytest.raises(ValueError, match="published must be") as info:
+        eventwire.analyze(ENGLISH, published=published)
+    assert isinstance(info.value, eventwire.BadValue) and info.value.code == "E005"
+
+
+def test_analyze_takes_a_date_or_its_iso_string() -> None:
+    assert eventwire.analyze(ENGLISH, published=date(2025, 12, 1)).published == "2025-12-01"
+    assert eventwire.analyze(ENGLISH, published="2025-12-01").published == "2025-12-01"
 
 
 @pytest.mark.parametrize(
@@ -195,6 +208,17 @@ def test_counts_take_the_number_of_their_noun(store: Path, capsys: pytest.Captur
     assert "1 reports" not in out and "1 outlets" not in out
 
 
+def test_dictionary_counts_take_the_number_of_their_noun(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    src, out = tmp_path / "one.actors.txt", tmp_path / "one.yaml"
+    src.write_text("JANE_DOE_ [USAGOV]\n", encoding="utf-8")
+    assert main(["dict", "import", str(src), "-o", str(out)]) == 0
+    assert "1 actor entry and 0 agent entries written" in capsys.readouterr().err
+    assert main(["dict", "check", str(out)]) == 0
+    assert f"{out}: 1 entry, 0 aliases" in capsys.readouterr().out
+
+
 def subcommands(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.ArgumentParser]]:
     """Every subcommand's parser, nested ones (``dict import``) included."""
     found = []
@@ -207,7 +231,9 @@ def subcommands(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.Arg
 
 
 def test_every_subcommand_has_a_description_an_example_and_option_defaults() -> None:
-    commands = subcommands(build_parser())
+    top = build_parser()
+    assert "examples:" in top.format_help() and "eventwire ingest" in (top.epilog or "")
+    commands = subcommands(top)
     assert len(commands) >= 12
     for name, parser in commands:
         text = parser.format_help()

@@ -3,9 +3,11 @@ of the checkout's examples (`serve`, which would not return, is only parsed)."""
 
 from __future__ import annotations
 
+import ast
 import re
 import shlex
 import shutil
+import struct
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,28 @@ def test_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             continue
         assert main(words) == 0, words
     assert (tmp_path / "results.jsonl").is_file() and (tmp_path / "incidents.tsv").is_file()
+
+
+SCREENSHOT = re.compile(r"!\[([^\]]*)\]\(docs/screenshots/([a-z-]+)\.png\)")
+VIEWS = {"overview", "actor", "map", "codebook", "types", "compare"}
+
+
+def screenshots_made() -> dict[str, str]:
+    """The screenshots `docs/screenshots/make.py` takes: each name and the page it shows."""
+    tree = ast.parse((ROOT / "docs/screenshots/make.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "SHOTS":
+            return dict(ast.literal_eval(node.value))
+    raise AssertionError("make.py has no SHOTS")
+
+
+def test_the_readme_shows_every_view_in_screenshots_that_make_py_takes() -> None:
+    shown = {name for _, name in SCREENSHOT.findall(README)}
+    assert shown >= VIEWS
+    made = screenshots_made()
+    for name in shown:
+        png = ROOT / "docs/screenshots" / f"{name}.png"
+        assert name in made, f"{name}.png is not taken by docs/screenshots/make.py"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", png
+        width, height = struct.unpack(">II", png.read_bytes()[16:24])
+        assert (width, height) == (1280, 1000), png  # make.py's viewport

@@ -767,7 +767,10 @@ def test_the_overview_leads_with_the_best_corroborated_incidents(client: TestCli
     best = get(client, "/api/overview")["best_incidents"]
     assert [r["outlets"] for r in best] == sorted((r["outlets"] for r in best), reverse=True)
     assert best[0]["outlets"] == 2 and best[0]["cameo"] == "112"
-    assert "Best-corroborated incidents" in client.get("/").text
+    assert get(client, "/api/overview")["best_since"] == "2025-11-02"  # 30 days to 1 December
+    page = client.get("/").text
+    assert "Best-corroborated recent incidents" in page
+    assert page.index('id="best-incidents"') < page.index('id="dyads"')  # it leads the page
 
 
 def test_search_finds_event_types_by_name(client: TestClient) -> None:

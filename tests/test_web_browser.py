@@ -6,6 +6,7 @@ missing; a browser is never downloaded. Screenshots of every page go to a tempor
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -13,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
@@ -147,6 +149,20 @@ def test_filters_narrow_the_incidents(page) -> None:
     assert "No ledger items match." in page.locator(".board").inner_text()
 
 
+def test_the_actor_picker_offers_the_store_codes_by_name(page) -> None:
+    page.goto("/timeline")
+    options = page.locator("#actor-codes option")
+    assert options.count() == 3
+    assert options.first.get_attribute("value") == "VENGOV"
+    assert options.first.text_content() == "Venezuelan government · 4 events"
+    assert page.get_attribute("input[name=actor]", "list") == "actor-codes"
+    page.fill("input[name=actor]", options.nth(2).get_attribute("value"))
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**actor=COLGOV**")
+    assert page.locator("h1").inner_text().startswith("Timeline: Colombian government")
+    assert page.locator("li.event").count() == 1
+
+
 def test_incident_leads_to_its_evidence(page, shots: Path) -> None:
     page.goto("/incidents?min_sources=2")
     page.click("a.incident-link")
@@ -194,6 +210,33 @@ def test_the_map_leads_from_a_place_to_its_events_and_their_evidence(page) -> No
     assert "Caracas" in page.locator("#doc-text").inner_text()
 
 
+def test_the_map_pans_by_dragging_zooms_by_the_wheel_and_opens_a_country(page) -> None:
+    page.goto("/map?zoom=2&lon=-70&lat=10")
+    box = page.locator("#map").bounding_box()
+    middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.8)
+    page.mouse.move(*middle)
+    page.mouse.down()
+    page.mouse.move(middle[0] - 40, middle[1] - 10)
+    page.mouse.move(middle[0] - 120, middle[1] - 10)
+    page.mouse.up()
+    page.wait_for_url(lambda url: "lon=-70&" not in url)
+    page.wait_for_load_state()
+    centre = parse_qs(urlparse(page.url).query)
+    assert float(centre["lon"][0]) > -70 and centre["zoom"] == ["2"]  # dragged west: moved east
+    assert page.get_attribute("#map", "data-zoom") == "2"
+    page.mouse.move(*middle)
+    page.mouse.wheel(0, -200)
+    page.wait_for_url("**zoom=4**")
+    assert page.get_attribute("#map", "viewBox").split()[2] == "240.000"
+    page.goto("/map?zoom=1")
+    page.locator("#map a.country-link:has(path[data-code=COL])").click()
+    page.wait_for_url("**zoom=16**")
+    assert page.locator("#map circle.point").count() >= 1
+    page.locator("#map a.mark", has=page.locator("title", has_text="Cartagena")).click()
+    page.wait_for_url("**place=Cartagena**")
+    assert page.locator("li.event").count() == 1
+
+
 def test_the_codebook_finds_a_code_and_leads_to_its_events(page) -> None:
     page.goto("/codebook")
     page.fill("input[data-filter-table=cameo-table]", "accuse espionage")
@@ -204,6 +247,14 @@ def test_the_codebook_finds_a_code_and_leads_to_its_events(page) -> None:
     page.wait_for_url("**cameo=112**")
     assert page.locator("li.event").count() == 2
     assert page.input_value("input[name=cameo]") == "112"
+    event = page.locator("li.event").first
+    assert event.locator(".m-trigger").first.inner_text() == "accused"  # its evidence, marked
+    event.locator(".source-line a").click()
+    page.wait_for_selector("#doc-text")
+    anchor = urlparse(page.url).fragment
+    assert anchor.startswith("ev-") and "Accuse" in page.locator(f"#{anchor}").inner_text()
+    assert page.locator("#doc-text .m-trigger", has_text="accused").count() == 1
+    assert page.locator(f"#{anchor}").evaluate("e => e.matches(':target')")
 
 
 def test_the_quick_search_leads_to_an_actor_and_its_people(page) -> None:
@@ -220,6 +271,48 @@ def test_a_bar_of_event_types_opens_its_window(page) -> None:
     page.locator("#types-chart a.bar-link").first.click()
     page.wait_for_url("**since=2025-11-21**")
     assert page.locator("li.event").count() == 2  # the two accusations of 21 November
+
+
+def drag_across(page, selector: str, start: float, end: float) -> None:
+    """Drag the mouse across an SVG from ``start`` to ``end`` (in its viewBox units)."""
+    box = page.locator(selector).bounding_box()
+    width = float(page.get_attribute(selector, "viewBox").split()[2])
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + start * box["width"] / width, y)
+    page.mouse.down()
+    for step in range(1, 6):
+        x = start + (end - start) * step / 5
+        page.mouse.move(box["x"] + x * box["width"] / width, y)
+    page.mouse.up()
+
+
+def test_a_brush_over_event_types_filters_the_other_views(page, shots: Path) -> None:
+    page.goto("/types?actor=VENGOV")
+    columns = json.loads(page.locator("#types-columns").text_content())
+    assert [c["start"] for c in columns[:2]] == ["2025-11-21", "2025-11-22"]
+    drag_across(page, "#types-chart", columns[0]["x0"] + 5, columns[2]["x0"] + 5)
+    assert page.locator("#window .window-label").inner_text() == "Window 2025-11-21 to 2025-11-23"
+    assert page.locator("#types-chart rect.brush.on").count() == 1
+    assert page.input_value("form.filters input[name=since]") == "2025-11-21"
+    page.screenshot(path=str(shots / "types-brushed.png"), full_page=True)
+    assert page.url.endswith("/types?actor=VENGOV")  # a drag is not a click on a bar
+    page.click("#window a[data-view='/timeline']")
+    page.wait_for_url("**until=2025-11-23**")
+    assert "actor=VENGOV" in page.url and "since=2025-11-21" in page.url
+    assert page.locator("li.event").count() == 3  # the window's three, not the one of December
+    page.go_back()
+    page.wait_for_selector("#types-chart")
+    drag_across(page, "#types-chart", columns[0]["x0"] + 5, columns[2]["x0"] + 5)
+    page.click("#window a[data-view='/map']")
+    page.wait_for_url("**/map?**until=2025-11-23**")
+    assert page.locator("#map circle.point").count() == 1  # Caracas; not Cartagena
+    page.go_back()
+    page.wait_for_selector("#types-chart")
+    drag_across(page, "#types-chart", columns[-1]["x1"] - 5, columns[-3]["x1"] - 5)
+    page.click("#window a.narrow")
+    page.wait_for_url("**since=**")
+    assert page.locator("#types-chart a.bar-link").count() == 1  # the window's one event
+    assert "Window 2025-11-29 to 2025-12-01" in page.locator("#window").inner_text()
 
 
 def test_a_download_is_the_current_view(page) -> None:

@@ -7,6 +7,7 @@ Over the API tests' store of three hand-made documents, so every count is known.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import warnings
@@ -22,9 +23,16 @@ with warnings.catch_warnings():  # this Starlette prefers httpx2 but works with 
 
 from eventwire.cli import main
 from eventwire.lexicon import cameo_codes
-from eventwire.web import create_app
+from eventwire.web import create_app, queries
 from eventwire.web.people import people
-from eventwire.web.worldmap import View, clusters, marks, project, split_at_antimeridian
+from eventwire.web.worldmap import (
+    View,
+    clusters,
+    marks,
+    overlaps,
+    project,
+    split_at_antimeridian,
+)
 
 
 @pytest.fixture(scope="module")
@@ -101,9 +109,22 @@ def test_unreadable_codebook_and_map_filters_are_400(client: TestClient, query: 
     assert "error" in get(client, "/api/events" + query, 400)
 
 
-def test_the_event_filters_pick_codes_from_the_codebook(client: TestClient) -> None:
-    page = client.get("/timeline").text
+@pytest.mark.parametrize("path", ["/timeline", "/incidents", "/map", "/types"])
+def test_the_event_filters_pick_codes_from_the_codebook(client: TestClient, path: str) -> None:
+    page = client.get(path).text
     assert 'list="cameo-codes"' in page and '<option value="112">112 Accuse</option>' in page
+    assert '<select name="root">' in page and '<option value="13">13 Threaten</option>' in page
+    for name in ("actor", "country", "dyad"):
+        assert f'name="{name}" value="" placeholder' in page and f'list="{name}-codes"' in page
+    assert '<option value="VENGOV">Venezuelan government · 4 events</option>' in page
+    assert '<option value="COL">Colombia · 1 event</option>' in page
+    assert '<option value="USA:VEN">United States → Venezuela · 3 events</option>' in page
+
+
+def test_the_ledger_picks_its_party_from_the_store(client: TestClient) -> None:
+    page = client.get("/ledger?actor=USAGOV").text
+    assert 'name="actor" value="USAGOV"' in page and 'list="actor-codes"' in page
+    assert '<option value="USAGOV">' in page
 
 
 def test_downloads_are_what_eventwire_export_writes(client: TestClient, store: Path,
@@ -158,6 +179,25 @@ def test_event_types_over_time(client: TestClient) -> None:
     assert "error" in get(client, "/api/types?period=month", 400)
 
 
+def test_event_types_offer_a_brush_whose_window_the_other_views_take(client: TestClient) -> None:
+    page = client.get("/types?actor=VENGOV").text
+    assert '<svg class="chart-svg brushable" id="types-chart" data-brush="types-columns"' in page
+    block = re.search(r'<script type="application/json" id="types-columns">(.*?)</script>', page)
+    columns = json.loads(block.group(1)) if block else []
+    assert len(columns) == 11 and columns[0]["start"] == "2025-11-21"
+    assert all(a["x1"] == b["x0"] for a, b in itertools.pairwise(columns))  # no gaps
+    assert 'data-view="/timeline" href="/timeline?actor=VENGOV"' in page
+    windowed = client.get("/types?actor=VENGOV&since=2025-11-21&until=2025-11-23").text
+    assert "Window 2025-11-21 to 2025-11-23" in windowed
+    for path in ("/timeline", "/incidents", "/map", "/ledger"):
+        href = f"{path}?since=2025-11-21&amp;until=2025-11-23&amp;actor=VENGOV"
+        assert f'data-view="{path}" href="{href}"' in windowed
+    policy = client.get("/types").headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "unsafe-inline" not in policy
+    assert '<script src="/static/app.js" defer></script>' in page  # the brush: the app's own
+    assert client.get("/static/app.js").status_code == 200
+
+
 def test_dyads_compared_on_one_chart(client: TestClient) -> None:
     data = get(client, "/api/compare?dyad=USA:VEN&dyad=COL:VEN")
     assert [(d["label"], d["events"]) for d in data["dyads"]] == [
@@ -168,6 +208,7 @@ def test_dyads_compared_on_one_chart(client: TestClient) -> None:
     assert "<h1>Compare dyads: United States → Venezuela · Colombia → Venezuela</h1>" in page
     assert page.count('<g class="series series-') == 4  # two dyads on two charts
     assert "Give two or three dyads" in client.get("/compare").text
+    assert page.count('list="dyad-codes"') == 3 and '<option value="COL:VEN">' in page
     assert 'href="/compare?dyad=USA:VEN&amp;dyad=COL:VEN"' in client.get("/").text
 
 
@@ -177,8 +218,12 @@ def test_the_map_is_drawn_on_the_server(client: TestClient) -> None:
     assert svg.count('class="country') > 150 and svg.count('<circle class="point"') == 2
     assert 'href="/timeline?place=Caracas"' in svg and ">Caracas</text>" in svg
     assert re.search(r'class="country shade-[1-5]" d="[^"]+" data-code="VEN"', svg)
-    assert "map.js" not in page and "<script" not in svg
-    assert 'data-move="Zoom in"' in page
+    assert "<script" not in svg  # drawn on the server; app.js only adds drag and wheel
+    assert 'data-move="Zoom in"' in page and 'data-zoom="' in svg and 'data-max-zoom="64"' in svg
+    venezuela = re.search(r'<a class="country-link" href="([^"]+)"><path class="country shade-'
+                          r'[1-5]" d="[^"]+" data-code="VEN">', svg)  # fmt: skip
+    assert venezuela and venezuela.group(1) == "/map?lon=-66.88&amp;lat=10.49&amp;zoom=16"
+    assert svg.count('class="country-link"') == 2  # the two countries with places, no more
     world = client.get("/map?zoom=1&dyad=COL:VEN").text
     assert 'viewBox="0.000 0.000 960.000 480.000"' in world
     assert 'href="/timeline?dyad=COL%3AVEN&amp;place=Cartagena"' in world  # filters kept
@@ -196,11 +241,41 @@ def test_map_points_cluster_and_labels_do_not_collide() -> None:
     (one,) = marks(near, 1, {})
     assert one["cluster"] and one["text"] == "Caracas +2" and "zoom=4" in one["href"]
     drawn = marks(near, 64, {})
-    boxes = [m for m in drawn if m["label"]]
-    assert boxes[0]["text"] == "Caracas"  # the biggest is labelled first
-    assert len({(round(m["label"]["x"], 1), round(m["label"]["y"], 1)) for m in boxes}) == len(
-        boxes
-    )
+    labelled = [m for m in drawn if m["label"]]
+    assert labelled[0]["text"] == "Caracas"  # the biggest is labelled first
+    crowd = [{"name": f"Town {n}", "country": "VEN", "lat": 10.5 + n % 3 * 0.02,
+              "lon": -66.9 + n * 0.03, "events": 1 + n % 4} for n in range(30)]  # fmt: skip
+    for zoom in (8, 16, 64):
+        drawn = marks(crowd, zoom, {})
+        boxes = [m["label"]["box"] for m in drawn if m["label"]]
+        dots = [(m["x"] - m["r"], m["y"] - m["r"], m["x"] + m["r"], m["y"] + m["r"]) for m in drawn]
+        assert boxes and all(not overlaps(a, b) for a, b in itertools.combinations(boxes, 2))
+        assert all(not overlaps(b, d) for b in boxes for d in dots), zoom  # nor with a point
     ring = [(170.0, 0.0), (-170.0, 0.0), (-170.0, 10.0), (170.0, 10.0), (170.0, 0.0)]
     assert len(split_at_antimeridian(ring)) == 2
     assert View(0, 0, 1).box() == (0.0, 0.0, 960.0, 480.0)
+
+
+PLURAL_AFTER_ONE = re.compile(
+    r"(?<![\d,.])1 (events|articles|outlets|reports|attributions|incidents|ledger items|"
+    r"documents|entries)\b"
+)
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/incidents/1", "/incidents/2", "/incidents/3", "/actors/COLGOV", "/documents",
+             "/codebook", "/types?dyad=COL:VEN", "/map?dyad=COL:VEN", "/search?q=smuggling"]
+)  # fmt: skip
+def test_pages_count_in_the_number_of_their_noun(client: TestClient, path: str) -> None:
+    text = re.sub(r"<[^>]+>", " ", client.get(path).text)
+    text = re.sub(r"\s+", " ", text)
+    assert not PLURAL_AFTER_ONE.search(text), PLURAL_AFTER_ONE.search(text)
+
+
+def test_the_overview_leaves_out_incidents_older_than_its_window(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "RECENT_DAYS", 5)
+    data = get(TestClient(create_app(store)), "/api/overview")
+    assert data["best_since"] == "2025-11-27"
+    assert [r["date"] for r in data["best_incidents"]] == ["2025-12-01"]  # not 21 November's

@@ -1,5 +1,5 @@
-"""Write the README screenshots (overview, incident, ledger, map, event types, actor) from the
-demo store.
+"""Write the README screenshots (overview, incident, ledger, map, event types, actor, codebook,
+dyads compared) from the demo store.
 
     make demo
     .venv/bin/python docs/screenshots/make.py [--db build/demo/eventwire.sqlite]
@@ -54,6 +54,19 @@ def best_incident(base: str) -> int:
     return rows[0]["id"]
 
 
+# Each screenshot: its file name and the page it shows ("{incident}" is the best incident).
+SHOTS = (
+    ("overview", "/"),
+    ("incident", "/incidents/{incident}"),
+    ("ledger", "/ledger"),
+    ("map", "/map"),
+    ("types", "/types?period=week"),
+    ("actor", "/actors/VENGOV"),
+    ("codebook", "/codebook"),
+    ("compare", "/compare?dyad=USA:VEN&dyad=COL:VEN&dyad=VEN:USA"),
+)
+
+
 def shoot(page: Page, url: str, out: Path) -> None:
     page.goto(url)
     page.wait_for_load_state("networkidle")
@@ -72,12 +85,9 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            shoot(page, f"{base}/", HERE / "overview.png")
-            shoot(page, f"{base}/incidents/{best_incident(base)}", HERE / "incident.png")
-            shoot(page, f"{base}/ledger", HERE / "ledger.png")
-            shoot(page, f"{base}/map", HERE / "map.png")
-            shoot(page, f"{base}/types?period=week", HERE / "types.png")
-            shoot(page, f"{base}/actors/VENGOV", HERE / "actor.png")
+            incident = best_incident(base)
+            for name, path in SHOTS:
+                shoot(page, base + path.format(incident=incident), HERE / f"{name}.png")
             browser.close()
     finally:
         server.terminate()

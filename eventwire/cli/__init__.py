@@ -15,11 +15,20 @@ from eventwire.cli.output import guarded_stdout
 from eventwire.errors import EventwireError
 
 COMMANDS = (code, ingest, status, report, export, series, timeline, schema, dict_command, serve)
+EXAMPLES = """examples:
+  eventwire code examples/corpus.jsonl -o results.jsonl
+  eventwire ingest examples/ --db eventwire.sqlite
+  eventwire serve --db eventwire.sqlite
+
+`eventwire COMMAND --help` describes a command, its options with their defaults, and examples."""
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="eventwire", description="Sourced political event data from news text."
+        prog="eventwire",
+        description="Sourced political event data from news text.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

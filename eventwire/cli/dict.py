@@ -20,6 +20,7 @@ from eventwire.actors.kb import load_kb
 from eventwire.cli.help import add_command
 from eventwire.cli.output import OutputFile
 from eventwire.errors import EventwireError
+from eventwire.words import counted
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -72,8 +73,9 @@ def run_import(args: argparse.Namespace) -> int:
         for error in report.errors:
             print(error, file=sys.stderr)
     print(
-        f"{report.actors} actor entries and {report.agents} agent entries written to "
-        f"{args.output}; {len(report.errors)} problems skipped",
+        f"{counted(report.actors, 'actor entry', 'actor entries')} and "
+        f"{counted(report.agents, 'agent entry', 'agent entries')} written to {args.output}; "
+        f"{counted(len(report.errors), 'problem')} skipped",
         file=sys.stderr,
     )
     return 0 if report.actors or report.agents else 1
@@ -83,12 +85,13 @@ def run_check(args: argparse.Namespace) -> int:
     for name in args.files:
         parsed = read_dictionary(Path(name))
         print(
-            f"{name}: {len(parsed.entries)} entries, {len(parsed.aliases)} aliases, "
-            f"{len(parsed.agents)} agent words, {len(parsed.remove)} removals"
+            f"{name}: {counted(len(parsed.entries), 'entry', 'entries')}, "
+            f"{counted(len(parsed.aliases), 'alias', 'aliases')}, "
+            f"{counted(len(parsed.agents), 'agent word')}, {counted(len(parsed.remove), 'removal')}"
         )
     kb = load_kb([Path(f) for f in args.files])
     print(
-        f"knowledge base with these dictionaries: {len(kb.entries)} entries, "
-        f"{len(kb.agents)} agent words"
+        f"knowledge base with these dictionaries: {counted(len(kb.entries), 'entry', 'entries')}, "
+        f"{counted(len(kb.agents), 'agent word')}"
     )
     return 0

@@ -82,7 +82,14 @@ def stacked_bars(data: Row, base: dict[str, str]) -> Row:
             })  # fmt: skip
             below += n
     chart.pop("y")
-    return {**chart, "bars": bars}
+    return {**chart, "bars": bars, "columns": columns(points, step)}
+
+
+def columns(points: list[Row], step: float) -> list[Row]:
+    """Each period's column of the plot, left and right edges in chart units, with its first
+    and last day: what a brush across the chart picks."""
+    return [{"x0": round(LEFT + step * i, 1), "x1": round(LEFT + step * (i + 1), 1),
+             "start": p["start"], "end": p["end"]} for i, p in enumerate(points)]  # fmt: skip
 
 
 def every_day(first: str, last: str) -> list[str]:

@@ -19,6 +19,7 @@ from eventwire.web.search import WORD
 
 Row = dict[str, Any]
 STORE_ACTORS = 500  # the codebook lists at most this many of the store's actor codes
+PICKER_DYADS = 200  # the dyad picker offers at most this many country pairs
 LOOKUP = 10  # the quick search's matches of each kind
 
 
@@ -90,6 +91,24 @@ def codebook(conn: sqlite3.Connection) -> Row:
         "countries": country_rows(conn), "sectors": sectors,
         "actors": store_actor_rows(conn),
     }  # fmt: skip
+
+
+def pickers(conn: sqlite3.Connection) -> Row:
+    """The choices of the event filters' pickers, busiest first, each with its name: the
+    store's actor codes, the countries of its actors and its country pairs."""
+    actors = [{"code": r["code"], "label": r["label"], "events": r["events"]}
+              for r in store_actor_rows(conn)]  # fmt: skip
+    busiest = sorted(country_rows(conn), key=lambda r: -r["events"])
+    countries = [{"code": r["code"], "label": r["name"], "events": r["events"]}
+                 for r in busiest if r["events"]]  # fmt: skip
+    found = conn.execute(
+        "SELECT source_country, target_country, events FROM dyad_totals "
+        "WHERE source_country != target_country ORDER BY events DESC, 1, 2 LIMIT ?",
+        (PICKER_DYADS,),
+    ).fetchall()
+    dyads = [{"code": f"{s}:{t}", "label": f"{actor_name(s)} → {actor_name(t)}", "events": n}
+             for s, t, n in found]  # fmt: skip
+    return {"actors": actors, "countries": countries, "dyads": dyads}
 
 
 def words_match(words: list[str], *texts: str | None) -> bool:

@@ -36,13 +36,13 @@ from eventwire.web.params import (
 from eventwire.web.responses import NotFound
 from eventwire.web.search import SYNTAXES
 from eventwire.web.settings import reading, settings_of
-from eventwire.words import counted
+from eventwire.words import counted, noun
 
 TEMPLATES = Path(__file__).parent / "templates"
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
 ENVIRONMENT.globals.update(actor_name=actor_name, dyad_name=dyad_name, cameo_roots=cameo_roots,
                            cameo_codes=cameo_codes, cameo_name=cameo_name,
-                           counted=counted)  # fmt: skip
+                           counted=counted, noun=noun)  # fmt: skip
 templates = Jinja2Templates(env=ENVIRONMENT)
 NAV = (
     ("/", "Overview"),
@@ -99,8 +99,9 @@ def incidents(request: Request) -> Response:
     sort = text(q, "sort") or "date"
     with reading(request) as conn:
         data = queries.incidents(conn, filters(q), page(q), sort)
+        choices = codebook.pickers(conn)
     return render(request, "incidents.html", "/api/incidents", data=data, sort=sort,
-                  table="incidents")  # fmt: skip
+                  table="incidents", pickers=choices)  # fmt: skip
 
 
 def incident(request: Request) -> Response:
@@ -117,7 +118,9 @@ def timeline(request: Request) -> Response:
     syntax = choice(q, "syntax", SYNTAXES) or "words"
     with reading(request) as conn:
         data = queries.timeline(conn, filters(q), page(q), text(q, "q"), syntax)
-    return render(request, "timeline.html", "/api/timeline", data=data, table="events")
+        choices = codebook.pickers(conn)
+    return render(request, "timeline.html", "/api/timeline", data=data, table="events",
+                  pickers=choices)  # fmt: skip
 
 
 def actors(request: Request) -> Response:
@@ -141,10 +144,11 @@ def ledger(request: Request) -> Response:
     kind, status = choice(q, "kind", LEDGER_KINDS), choice(q, "status", LEDGER_STATUSES)
     with reading(request) as conn:
         data = queries.ledger(conn, filters(q), page(q), kind, status)
+        choices = codebook.pickers(conn)
     columns = [(k, [r for r in data["rows"] if r["kind"] == k]) for k in LEDGER_KINDS]
     return render(request, "ledger.html", "/api/ledger", data=data,
                   columns=[c for c in columns if c[1]], kinds=LEDGER_KINDS,
-                  statuses=LEDGER_STATUSES, table="ledger")  # fmt: skip
+                  statuses=LEDGER_STATUSES, table="ledger", pickers=choices)  # fmt: skip
 
 
 def documents(request: Request) -> Response:
@@ -183,8 +187,10 @@ def map_view(request: Request) -> worldmap.View | None:
 def world_map(request: Request) -> Response:
     with reading(request) as conn:
         points = queries.places(conn, filters(request.query_params))
+        choices = codebook.pickers(conn)
     drawn = worldmap.world_map(points, map_view(request), page_filters(request))
-    return render(request, "map.html", "/api/places", points=points, map=drawn, table="events")
+    return render(request, "map.html", "/api/places", points=points, map=drawn, table="events",
+                  pickers=choices)  # fmt: skip
 
 
 def page_filters(request: Request) -> dict[str, str]:
@@ -193,18 +199,34 @@ def page_filters(request: Request) -> dict[str, str]:
     return {k: v for k, v in values.items() if v and k in downloads.KEPT}
 
 
+WINDOW_VIEWS = (("/timeline", "Timeline"), ("/incidents", "Incidents"), ("/map", "Map"),
+                ("/ledger", "Ledger"))  # the views a window picked on /types opens  # fmt: skip
+
+
+def window_links(base: dict[str, str]) -> list[dict[str, str]]:
+    """Links to the other views with the page's filters and window (``since``, ``until``)."""
+    return [{"path": path, "name": name, "href": charts.link(path, base)}
+            for path, name in WINDOW_VIEWS]  # fmt: skip
+
+
 def types(request: Request) -> Response:
     data = type_series(request)
-    chart = charts.stacked_bars(data, page_filters(request))
-    return render(request, "types.html", "/api/types", data=data, chart=chart, table="events")
+    with reading(request) as conn:
+        choices = codebook.pickers(conn)
+    base = page_filters(request)
+    chart = charts.stacked_bars(data, base)
+    return render(request, "types.html", "/api/types", data=data, chart=chart, table="events",
+                  pickers=choices, views=window_links(base))  # fmt: skip
 
 
 def compare(request: Request) -> Response:
     given = request.query_params.getlist("dyad")
     data = compared(request) if any(v.strip() for v in given) else None
     charts_of = {v: charts.lines(data, v) for v in ("events", "goldstein_mean")} if data else {}
+    with reading(request) as conn:
+        choices = codebook.pickers(conn)
     return render(request, "compare.html", "/api/compare", data=data, charts=charts_of,
-                  given=[*given, "", "", ""][:3])  # fmt: skip
+                  given=[*given, "", "", ""][:3], pickers=choices)  # fmt: skip
 
 
 def codebook_page(request: Request) -> Response:

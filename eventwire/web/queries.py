@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date, timedelta
 from typing import Any
 
 from eventwire.corpus.exports import QUERIES, Filters, where
@@ -28,6 +29,8 @@ from eventwire.web.search import (
 )
 
 Row = dict[str, Any]
+RECENT_DAYS = 30  # the overview's incidents are those of the store's last month
+BEST_INCIDENTS = 10
 
 EVENTS_SQL = (
     "SELECT e.event_key AS id, e.doc_key, e.ordinal, d.id AS document, d.title, d.outlet, "
@@ -272,17 +275,33 @@ def dyads(conn: sqlite3.Connection, limit: int = 8) -> list[Row]:
     return busiest_dyads(conn, limit)
 
 
+def recent_start(conn: sqlite3.Connection, days: int | None = None) -> str | None:
+    """The first of the last ``days`` days (:data:`RECENT_DAYS`) up to the newest dated
+    incident, or None."""
+    days = days or RECENT_DAYS
+    newest = conn.execute("SELECT max(date) FROM incidents WHERE length(date) = 10").fetchone()[0]
+    try:
+        return (date.fromisoformat(newest) - timedelta(days=days - 1)).isoformat()
+    except (TypeError, ValueError):  # no dated incident, or a date the calendar lacks
+        return None
+
+
 def overview(conn: sqlite3.Connection) -> Row:
-    """The front page: what the store holds, the busiest dyads, the best-corroborated
-    incidents (most outlets first)."""
+    """The front page: what the store holds, the best-corroborated recent incidents (most
+    outlets first, over the last :data:`RECENT_DAYS` days of the store) and the busiest
+    dyads."""
     statuses = conn.execute(
         "SELECT status, count(*) AS n FROM ledger_items GROUP BY 1 ORDER BY n DESC, 1"
     ).fetchall()
+    since = recent_start(conn)
+    best = incidents(conn, Filters(since=since), Page(limit=BEST_INCIDENTS), "corroborated")
     return {
         "summary": summarise(conn),
         "incidents": total(conn, "incidents"),
         "dyads": overview_dyads(conn),
-        "best_incidents": incidents(conn, Filters(), Page(limit=10), "corroborated")["rows"],
+        "best_incidents": best["rows"],
+        "best_since": since,
+        "recent_days": RECENT_DAYS,
         "ledger_status": {r["status"]: r["n"] for r in statuses},
     }
 

@@ -4,7 +4,8 @@ took place in each country, a light graticule, and the places as points.
 
 A view is a centre and a zoom (1 shows the world); without them the view fits the points.
 Points closer than :data:`CLUSTER_PX` on screen are drawn as one cluster, which links to a
-closer view of itself; a single place links to its events. Labels are placed largest place
+closer view of itself; a single place links to its events, a shaded country to the view of
+its places. Labels are placed largest place
 first, each beside its point where it overlaps no label and no other point, else left out (the
 point keeps its name as a tooltip). Nothing is fetched by the browser.
 """
@@ -200,7 +201,8 @@ def place_labels(marks: list[Row], zoom: int) -> None:
         for side in range(4):
             box = label_box(mark, mark["text"], zoom, side)
             if not any(overlaps(box, t) for t in others):
-                mark["label"] = {"x": round(box[0], 3), "y": round(box[3] - 2 / zoom, 3)}
+                mark["label"] = {"x": round(box[0], 3), "y": round(box[3] - 2 / zoom, 3),
+                                 "box": tuple(round(v, 3) for v in box)}  # fmt: skip
                 taken.append(box)
                 break
 
@@ -274,12 +276,34 @@ def moves(view: View, base: dict[str, str]) -> list[Row]:
     return out  # fmt: skip
 
 
+def country_views(points: list[Row], base: dict[str, str]) -> dict[str, str]:
+    """For each country with places, a link to the closest view that holds them all."""
+    by_country: dict[str, list[Row]] = {}
+    for p in points:
+        if p.get("country"):
+            by_country.setdefault(p["country"], []).append(p)
+    out = {}
+    for code, places in by_country.items():
+        view = fit(places)
+        out[code] = link("/map", base, lon=str(view.lon), lat=str(view.lat), zoom=str(view.zoom))
+    return out
+
+
+def country_entry(outline: Row, events: dict[str, int], shade: dict[str, int],
+                  views: dict[str, str]) -> Row:  # fmt: skip
+    """A country to draw: its outline, the events at its places, its shade and, where it has
+    places, the link to a view of them."""
+    code = outline["code"] or ""
+    return {**outline, "events": events.get(code, 0), "shade": shade.get(code, 0),
+            "href": views.get(code)}  # fmt: skip
+
+
 def world_map(points: list[Row], view: View | None, base: dict[str, str]) -> Row:
     """Everything the map template draws, for the points of ``/api/places``."""
     view = view or fit(points)
     events, shade = shading(points)
-    countries = [{**o, "events": events.get(o["code"] or "", 0),
-                  "shade": shade.get(o["code"] or "", 0)} for o in outlines()]  # fmt: skip
+    views = country_views(points, base)
+    countries = [country_entry(o, events, shade, views) for o in outlines()]
     step = next(s for s in (30, 10, 5, 2, 1) if s * view.zoom <= 40 or s == 1)
     x, y, w, h = view.box()
     lon, lat = unproject(*view.centre())
@@ -288,5 +312,5 @@ def world_map(points: list[Row], view: View | None, base: dict[str, str]) -> Row
         "lat": lat, "countries": countries, "graticule": graticule(step), "step": step,
         "font": round(LABEL_PX / view.zoom, 3), "marks": marks(points, view.zoom, base),
         "moves": moves(view, base), "world": link("/map", base, zoom="1"),
-        "shades": list(range(1, SHADES + 1)),
+        "shades": list(range(1, SHADES + 1)), "max_zoom": ZOOMS[-1],
     }  # fmt: skip

@@ -1,4 +1,5 @@
-// eventwire dashboard: small charts and the reader's layer switches.
+// eventwire dashboard: small charts, the reader's layer switches, the brush over the event
+// types and the map's zoom and pan.
 // Data comes from <script type="application/json"> blocks; nothing is written as HTML.
 "use strict";
 
@@ -115,8 +116,171 @@ function setUpTableFilters() {
   }
 }
 
+function svgPoint(svg, event) {
+  // a pointer's position in the SVG's own units (its viewBox)
+  const point = svg.createSVGPoint();
+  point.x = event.clientX;
+  point.y = event.clientY;
+  return point.matrixTransform(svg.getScreenCTM().inverse());
+}
+
+function withWindow(href, since, until) {
+  // a link with the window as its since and until; its other filters kept
+  const url = new URL(href, window.location.href);
+  url.searchParams.set("since", since);
+  url.searchParams.set("until", until);
+  url.searchParams.delete("offset");
+  return url.pathname + url.search;
+}
+
+function showWindow(since, until) {
+  // the window picked: the links to the other views and the form's dates take it
+  const label = document.querySelector("#window .window-label");
+  if (label) label.textContent = "Window " + since + " to " + until;
+  for (const link of document.querySelectorAll("#window a.window-link")) {
+    link.setAttribute("href", withWindow(link.getAttribute("href"), since, until));
+    link.hidden = false;
+  }
+  for (const [name, value] of [["since", since], ["until", until]]) {
+    const input = document.querySelector("form.filters input[name=" + name + "]");
+    if (input) input.value = value;
+  }
+}
+
+function setUpBrush(svg) {
+  // Drag across a chart to pick the periods under the drag; a click still opens its bar.
+  const columns = readJson(svg.dataset.brush) || [];
+  const brush = svg.querySelector("rect.brush");
+  if (!columns.length || !brush) return;
+  let from = null;
+  let dragged = false;
+  const span = (x) => [Math.min(from, x), Math.max(from, x)];
+  svg.addEventListener("dragstart", (event) => event.preventDefault());
+  svg.addEventListener("pointerdown", (event) => {
+    if (event.button !== 0) return;
+    from = svgPoint(svg, event).x;
+    dragged = false;
+  });
+  svg.addEventListener("pointermove", (event) => {
+    if (from === null) return;
+    const [low, high] = span(svgPoint(svg, event).x);
+    if (high - low < 4) return;
+    if (!dragged) svg.setPointerCapture(event.pointerId);  // from now on a drag, not a click
+    dragged = true;
+    brush.classList.add("on");
+    brush.setAttribute("x", String(low));
+    brush.setAttribute("width", String(high - low));
+  });
+  svg.addEventListener("pointerup", (event) => {
+    if (from === null) return;
+    const [low, high] = span(svgPoint(svg, event).x);
+    from = null;
+    if (!dragged) return;
+    const picked = columns.filter((c) => c.x1 > low && c.x0 < high);
+    if (!picked.length) return;
+    brush.setAttribute("x", String(picked[0].x0));
+    brush.setAttribute("width", String(picked[picked.length - 1].x1 - picked[0].x0));
+    showWindow(picked[0].start, picked[picked.length - 1].end);
+  });
+  svg.addEventListener("click", (event) => {
+    if (dragged) {
+      event.preventDefault();  // the end of a drag is not a click on a bar
+      dragged = false;
+    }
+  }, true);
+}
+
+function setUpBrushes() {
+  for (const svg of document.querySelectorAll("svg[data-brush]")) setUpBrush(svg);
+}
+
+function unproject(x, y) {
+  // map units (960 by 480, equirectangular) to longitude and latitude, as the server rounds
+  const round = (v) => Math.round(v * 1000) / 1000;
+  return [round((x / 960) * 360 - 180), round(90 - (y / 480) * 180)];
+}
+
+function openView(svg, x, y, zoom) {
+  // ask the server for the view centred on (x, y) at ``zoom``: it clusters and labels anew
+  const url = new URL(window.location.href);
+  const [lon, lat] = unproject(Math.min(Math.max(x, 0), 960), Math.min(Math.max(y, 0), 480));
+  url.searchParams.set("lon", String(lon));
+  url.searchParams.set("lat", String(lat));
+  url.searchParams.set("zoom", String(zoom));
+  svg.classList.add("moving");
+  window.location.assign(url.pathname + url.search);
+}
+
+function viewBox(svg) {
+  const [x, y, w, h] = svg.getAttribute("viewBox").split(/\s+/).map(Number);
+  return { x, y, w, h };
+}
+
+function zoomAt(svg, event, factor) {
+  // zoom by ``factor`` keeping the point under the pointer where it is
+  const zoom = Number(svg.dataset.zoom);
+  const next = Math.round(Math.min(Math.max(zoom * factor, 1), Number(svg.dataset.maxZoom)));
+  if (next === zoom) return;
+  const box = viewBox(svg);
+  const at = svgPoint(svg, event);
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
+  openView(svg, at.x + (cx - at.x) * (zoom / next), at.y + (cy - at.y) * (zoom / next), next);
+}
+
+function setUpMap(svg) {
+  // Drag to pan (the view moves at once, the server draws it on release), wheel or
+  // double-click to zoom; a click on a place or a country still follows its link.
+  let start = null;
+  let dragged = false;
+  svg.addEventListener("dragstart", (event) => event.preventDefault());
+  svg.addEventListener("pointerdown", (event) => {
+    if (event.button !== 0) return;
+    start = { x: event.clientX, y: event.clientY, box: viewBox(svg) };
+    dragged = false;
+  });
+  svg.addEventListener("pointermove", (event) => {
+    if (start === null) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (!dragged && Math.hypot(dx, dy) < 4) return;
+    if (!dragged) svg.setPointerCapture(event.pointerId);
+    dragged = true;
+    const scale = start.box.w / svg.getBoundingClientRect().width;
+    const box = { ...start.box, x: start.box.x - dx * scale, y: start.box.y - dy * scale };
+    svg.setAttribute("viewBox", [box.x, box.y, box.w, box.h].join(" "));
+  });
+  svg.addEventListener("pointerup", () => {
+    if (start === null) return;
+    start = null;
+    if (!dragged) return;
+    const box = viewBox(svg);
+    openView(svg, box.x + box.w / 2, box.y + box.h / 2, Number(svg.dataset.zoom));
+  });
+  svg.addEventListener("click", (event) => {
+    if (dragged) {
+      event.preventDefault();  // the end of a drag is not a click on a place
+      dragged = false;
+    }
+  }, true);
+  svg.addEventListener("dblclick", (event) => {
+    event.preventDefault();
+    zoomAt(svg, event, 2);
+  });
+  svg.addEventListener("wheel", (event) => {
+    event.preventDefault();
+    if (!svg.classList.contains("moving")) zoomAt(svg, event, event.deltaY < 0 ? 2 : 0.5);
+  }, { passive: false });
+}
+
+function setUpMaps() {
+  for (const svg of document.querySelectorAll("svg.map-svg[data-zoom]")) setUpMap(svg);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   setUpCharts();
   setUpLayers();
   setUpTableFilters();
+  setUpBrushes();
+  setUpMaps();
 });
