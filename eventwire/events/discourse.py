@@ -440,7 +440,8 @@ def names_an_actor(head: Token) -> bool:
     if any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss") for c in head.children):
         return True
     sectors = load_lexicon().cue_words("unresolved_speaker_sectors")
-    return role_sector(head) in sectors or head.lower_ in vocabulary().organisation_words
+    sector = (role_sector(head) or "").lower()
+    return sector in sectors or head.lower_ in vocabulary().organisation_words
 
 
 def next_sentence_end(sentence: Span) -> int:
