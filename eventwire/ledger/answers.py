@@ -17,9 +17,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventwire.analysis import Analysis
-from eventwire.ledger.items import FAMILIES, Draft, Party, name_words, party_of
+from eventwire.ledger.items import Draft, Party, name_words, party_of
 from eventwire.ledger.lexicon import LedgerLexicon
 from eventwire.ledger.lists import coordinated
+from eventwire.ledger.meanings import meanings
 from eventwire.ledger.openings import party_at
 from eventwire.ledger.phrases import (
     content_lemmas,
@@ -253,7 +254,7 @@ def counter_answers(drafts: list[Draft]) -> list[Answer]:
 
 def named_targets(answer: Answer, earlier: list[Draft]) -> list[Draft]:
     """The latest earlier item of the kind the answer names, preferring the responder's."""
-    family = FAMILIES[answer.names_kind or ""]
+    family = meanings().family(answer.names_kind or "")
     named = [d for d in earlier if d.family == family]
     addressed = [d for d in named if answer.responder and answer.responder.same(d.target)]
     return (addressed or named)[-1:]

@@ -9,18 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eventwire.ledger.meanings import meanings
 from eventwire.model import ActorRef, LedgerItem, Span
-
-FAMILIES: dict[str, str] = {
-    "demand": "demand",
-    "ultimatum": "demand",
-    "request": "request",
-    "offer": "offer",
-    "promise": "offer",
-    "proposal": "proposal",
-    "threat": "threat",
-}
-
 
 @dataclass(frozen=True)
 class Party:
@@ -88,7 +78,7 @@ class Draft:
 
     @property
     def family(self) -> str:
-        return FAMILIES[self.kind]
+        return meanings().family(self.kind)
 
     def note(self, sentence: str) -> None:
         """Add a sentence to the item's history unless it is there already."""
