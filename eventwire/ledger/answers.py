@@ -25,6 +25,7 @@ from eventwire.ledger.openings import party_at
 from eventwire.ledger.phrases import (
     content_lemmas,
     is_conditional,
+    is_idle,
     is_negated,
     subject_of,
     tokens_at,
@@ -138,14 +139,6 @@ def answer_at(
 def previous_sentence_start(token: Token) -> int:
     start = token.sent.start
     return token.doc[start - 1].sent.start_char if start > 0 else 0
-
-
-def is_idle(verb: Token, lexicon: LedgerLexicon) -> bool:
-    """Whether a refusal is about nothing on the ledger ("declined to comment")."""
-    return any(
-        c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in lexicon.idle_complements
-        for c in verb.children
-    )
 
 
 def effective_status(status: str, negated: bool) -> str | None:

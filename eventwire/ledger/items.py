@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from eventwire.ledger.meanings import meanings
 from eventwire.model import ActorRef, LedgerItem, Span
 
+
 @dataclass(frozen=True)
 class Party:
     """One side of an item: its CAMEO actor code when known, and the words that name it."""
@@ -69,6 +70,7 @@ class Draft:
     container: bool = False  # names several acts at once ("a series of demands")
     refers_back: bool = False  # names an act mentioned before ("this request")
     has_object: bool = True  # the text says what is asked or offered
+    inherits: bool = False  # takes the parties it lacks from the earlier act it goes with
     status: str = "open"
     evidence: list[str] = field(default_factory=list)
 

@@ -87,7 +87,9 @@ def has_phrase(words: tuple[frozenset[str], ...], phrase: Phrase) -> bool:
             continue
         at, found = start, True
         for part in phrase[1:]:
-            nxt = next((n for n in range(at + 1, at + 3) if n < len(words) and part in words[n]), None)
+            nxt = next(
+                (n for n in range(at + 1, at + 3) if n < len(words) and part in words[n]), None
+            )
             if nxt is None:
                 found = False
                 break
@@ -101,7 +103,9 @@ def meanings_of(text: str) -> frozenset[str]:
     """The meanings a content text expresses."""
     words = content_stems(text)
     table = meanings().phrases
-    return frozenset(m for m, phrases in table.items() if any(has_phrase(words, p) for p in phrases))
+    return frozenset(
+        m for m, phrases in table.items() if any(has_phrase(words, p) for p in phrases)
+    )
 
 
 def stems_of(text: str) -> frozenset[str]:

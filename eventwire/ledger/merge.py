@@ -2,8 +2,8 @@
 
 Two drafts are the same item when they were built from the same words (a coded event and a
 listed member), or when they have the same parties and kind family and either their ``what``
-has the same meaning (``ledger.meanings``) or, without a known meaning, shares content words, the later one refers back ("the offer"), or one of them is an
-ultimatum (an actor rarely puts two ultimatums to the same party on the same day).
+has the same meaning (``ledger.meanings``) or, without a known meaning, shares content words,
+the later one refers back ("the offer"), or one of them is an ultimatum (an actor rarely puts two ultimatums to the same party on the same day).
 """
 
 from __future__ import annotations
@@ -56,9 +56,7 @@ def same_act(first: Draft, second: Draft) -> bool:
     if second.refers_back:
         return True
     verdict = same_meaning(first.what, second.what)
-    if verdict is not None:
-        return verdict
-    if shares_content(first, second):
+    if verdict or (verdict is None and shares_content(first, second)):
         return True
     return "ultimatum" in {first.kind, second.kind} and dates_agree(first, second)
 

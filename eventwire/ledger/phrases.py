@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.ledger.lexicon import LedgerLexicon
+from eventwire.ledger.lexicon import LedgerLexicon, ledger_lexicon
 
 STOP_DEPS = frozenset({"cc", "conj", "advcl", "mark", "parataxis", "relcl"})
 VERB_PARTS = frozenset(
@@ -30,7 +30,7 @@ VERB_PARTS = frozenset(
     }
 )
 NOUN_PARTS = frozenset({"prep", "acl", "ccomp", "xcomp"})
-LEADING_PREPOSITIONS = frozenset({"for", "of", "on", "that", "about"})
+LEADING_PREPOSITIONS = frozenset({"for", "of", "on", "that", "about", "instead"})
 WHEN_PREPOSITIONS = frozenset({"on", "in", "at", "during", "since", "after"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "relcl"})
@@ -53,14 +53,15 @@ def text_length(doc: Doc) -> int:
 
 
 def text_between(doc: Doc, first: int, last: int) -> TextSpan | None:
-    """The text of tokens first..last, trimmed of punctuation, leading prepositions and a
-    trailing time adjunct."""
-    last = without_when(first, last, doc)
+    """The text of tokens first..last as a whole phrase: cut before a clause of its own or a
+    comment on it, trimmed of punctuation, conjunctions and leading prepositions at its ends,
+    and of a trailing time adjunct."""
+    last = without_when(first, without_comment(first, without_clause(first, last, doc), doc), doc)
     while first <= last and (doc[first].is_punct or doc[first].is_space):
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space):
+    while last >= first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
         last -= 1
-    if first < last and doc[first].lower_ in LEADING_PREPOSITIONS:
+    while first < last and doc[first].lower_ in LEADING_PREPOSITIONS:
         first += 1
     if first > last:
         return None
@@ -68,20 +69,66 @@ def text_between(doc: Doc, first: int, last: int) -> TextSpan | None:
     return doc[first : last + 1].text, (start, end)
 
 
+def without_clause(first: int, last: int, doc: Doc) -> int:
+    """The last token of a phrase before a coordinated clause with its own auxiliary ("an
+    amnesty covering his allies and to have proposed keeping command"): another act."""
+    for token in doc[first + 1 : last + 1]:
+        own_aux = any(c.dep_ in {"aux", "auxpass"} for c in token.children)
+        if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and own_aux:
+            return token.left_edge.i - 1
+    return last
+
+
+def without_comment(first: int, last: int, doc: Doc) -> int:
+    """The last token of a phrase before a trailing comment on it, set off by a comma ("...,
+    a condition Washington is said to have found unacceptable")."""
+    for token in doc[first + 1 : last + 1]:
+        if token.dep_ != "appos" or token.right_edge.i != last:
+            continue
+        clause = any(t.dep_ in {"relcl", "acl"} and t.pos_ == "VERB" for t in token.subtree)
+        if clause and doc[token.left_edge.i - 1].text == ",":
+            return token.left_edge.i - 1
+    return last
+
+
 def right_parts(head: Token, allowed: frozenset[str]) -> list[Token]:
-    """The right dependents of a head that belong to its phrase, up to the first clause break."""
+    """The right dependents of a head that belong to its phrase, up to the first clause break
+    or attribution ("according to ...")."""
     parts: list[Token] = []
+    attribution = ledger_lexicon().attribution_words
     for child in head.rights:
-        if child.dep_ in STOP_DEPS:
+        if child.dep_ in STOP_DEPS or child.lower_ in attribution:
             break
+        if not parts and is_agent(head, child):
+            continue
         if child.dep_ in allowed and not is_when(child):
             parts.append(child)
     return parts
 
 
+def is_agent(head: Token, part: Token) -> bool:
+    """Whether a noun's first dependent names its maker ("an ultimatum from Trump")."""
+    if head.pos_ not in {"NOUN", "PROPN"} or part.dep_ != "prep":
+        return False
+    if part.lower_ not in ledger_lexicon().agent_prepositions:
+        return False
+    return any(c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.ent_type_) for c in part.children)
+
+
+def is_adjunct(part: Token) -> bool:
+    """Whether a dependent says how or why ("in a phone call", "in an effort to ...")."""
+    lexicon = ledger_lexicon()
+    if part.dep_ != "prep" or part.lower_ not in lexicon.adjunct_prepositions:
+        return False
+    objects = [c for c in part.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.lemma_.lower() in lexicon.adjunct_nouns for o in objects)
+
+
 def is_when(part: Token) -> bool:
-    """Whether a dependent only says when ("on Monday", "last week"): not part of the what.
-    A deadline ("by Friday") is part of it."""
+    """Whether a dependent only says when ("on Monday", "last week") or how ("in a phone
+    call"): not part of the what. A deadline ("by Friday") is part of it."""
+    if is_adjunct(part):
+        return True
     if part.dep_ == "prep" and part.lower_ in WHEN_PREPOSITIONS:
         objects = [c for c in part.children if c.dep_ == "pobj"]
     elif part.dep_ == "npadvmod":
@@ -114,6 +161,45 @@ def noun_what(noun: Token) -> TextSpan | None:
     """What a naming noun asks or offers: its complement, or the noun phrase itself."""
     found = phrase_after(noun, NOUN_PARTS, with_head=False)
     return found or text_between(noun.doc, noun.left_edge.i, noun.i)
+
+
+def after_colon(noun: Token) -> TextSpan | None:
+    """What a colon right after a naming noun introduces ("delivered an ultimatum: Maduro was
+    to relinquish power")."""
+    doc, end = noun.doc, noun.right_edge.i + 1
+    if end >= len(doc) or doc[end].text != ":" or doc[end].sent != noun.sent:
+        return None
+    return text_between(doc, end + 1, noun.sent.end - 1)
+
+
+def apposed(noun: Token) -> TextSpan | None:
+    """What an apposition after a naming noun says it is ("the offer, safe passage for him")."""
+    appos = next((c for c in noun.rights if c.dep_ == "appos"), None)
+    if appos is None:
+        return None
+    return text_between(noun.doc, appos.left_edge.i, appos.right_edge.i)
+
+
+def coordinated_parts(doc: Doc, span: tuple[int, int]) -> list[TextSpan]:
+    """The members of a content of coordinated prepositions ("for an amnesty and for control
+    over the army"): one act each. A member whose preposition heads no object takes the clause
+    that follows it ("for restraint and for disputes to be settled peacefully")."""
+    tokens = tokens_at(doc, span)
+    if tokens is None:
+        return []
+    splits = [t for t in tokens if t.dep_ == "conj" and t.pos_ == "ADP" and t.head.pos_ == "ADP"]
+    if not splits:
+        return []
+    pieces, start = [], tokens.start
+    for split in splits:
+        pieces.append(text_between(doc, start, split.i - 1))
+        start = split.i
+    last = tokens.end - 1
+    if not any(c.dep_ == "pobj" for c in splits[-1].children):
+        clause = [t for t in splits[-1].sent if t.pos_ == "VERB" and t.left_edge.i == start + 1]
+        last = max([last] + [t.right_edge.i for t in clause])
+    pieces.append(text_between(doc, start, last))
+    return [p for p in pieces if p is not None]
 
 
 def modal_clause(trigger: Token, lexicon: LedgerLexicon) -> Token | None:
@@ -170,6 +256,16 @@ def is_conditional(token: Token, lexicon: LedgerLexicon) -> bool:
     return False
 
 
+def is_idle(verb: Token, lexicon: LedgerLexicon) -> bool:
+    """Whether an act or answer is about nothing on the ledger: its complement is an idle verb
+    ("declined to comment", "asked not to be named") or is negated."""
+    return any(
+        c.dep_ in {"xcomp", "dobj"}
+        and (c.lemma_.lower() in lexicon.idle_complements or (c.dep_ == "xcomp" and is_negated(c)))
+        for c in verb.children
+    )
+
+
 def is_negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
@@ -184,7 +280,7 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             return node.head, False
         if subject is not None:
             return subject, subject.dep_ == "nsubjpass" and node == token
-        if node.dep_ not in CLIMB_DEPS:
+        if node.dep_ not in CLIMB_DEPS and not (node.dep_ == "advcl" and node.tag_ == "VBG"):
             break
         node = node.head
     return None, False
