@@ -50,11 +50,11 @@ def build_ledger(analysis: Analysis) -> list[LedgerItem]:
     """The ledger items of a document, in the order they were opened."""
     lexicon = ledger_lexicon()
     drafts = split_coordinated(opened_drafts(analysis, lexicon), analysis)
-    inherit_parties(drafts)
-    fill_parties(drafts, analysis)
-    drafts = merge_drafts(expand_lists(drafts, analysis, lexicon))
     fill_parties(drafts, analysis)
     orient_counters(drafts)
+    inherit_parties(drafts)
+    drafts = merge_drafts(expand_lists(drafts, analysis, lexicon))
+    fill_parties(drafts, analysis)
     drafts = [d for d in drafts if is_item(d, lexicon)]
     answers = answers_from_events(analysis, lexicon)
     answers += answers_from_parse(analysis, lexicon, answer_tokens(analysis, lexicon))

@@ -50,6 +50,8 @@ class Answer:
     open_object: bool = True  # no object of its own ("declined to step down", "refused")
     between: tuple[Party, Party] | None = None  # "no communication between A and B"
     reach: int = 0  # where the previous sentence starts: how far back an unnamed answer looks
+    covers: str | None = None  # "all" the answered party's items ("those terms"), "latest" ("it")
+    subordinate: tuple[int, int] | None = None  # "declined when Trump demanded X": X answered
 
 
 def phrase_at(sent: Span, lexicon: LedgerLexicon) -> list[tuple[str, Token]]:
@@ -96,6 +98,27 @@ def object_of(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     return None, True
 
 
+def coverage(verb: Token, lexicon: LedgerLexicon) -> str | None:
+    """What an answer's object refers back to: all the items put to the responder ("did not
+    accept those terms"), or the latest one ("did not accept it")."""
+    for child in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+        if child.lemma_.lower() in lexicon.terms_nouns and child.tag_ in {"NNS", "NNPS"}:
+            return "all"
+        if child.pos_ == "PRON" and child.lower_ in {"it", "this", "that"}:
+            return "latest"
+    return None
+
+
+def subordinate_span(verb: Token) -> tuple[int, int] | None:
+    """A "when" clause under the answer, whose act the answer answers though it comes after
+    ("declined to step down when Trump demanded his departure")."""
+    for token in verb.subtree:
+        if token.dep_ == "advcl" and token.i > verb.i and token.left_edge.lower_ == "when":
+            end = token.right_edge
+            return token.left_edge.idx, end.idx + len(end)
+    return None
+
+
 def speaker_party(analysis: Analysis, token: Token | None) -> Party | None:
     """The actor of a subject: from the actors stage, else from its name words."""
     if token is None:
@@ -133,6 +156,8 @@ def answer_at(
         lemmas=content_lemmas(analysis.doc, span),
         open_object=open_object or kind is not None,
         reach=previous_sentence_start(verb),
+        covers=None if kind else coverage(verb, lexicon),
+        subordinate=subordinate_span(verb),
     )
 
 
@@ -265,11 +290,20 @@ def addressed_targets(answer: Answer, earlier: list[Draft]) -> list[Draft]:
         and not responder.same(d.source)
         and (addressee is None or addressee.same(d.source))
     ]
+    if addressed and answer.covers == "latest":
+        return addressed[-1:]
+    if addressed and answer.covers == "all":
+        return from_latest_source(addressed)
     repeated = [d for d in addressed if d.lemmas & answer.lemmas]
     if repeated or not answer.open_object or not addressed:
         return repeated
     if answer.status != "rejected":
         return [] if answer.lemmas else addressed[-1:]
+    return from_latest_source(addressed)
+
+
+def from_latest_source(addressed: list[Draft]) -> list[Draft]:
+    """The items put to the responder by whoever put the latest one."""
     latest = addressed[-1].source
     return [d for d in addressed if latest is not None and latest.same(d.source)]
 
@@ -285,8 +319,15 @@ def between_targets(pair: tuple[Party, Party], earlier: list[Draft]) -> list[Dra
     ]
 
 
+def answerable(draft: Draft, answer: Answer) -> bool:
+    """Whether an item comes before the answer, or in the clause the answer subordinates."""
+    inside = answer.subordinate is not None and answer.subordinate[0] <= draft.at
+    below = inside and answer.subordinate is not None and draft.at < answer.subordinate[1]
+    return draft.source is not None and (draft.at <= answer.at or below)
+
+
 def targets_of(answer: Answer, drafts: list[Draft]) -> list[Draft]:
-    earlier = [d for d in drafts if d.at <= answer.at and d.source is not None]
+    earlier = [d for d in drafts if answerable(d, answer)]
     if answer.between is not None:
         return between_targets(answer.between, earlier)
     if answer.names_kind:

@@ -74,18 +74,24 @@ def counterpart(
     )
 
 
+def known(party: Party | None) -> bool:
+    """Whether a party is resolved to an actor code (the coder may name a target it did not
+    resolve: "that he keep control over the armed forces")."""
+    return party is not None and party.code is not None
+
+
 def fill_parties(drafts: list[Draft], analysis: Analysis) -> None:
     """Give each draft with one known side its other side, in text order."""
     for draft in sorted(drafts, key=lambda d: d.at):
-        if draft.target is None and draft.source is not None:
-            draft.target = counterpart(draft, draft.source, drafts, analysis)
-        elif draft.source is None and draft.target is not None:
-            draft.source = counterpart(draft, draft.target, drafts, analysis)
+        if not known(draft.target) and known(draft.source):
+            draft.target = counterpart(draft, draft.source, drafts, analysis) or draft.target
+        elif not known(draft.source) and known(draft.target):
+            draft.source = counterpart(draft, draft.target, drafts, analysis) or draft.source
 
 
 def accompanied(draft: Draft, drafts: list[Draft]) -> Draft | None:
     """The earlier act a draft goes with: the latest one of its family, else the latest one."""
-    earlier = [d for d in drafts if d.at < draft.at and d.source is not None and not d.inherits]
+    earlier = [d for d in drafts if d.at < draft.at and d.source is not None]
     same = [d for d in earlier if d.family == draft.family]
     chosen = same or earlier
     return max(chosen, key=lambda d: d.at) if chosen else None
@@ -98,7 +104,7 @@ def inherit_parties(drafts: list[Draft]) -> None:
         if not draft.inherits or (draft.source and draft.target):
             continue
         other = accompanied(draft, drafts)
-        if other is not None:
+        if other is not None and (draft.source is None or draft.source.same(other.source)):
             draft.source = draft.source or other.source
             draft.target = draft.target or other.target
 
