@@ -71,6 +71,7 @@ class Draft:
     refers_back: bool = False  # names an act mentioned before ("this request")
     has_object: bool = True  # the text says what is asked or offered
     inherits: bool = False  # takes the parties it lacks from the earlier act it goes with
+    companion: int | None = None  # the token of the act it comes "with", when the text says
     status: str = "open"
     evidence: list[str] = field(default_factory=list)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.analysis import Analysis
+from eventwire.analysis import Analysis, Mention
 from eventwire.ledger.items import Draft, Party, name_words, party_of
 from eventwire.ledger.phrases import tokens_at
 from eventwire.model import Span
@@ -37,6 +37,10 @@ def counterpart_in_events(party: Party, at: int, analysis: Analysis) -> Party | 
     return None
 
 
+def actor_party(mention: Mention) -> Party:
+    return Party(mention.entity.code, name_words(mention.entity.name))
+
+
 def is_beneficiary(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in {"for", "to"}
 
@@ -45,8 +49,9 @@ def counterpart_in_sentence(
     party: Party, at: int, analysis: Analysis, content: Span | None
 ) -> Party | None:
     """Another actor named in the sentence of the act, the nearest one first; one named in what
-    is asked or offered only when it is whom the act is for ("safe passage for Maduro"), not
-    what it is about ("keeping command of the military")."""
+    is asked or offered (``content``, given when the addressee is sought) only when it is whom
+    the act is for ("safe passage for Maduro"), not what it is about ("keeping command of the
+    military")."""
     tokens = tokens_at(analysis.doc, (at, at + 1))
     if tokens is None:
         return None
@@ -57,20 +62,25 @@ def counterpart_in_sentence(
         for m in analysis.actors.in_span(sent)
         if not inside[0] <= m.start < inside[1] or is_beneficiary(analysis.doc[m.head])
     ]
-    others = [
-        Party(m.entity.code, name_words(m.entity.name))
-        for m in sorted(mentions, key=lambda m: abs(m.start - at))
-    ]
+    looking_for_source = content is None
+    alone = not any(not party.same(actor_party(m)) for m in mentions)
+    if looking_for_source and alone and sent.start > 0:
+        mentions = analysis.actors.in_span(analysis.doc[sent.start - 1].sent)
+    others = [actor_party(m) for m in sorted(mentions, key=lambda m: abs(m.start - at))]
     return next((o for o in others if not party.same(o)), None)
 
 
 def counterpart(
     draft: Draft, party: Party, drafts: list[Draft], analysis: Analysis
 ) -> Party | None:
+    """The other side of a draft: from the earlier acts, the events, else the actors named in
+    its sentence; the previous sentence's too when the sender is sought ("Maduro was told to
+    leave": by whom the text said just before)."""
+    content = draft.what_span if party is draft.source else None
     return (
         counterpart_in_drafts(party, draft.at, drafts)
         or counterpart_in_events(party, draft.at, analysis)
-        or counterpart_in_sentence(party, draft.at, analysis, draft.what_span)
+        or counterpart_in_sentence(party, draft.at, analysis, content)
     )
 
 
@@ -92,6 +102,9 @@ def fill_parties(drafts: list[Draft], analysis: Analysis) -> None:
 def accompanied(draft: Draft, drafts: list[Draft]) -> Draft | None:
     """The earlier act a draft goes with: the latest one of its family, else the latest one."""
     earlier = [d for d in drafts if d.at < draft.at and d.source is not None]
+    named = [d for d in earlier if draft.companion in d.anchors]
+    if named:
+        return named[-1]
     same = [d for d in earlier if d.family == draft.family]
     chosen = same or earlier
     return max(chosen, key=lambda d: d.at) if chosen else None

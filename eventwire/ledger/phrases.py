@@ -37,6 +37,8 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "relcl"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
+COMMENT_DEPS = frozenset({"appos", "dobj", "npadvmod", "attr"})
+
 TextSpan = tuple[str, tuple[int, int]]
 
 
@@ -75,7 +77,8 @@ def without_clause(first: int, last: int, doc: Doc) -> int:
     for token in doc[first + 1 : last + 1]:
         own_aux = any(c.dep_ in {"aux", "auxpass"} for c in token.children)
         if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and own_aux:
-            return token.left_edge.i - 1
+            if token.left_edge.i > first:
+                return token.left_edge.i - 1
     return last
 
 
@@ -83,7 +86,7 @@ def without_comment(first: int, last: int, doc: Doc) -> int:
     """The last token of a phrase before a trailing comment on it, set off by a comma ("...,
     a condition Washington is said to have found unacceptable")."""
     for token in doc[first + 1 : last + 1]:
-        if token.dep_ != "appos" or token.right_edge.i != last:
+        if token.dep_ not in COMMENT_DEPS or token.right_edge.i != last:
             continue
         clause = any(t.dep_ in {"relcl", "acl"} and t.pos_ == "VERB" for t in token.subtree)
         if clause and doc[token.left_edge.i - 1].text == ",":
@@ -97,6 +100,9 @@ def right_parts(head: Token, allowed: frozenset[str]) -> list[Token]:
     parts: list[Token] = []
     attribution = ledger_lexicon().attribution_words
     for child in head.rights:
+        if is_content_clause(child):
+            parts.append(child)
+            continue
         if child.dep_ in STOP_DEPS or child.lower_ in attribution:
             break
         if not parts and is_agent(head, child):
@@ -104,6 +110,15 @@ def right_parts(head: Token, allowed: frozenset[str]) -> list[Token]:
         if child.dep_ in allowed and not is_when(child):
             parts.append(child)
     return parts
+
+
+def is_content_clause(part: Token) -> bool:
+    """Whether a clause after a noun says what it is, though parsed as a relative clause
+    ("the demand that Maduro leave Venezuela")."""
+    if part.dep_ != "relcl" or part.head.pos_ != "NOUN":
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in part.children)
+    return marked and any(c.dep_ in SUBJECT_DEPS for c in part.children)
 
 
 def is_agent(head: Token, part: Token) -> bool:
@@ -197,7 +212,8 @@ def coordinated_parts(doc: Doc, span: tuple[int, int]) -> list[TextSpan]:
     last = tokens.end - 1
     if not any(c.dep_ == "pobj" for c in splits[-1].children):
         clause = [t for t in splits[-1].sent if t.pos_ == "VERB" and t.left_edge.i == start + 1]
-        last = max([last] + [t.right_edge.i for t in clause])
+        if clause:
+            start, last = start + 1, max(t.right_edge.i for t in clause)
     pieces.append(text_between(doc, start, last))
     return [p for p in pieces if p is not None]
 
@@ -283,6 +299,10 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
         if node.dep_ not in CLIMB_DEPS and not (node.dep_ == "advcl" and node.tag_ == "VBG"):
             break
         node = node.head
+    if token.dep_ == "conj":  # coordinated under a word of the other clause: its verb's subject
+        verb = next((a for a in token.ancestors if a.pos_ == "VERB" and a.dep_ != "acl"), None)
+        if verb is not None:
+            return subject_of(verb)[0], False
     return None, False
 
 

@@ -163,7 +163,16 @@ def standing_opening(analysis: Analysis, noun: Token, lexicon: LedgerLexicon) ->
     kind = lexicon.words[noun.lemma_.lower()]
     draft = make_draft(analysis, kind, noun, noun, parties, date_near(analysis, noun), lexicon)
     draft.inherits = True
+    draft.companion = companion_of(noun) if with_object else None
     return draft
+
+
+def companion_of(noun: Token) -> int | None:
+    """The act a noun comes "with": the subject of the verb it attaches to ("The demand ... was
+    delivered together with an offer")."""
+    verb = noun.head.head
+    subject = next((c for c in verb.children if c.dep_ in STANDING_DEPS), None)
+    return subject.i if subject is not None else None
 
 
 def noun_opening(analysis: Analysis, noun: Token, lexicon: LedgerLexicon) -> Draft | None:
