@@ -15,16 +15,22 @@ import re
 from dataclasses import dataclass
 
 WORD = re.compile(r"[a-zà-ÿ]+")
-STOP = frozenset(
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOP = word_set(
     "a an the of for to and or in on at by with from his her its their him them he she it they "
     "that this be been was were is are has have had will would should could as all over out "
-    "who which himself herself own".split()
+    "who which himself herself own"
 )
-ACT_NOUNS = frozenset(
+ACT_NOUNS = word_set(
     "demand demands counter-demands ultimatum ultimatums request requests offer offers "
-    "proposal proposals threat threats promise promises terms".split()
+    "proposal proposals threat threats promise promises terms"
 )
-DANGLING = frozenset("and or but for of to the a an with from by that in instead".split())
+DANGLING = word_set("and or but for of to the a an with from by that in instead")
 ATTRIBUTION = ("according to", "people said", "sources said", "officials said", "the people say")
 
 

@@ -54,8 +54,8 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
 
 
-def _phrase(text: str) -> Phrase:
-    return tuple(w if w == PLACE else stem(w) for w in text.split())
+def _phrase(text: str, stop_words: frozenset[str]) -> Phrase:
+    return tuple(w if w == PLACE else stem(w) for w in text.split() if w not in stop_words)
 
 
 @lru_cache(maxsize=1)
@@ -63,11 +63,12 @@ def meanings() -> Meanings:
     """The meaning tables, read once."""
     path = resources.files("eventwire.data").joinpath("ledger/meanings.yaml")
     data = load_yaml(path.read_text("utf-8"), words=True)
+    stops = frozenset(str(w).lower() for w in data["stop_words"])
     return Meanings(
         families={str(k): str(v) for k, v in data["families"].items()},
         asking=frozenset(data["asking"]),
-        phrases={str(k): tuple(_phrase(p) for p in v) for k, v in data["meanings"].items()},
-        stop_words=frozenset(str(w).lower() for w in data["stop_words"]),
+        phrases={str(k): tuple(_phrase(p, stops) for p in v) for k, v in data["meanings"].items()},
+        stop_words=stops,
     )
 
 

@@ -3,7 +3,8 @@
 Two drafts are the same item when they were built from the same words (a coded event and a
 listed member), or when they have the same parties and kind family and either their ``what``
 has the same meaning (``ledger.meanings``) or, without a known meaning, shares content words,
-the later one refers back ("the offer"), or one of them is an ultimatum (an actor rarely puts two ultimatums to the same party on the same day).
+the later one refers back ("the offer"), or one of them is an ultimatum (an actor rarely puts
+two ultimatums to the same party on the same day).
 """
 
 from __future__ import annotations

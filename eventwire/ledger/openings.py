@@ -25,6 +25,7 @@ from eventwire.ledger.phrases import (
     condition_of,
     content_lemmas,
     coordinated_parts,
+    is_beneficiary,
     is_conditional,
     is_idle,
     noun_what,
@@ -35,7 +36,7 @@ from eventwire.ledger.phrases import (
     tokens_at,
     verb_what,
 )
-from eventwire.model import Event
+from eventwire.model import ActorRef, Event
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -236,7 +237,21 @@ def draft_from_event(event: Event, analysis: Analysis, lexicon: LedgerLexicon) -
     parties = (source, party_of(event.target))
     draft = make_draft(analysis, kind, trigger, noun, parties, event.date, lexicon)
     draft.dated_by_text = event.date_source != "published"
+    if named_in_content(analysis, event.target, draft):
+        draft.target = None  # what the act is about, not whom it is put to
     return draft
+
+
+def named_in_content(analysis: Analysis, ref: ActorRef | None, draft: Draft) -> bool:
+    """Whether an event's target is named inside what the item asks or offers ("keep control
+    over the armed forces"), other than as whom it is for."""
+    if ref is None or ref.span is None or draft.what_span is None:
+        return False
+    start, end = draft.what_span
+    if not start <= ref.span[0] < end:
+        return False
+    tokens = tokens_at(analysis.doc, ref.span)
+    return tokens is not None and not is_beneficiary(tokens.root)
 
 
 def split_coordinated(drafts: list[Draft], analysis: Analysis) -> list[Draft]:

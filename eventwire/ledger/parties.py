@@ -5,11 +5,9 @@ offer), else to the other actor named in the sentence.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from eventwire.analysis import Analysis, Mention
 from eventwire.ledger.items import Draft, Party, name_words, party_of
-from eventwire.ledger.phrases import tokens_at
+from eventwire.ledger.phrases import is_beneficiary, tokens_at
 from eventwire.model import Span
 
 
@@ -39,10 +37,6 @@ def counterpart_in_events(party: Party, at: int, analysis: Analysis) -> Party | 
 
 def actor_party(mention: Mention) -> Party:
     return Party(mention.entity.code, name_words(mention.entity.name))
-
-
-def is_beneficiary(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in {"for", "to"}
 
 
 def counterpart_in_sentence(

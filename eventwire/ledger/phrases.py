@@ -76,9 +76,9 @@ def without_clause(first: int, last: int, doc: Doc) -> int:
     amnesty covering his allies and to have proposed keeping command"): another act."""
     for token in doc[first + 1 : last + 1]:
         own_aux = any(c.dep_ in {"aux", "auxpass"} for c in token.children)
-        if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and own_aux:
-            if token.left_edge.i > first:
-                return token.left_edge.i - 1
+        clause = token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and own_aux
+        if clause and token.left_edge.i > first:
+            return token.left_edge.i - 1
     return last
 
 
@@ -280,6 +280,14 @@ def is_idle(verb: Token, lexicon: LedgerLexicon) -> bool:
         and (c.lemma_.lower() in lexicon.idle_complements or (c.dep_ == "xcomp" and is_negated(c)))
         for c in verb.children
     )
+
+
+def is_beneficiary(token: Token) -> bool:
+    """Whether an actor named in an item's content is whom it is put to: whom it is for
+    ("safe passage for X") or who is to act ("that Maduro resign")."""
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in {"for", "to"}
 
 
 def is_negated(token: Token) -> bool:

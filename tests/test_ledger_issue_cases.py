@@ -1,0 +1,288 @@
+"""The ledger's bad cases found in the sample corpus, each as a test through the whole coder:
+fragments as content, directions read the wrong way round, one act split into several items
+(in a document and across documents), and statuses that did not follow later reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.corpus.ledger import Report, merge_reports
+from eventwire.model import DocumentResult, LedgerItem
+
+Analyze = Callable[..., DocumentResult]
+
+
+def ledger_of(analyze: Analyze, text: str) -> list[LedgerItem]:
+    return analyze(text, published="2025-12-05").ledger
+
+
+def one(items: list[LedgerItem], kind: str | None = None) -> LedgerItem:
+    chosen = [i for i in items if kind is None or i.kind == kind]
+    assert len(chosen) == 1, [(i.kind, i.from_, i.to, i.what) for i in items]
+    return chosen[0]
+
+
+# ---------------------------------------------------------------- content is a whole phrase
+
+
+def test_asked_not_to_be_named_is_no_request(analyze: Analyze) -> None:
+    text = (
+        "A retired Venezuelan officer who asked not to be named said the exercises were mostly "
+        "meant for a domestic audience."
+    )
+    assert ledger_of(analyze, text) == []
+
+
+def test_two_asks_joined_by_and_for_are_two_whole_items(analyze: Analyze) -> None:
+    text = (
+        "The United Nations has called for restraint and for disputes in the region to be "
+        "settled peacefully."
+    )
+    items = ledger_of(analyze, text)
+    assert [i.what for i in items] == [
+        "restraint",
+        "disputes in the region to be settled peacefully",
+    ]
+
+
+def test_counter_demands_that_name_nothing_are_no_item(analyze: Analyze) -> None:
+    text = (
+        "In that call Trump demanded that Maduro resign and leave Venezuela. "
+        "Maduro refused and made counter-demands."
+    )
+    item = one(ledger_of(analyze, text))
+    assert (item.kind, item.what, item.status) == (
+        "demand",
+        "Maduro resign and leave Venezuela",
+        "rejected",
+    )
+
+
+def test_an_ultimatum_takes_the_words_after_its_colon(analyze: Analyze) -> None:
+    text = (
+        "People familiar with the call said Trump had delivered an ultimatum: Maduro was to "
+        "relinquish power immediately and leave Venezuela."
+    )
+    item = one(ledger_of(analyze, text))
+    assert item.kind == "ultimatum"
+    assert item.what == "Maduro was to relinquish power immediately and leave Venezuela"
+
+
+def test_asking_instead_for_two_things_gives_two_items_without_instead(analyze: Analyze) -> None:
+    text = (
+        "Maduro received an ultimatum from President Donald Trump to relinquish power "
+        "immediately. He refused, the people said, and asked instead for an amnesty and for "
+        "continued control over the armed forces."
+    )
+    requests = [i for i in ledger_of(analyze, text) if i.kind == "request"]
+    assert [(i.from_, i.to, i.what) for i in requests] == [
+        ("VENGOV", "USAGOV", "an amnesty"),
+        ("VENGOV", "USAGOV", "continued control over the armed forces"),
+    ]
+
+
+def test_received_ultimatum_leaves_its_sender_out_of_the_content(analyze: Analyze) -> None:
+    text = (
+        "Two weeks ago, Nicolás Maduro received an ultimatum from President Donald Trump to "
+        "relinquish power immediately."
+    )
+    item = one(ledger_of(analyze, text))
+    assert (item.kind, item.from_, item.to) == ("ultimatum", "USAGOV", "VENGOV")
+    assert item.what == "to relinquish power immediately"
+
+
+def test_attribution_and_medium_are_not_content(analyze: Analyze) -> None:
+    text = (
+        "Nicolás Maduro declined to step down when President Donald Trump demanded his "
+        "departure in a phone call on November 21, according to people familiar with the "
+        "exchange."
+    )
+    item = one(ledger_of(analyze, text))
+    assert (item.from_, item.to, item.what, item.status) == (
+        "USAGOV",
+        "VENGOV",
+        "his departure",
+        "rejected",
+    )
+
+
+def test_a_condition_is_kept_apart_from_the_offer(analyze: Analyze) -> None:
+    text = (
+        "During the call, Trump demanded that Maduro step down. He reportedly offered safe "
+        "passage for Maduro, his wife and his son, on condition that the Venezuelan leader "
+        "resign immediately."
+    )
+    offer = one(ledger_of(analyze, text), "offer")
+    assert offer.what == "safe passage for Maduro, his wife and his son"
+    assert offer.condition == "the Venezuelan leader resign immediately"
+
+
+def test_a_comment_on_a_proposal_is_not_its_content_but_answers_it(analyze: Analyze) -> None:
+    text = (
+        "Trump demanded that Maduro step down. Maduro also proposed that he keep control over "
+        "the armed forces while ceding political power, a condition Washington is said to "
+        "have found unacceptable."
+    )
+    proposal = one(ledger_of(analyze, text), "proposal")
+    assert proposal.what == "he keep control over the armed forces while ceding political power"
+    assert (proposal.from_, proposal.to, proposal.status) == ("VENGOV", "USAGOV", "rejected")
+
+
+# ---------------------------------------------------------------- direction
+
+
+def test_offer_made_while_demanding_is_the_demanders(analyze: Analyze) -> None:
+    text = (
+        "In that call Trump demanded that Maduro resign and leave Venezuela, offering safe "
+        "passage in return."
+    )
+    offer = one(ledger_of(analyze, text), "offer")
+    assert (offer.from_, offer.to, offer.what) == ("USAGOV", "VENGOV", "safe passage")
+
+
+def test_counter_demands_go_against_the_demand(analyze: Analyze) -> None:
+    text = (
+        "Nicolás Maduro declined to step down when President Donald Trump demanded his "
+        "departure, and instead presented a series of counter-demands. Among them was a "
+        "request for global amnesty from prosecution for himself and his allies."
+    )
+    request = one(ledger_of(analyze, text), "request")
+    assert (request.from_, request.to) == ("VENGOV", "USAGOV")
+    assert request.what == "global amnesty from prosecution for himself and his allies"
+
+
+def test_a_proposal_about_the_military_is_not_addressed_to_it(analyze: Analyze) -> None:
+    text = (
+        "When Donald Trump and Nicolás Maduro held a call on November 21, the US president's "
+        "message was blunt. Maduro was told to leave the country. He is said to have asked "
+        "for an amnesty covering himself and his allies and to have proposed keeping command "
+        "of the military while giving up political power."
+    )
+    items = ledger_of(analyze, text)
+    assert {(i.kind, i.from_, i.to) for i in items} == {
+        ("demand", "USAGOV", "VENGOV"),
+        ("request", "VENGOV", "USAGOV"),
+        ("proposal", "VENGOV", "USAGOV"),
+    }
+
+
+def test_was_offered_is_read_as_a_passive(analyze: Analyze) -> None:
+    text = (
+        "Trump and Maduro held a call in which the US president told Maduro to give up power. "
+        "According to those reports, Maduro was offered safe passage out of the country if he "
+        "resigned at once."
+    )
+    offer = one(ledger_of(analyze, text), "offer")
+    assert (offer.from_, offer.to) == ("USAGOV", "VENGOV")
+    assert offer.what == "safe passage out of the country"
+
+
+# ---------------------------------------------------------------- statuses
+
+
+def test_an_offer_named_with_its_content_is_rejected(analyze: Analyze) -> None:
+    text = (
+        "Two weeks ago, Nicolás Maduro received an ultimatum from President Donald Trump to "
+        "relinquish power immediately. The offer that came with it, safe passage out of "
+        "Venezuela for Maduro, his wife and his son, was rejected, according to people "
+        "familiar with the talks."
+    )
+    offer = one(ledger_of(analyze, text), "offer")
+    assert (offer.from_, offer.to, offer.status) == ("USAGOV", "VENGOV", "rejected")
+    assert offer.what == "safe passage out of Venezuela for Maduro, his wife and his son"
+
+
+def test_a_request_left_unanswered_is_unanswered(analyze: Analyze) -> None:
+    text = "Maduro refused. His later request for another call was left unanswered."
+    item = one(ledger_of(analyze, text), "request")
+    assert (item.what, item.status) == ("another call", "unanswered")
+    assert item.evidence[-1] == "His later request for another call was left unanswered."
+
+
+def test_not_accepting_those_terms_rejects_every_one_of_them(analyze: Analyze) -> None:
+    text = (
+        "Maduro was told to leave the country by Trump. He is said to have asked for an "
+        "amnesty covering himself and his allies and to have proposed keeping command of the "
+        "military while giving up political power. Washington did not accept those terms, "
+        "people familiar with the talks said."
+    )
+    asks = [i for i in ledger_of(analyze, text) if i.from_ == "VENGOV"]
+    assert [(i.kind, i.status) for i in asks] == [("request", "rejected"), ("proposal", "rejected")]
+    assert all("Washington did not accept those terms" in i.evidence[-1] for i in asks)
+
+
+# ---------------------------------------------------------------- one item per act
+
+
+def report(doc: int, kind: str, source: str, target: str, what: str, status: str) -> Report:
+    return Report(doc, 0, f"2025-11-{20 + doc}", kind, source, target, what, None, status)
+
+
+def test_paraphrases_of_one_demand_are_one_item() -> None:
+    items = merge_reports(
+        [
+            report(
+                1, "demand", "USAGOV", "VENGOV", "Maduro step down and leave the country", "open"
+            ),
+            report(2, "demand", "USAGOV", "VENGOV", "to give up power", "open"),
+            report(3, "ultimatum", "USAGOV", "VENGOV", "to relinquish power immediately", "open"),
+            report(4, "demand", "USAGOV", "VENGOV", "his departure", "rejected"),
+            report(5, "demand", "USAGOV", "VENGOV", "to leave the country", "open"),
+        ]
+    )
+    assert len(items) == 1 and items[0].status == "rejected"
+
+
+def test_another_call_and_a_second_conversation_are_one_request() -> None:
+    items = merge_reports(
+        [
+            report(1, "request", "VENGOV", "USAGOV", "a second conversation with Trump", "open"),
+            report(2, "request", "VENGOV", "USAGOV", "another call", "unanswered"),
+        ]
+    )
+    assert len(items) == 1 and items[0].status == "unanswered"
+    assert [s.doc_key for s in items[0].history] == [1, 2]
+
+
+def test_a_request_and_a_counter_demand_for_amnesty_are_one_item() -> None:
+    items = merge_reports(
+        [
+            report(1, "request", "VENGOV", "USAGOV", "global amnesty from prosecution", "open"),
+            report(2, "demand", "VENGOV", "USAGOV", "amnesty for himself and his allies", "open"),
+        ]
+    )
+    assert len(items) == 1
+
+
+def test_shared_words_with_another_meaning_are_two_items() -> None:
+    items = merge_reports(
+        [
+            report(
+                1, "request", "VENGOV", "USAGOV", "an amnesty for Maduro and his allies", "open"
+            ),
+            report(2, "request", "VENGOV", "USAGOV", "a call with Maduro and his allies", "open"),
+        ]
+    )
+    assert len(items) == 2
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "final"),
+    [
+        ("rejected", "unanswered", "rejected"),  # a later "no response" does not undo a refusal
+        ("open", "rejected", "rejected"),
+        ("rejected", "accepted", "accepted"),  # a change of mind is followed
+        ("accepted", "fulfilled", "fulfilled"),
+        ("unanswered", "open", "unanswered"),
+    ],
+)
+def test_the_status_follows_every_later_report(earlier: str, later: str, final: str) -> None:
+    items = merge_reports(
+        [
+            report(1, "offer", "USAGOV", "VENGOV", "safe passage for Maduro", earlier),
+            report(2, "offer", "USAGOV", "VENGOV", "safe passage out of the country", later),
+        ]
+    )
+    assert len(items) == 1 and items[0].status == final
