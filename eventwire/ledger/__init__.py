@@ -52,7 +52,7 @@ def build_ledger(analysis: Analysis) -> list[LedgerItem]:
     drafts = split_coordinated(opened_drafts(analysis, lexicon), analysis)
     fill_parties(drafts, analysis)
     orient_counters(drafts)
-    inherit_parties(drafts)
+    inherit_parties(drafts, analysis)
     drafts = merge_drafts(expand_lists(drafts, analysis, lexicon))
     fill_parties(drafts, analysis)
     drafts = [d for d in drafts if is_item(d, lexicon)]

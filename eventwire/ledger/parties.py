@@ -93,27 +93,34 @@ def fill_parties(drafts: list[Draft], analysis: Analysis) -> None:
             draft.source = counterpart(draft, draft.target, drafts, analysis) or draft.source
 
 
-def accompanied(draft: Draft, drafts: list[Draft]) -> Draft | None:
-    """The earlier act a draft goes with: the latest one of its family, else the latest one."""
+def accompanied(draft: Draft, drafts: list[Draft], reach: int) -> Draft | None:
+    """The earlier act a draft goes with: the one it comes "with", else the latest one of its
+    family, else the latest one from ``reach`` (the start of the previous sentence) on."""
     earlier = [d for d in drafts if d.at < draft.at and d.source is not None]
     named = [d for d in earlier if draft.companion in d.anchors]
-    if named:
-        return named[-1]
     same = [d for d in earlier if d.family == draft.family]
-    chosen = same or earlier
+    near = [d for d in earlier if d.at >= reach]
+    chosen = named or same or near
     return max(chosen, key=lambda d: d.at) if chosen else None
 
 
-def inherit_parties(drafts: list[Draft]) -> None:
+def inherit_parties(drafts: list[Draft], analysis: Analysis) -> None:
     """Give a draft that names an act without all its parties ("The offer that came with it")
     the parties of the earlier act it goes with."""
     for draft in sorted(drafts, key=lambda d: d.at):
         if not draft.inherits or (draft.source and draft.target):
             continue
-        other = accompanied(draft, drafts)
+        other = accompanied(draft, drafts, previous_sentence_start(analysis, draft.at))
         if other is not None and (draft.source is None or draft.source.same(other.source)):
             draft.source = draft.source or other.source
             draft.target = draft.target or other.target
+
+
+def previous_sentence_start(analysis: Analysis, at: int) -> int:
+    tokens = tokens_at(analysis.doc, (at, at + 1))
+    if tokens is None or tokens[0].sent.start == 0:
+        return 0
+    return analysis.doc[tokens[0].sent.start - 1].sent.start_char
 
 
 def orient_counters(drafts: list[Draft]) -> None:

@@ -284,10 +284,13 @@ def is_idle(verb: Token, lexicon: LedgerLexicon) -> bool:
 
 def is_beneficiary(token: Token) -> bool:
     """Whether an actor named in an item's content is whom it is put to: whom it is for
-    ("safe passage for X") or who is to act ("that Maduro resign")."""
+    ("safe passage for X"), who is to act ("that Maduro resign"), or who is to meet ("talks
+    between the government and the opposition")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
     if token.dep_ in SUBJECT_DEPS:
         return True
-    return token.dep_ == "pobj" and token.head.lower_ in {"for", "to"}
+    return token.dep_ == "pobj" and token.head.lower_ in {"for", "to", "between"}
 
 
 def is_negated(token: Token) -> bool:

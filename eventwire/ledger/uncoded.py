@@ -140,6 +140,14 @@ def maker_of(analysis: Analysis, noun: Token, lexicon: LedgerLexicon) -> Party |
     return possessor_of(analysis, noun)
 
 
+def names_maker(noun: Token, lexicon: LedgerLexicon) -> bool:
+    """Whether the text names who made the act a noun names ("a demand from Washington")."""
+    agents = (c for c in noun.children if c.lower_ in lexicon.agent_prepositions)
+    return any(c.dep_ == "poss" for c in noun.children) or any(
+        g.dep_ == "pobj" and g.pos_ == "PROPN" for a in agents for g in a.children
+    )
+
+
 def addressee_in(analysis: Analysis, noun: Token) -> Party | None:
     """The actor the content of a naming noun asks to act ("the demand that Maduro leave")."""
     for clause in (c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}):
@@ -160,6 +168,8 @@ def standing_opening(analysis: Analysis, noun: Token, lexicon: LedgerLexicon) ->
     if phrase_after(noun, NOUN_PARTS, with_head=False) is None and apposed(noun) is None:
         return None
     parties = (maker_of(analysis, noun, lexicon), addressee_in(analysis, noun))
+    if parties[0] is None and names_maker(noun, lexicon):
+        return None  # its maker is named but not resolved: not to be guessed from other acts
     kind = lexicon.words[noun.lemma_.lower()]
     draft = make_draft(analysis, kind, noun, noun, parties, date_near(analysis, noun), lexicon)
     draft.inherits = True
