@@ -60,52 +60,69 @@ def test_counter_demands_that_name_nothing_are_no_item(analyze: Analyze) -> None
     )
 
 
-def test_an_ultimatum_takes_the_words_after_its_colon(analyze: Analyze) -> None:
-    text = (
+ONE_ITEM = [
+    pytest.param(
         "People familiar with the call said Trump had delivered an ultimatum: Maduro was to "
-        "relinquish power immediately and leave Venezuela."
-    )
-    item = one(ledger_of(analyze, text))
-    assert item.kind == "ultimatum"
-    assert item.what == "Maduro was to relinquish power immediately and leave Venezuela"
-
-
-def test_asking_instead_for_two_things_gives_two_items_without_instead(analyze: Analyze) -> None:
-    text = (
-        "Maduro received an ultimatum from President Donald Trump to relinquish power "
-        "immediately. He refused, the people said, and asked instead for an amnesty and for "
-        "continued control over the armed forces."
-    )
-    requests = [i for i in ledger_of(analyze, text) if i.kind == "request"]
-    assert [(i.from_, i.to, i.what) for i in requests] == [
-        ("VENGOV", "USAGOV", "an amnesty"),
-        ("VENGOV", "USAGOV", "continued control over the armed forces"),
-    ]
-
-
-def test_received_ultimatum_leaves_its_sender_out_of_the_content(analyze: Analyze) -> None:
-    text = (
+        "relinquish power immediately and leave Venezuela.",
+        ("ultimatum", "USAGOV", "VENGOV"),
+        "Maduro was to relinquish power immediately and leave Venezuela",
+        id="an ultimatum takes the words after its colon",
+    ),
+    pytest.param(
         "Two weeks ago, Nicolás Maduro received an ultimatum from President Donald Trump to "
-        "relinquish power immediately."
-    )
-    item = one(ledger_of(analyze, text))
-    assert (item.kind, item.from_, item.to) == ("ultimatum", "USAGOV", "VENGOV")
-    assert item.what == "to relinquish power immediately"
-
-
-def test_attribution_and_medium_are_not_content(analyze: Analyze) -> None:
-    text = (
+        "relinquish power immediately.",
+        ("ultimatum", "USAGOV", "VENGOV"),
+        "to relinquish power immediately",
+        id="a received ultimatum leaves its sender out of the content",
+    ),
+    pytest.param(
+        "In that call Trump demanded that Maduro resign and leave Venezuela, offering safe "
+        "passage in return.",
+        ("offer", "USAGOV", "VENGOV"),
+        "safe passage",
+        id="an offer made while demanding is the demander's",
+    ),
+    pytest.param(
+        "Nicolás Maduro declined to step down when President Donald Trump demanded his "
+        "departure, and instead presented a series of counter-demands. Among them was a "
+        "request for global amnesty from prosecution for himself and his allies.",
+        ("request", "VENGOV", "USAGOV"),
+        "global amnesty from prosecution for himself and his allies",
+        id="counter-demands go against the demand",
+    ),
+    pytest.param(
+        "Trump and Maduro held a call in which the US president told Maduro to give up power. "
+        "According to those reports, Maduro was offered safe passage out of the country if he "
+        "resigned at once.",
+        ("offer", "USAGOV", "VENGOV"),
+        "safe passage out of the country",
+        id="was offered is read as a passive",
+    ),
+    pytest.param(
         "Nicolás Maduro declined to step down when President Donald Trump demanded his "
         "departure in a phone call on November 21, according to people familiar with the "
-        "exchange."
-    )
-    item = one(ledger_of(analyze, text))
-    assert (item.from_, item.to, item.what, item.status) == (
-        "USAGOV",
-        "VENGOV",
+        "exchange.",
+        ("demand", "USAGOV", "VENGOV"),
         "his departure",
-        "rejected",
+        id="attribution and medium are not content",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "act", "what"), ONE_ITEM)
+def test_one_item_with_its_direction_and_whole_content(
+    analyze: Analyze, text: str, act: tuple[str, str, str], what: str
+) -> None:
+    item = one(ledger_of(analyze, text), act[0])
+    assert ((item.kind, item.from_, item.to), item.what) == (act, what)
+
+
+def test_a_refusal_answers_the_demand_in_its_when_clause(analyze: Analyze) -> None:
+    text = (
+        "Nicolás Maduro declined to step down when President Donald Trump demanded his "
+        "departure in a phone call on November 21."
     )
+    assert one(ledger_of(analyze, text)).status == "rejected"
 
 
 def test_a_condition_is_kept_apart_from_the_offer(analyze: Analyze) -> None:
@@ -133,26 +150,6 @@ def test_a_comment_on_a_proposal_is_not_its_content_but_answers_it(analyze: Anal
 # ---------------------------------------------------------------- direction
 
 
-def test_offer_made_while_demanding_is_the_demanders(analyze: Analyze) -> None:
-    text = (
-        "In that call Trump demanded that Maduro resign and leave Venezuela, offering safe "
-        "passage in return."
-    )
-    offer = one(ledger_of(analyze, text), "offer")
-    assert (offer.from_, offer.to, offer.what) == ("USAGOV", "VENGOV", "safe passage")
-
-
-def test_counter_demands_go_against_the_demand(analyze: Analyze) -> None:
-    text = (
-        "Nicolás Maduro declined to step down when President Donald Trump demanded his "
-        "departure, and instead presented a series of counter-demands. Among them was a "
-        "request for global amnesty from prosecution for himself and his allies."
-    )
-    request = one(ledger_of(analyze, text), "request")
-    assert (request.from_, request.to) == ("VENGOV", "USAGOV")
-    assert request.what == "global amnesty from prosecution for himself and his allies"
-
-
 def test_a_proposal_about_the_military_is_not_addressed_to_it(analyze: Analyze) -> None:
     text = (
         "When Donald Trump and Nicolás Maduro held a call on November 21, the US president's "
@@ -166,17 +163,6 @@ def test_a_proposal_about_the_military_is_not_addressed_to_it(analyze: Analyze) 
         ("request", "VENGOV", "USAGOV"),
         ("proposal", "VENGOV", "USAGOV"),
     }
-
-
-def test_was_offered_is_read_as_a_passive(analyze: Analyze) -> None:
-    text = (
-        "Trump and Maduro held a call in which the US president told Maduro to give up power. "
-        "According to those reports, Maduro was offered safe passage out of the country if he "
-        "resigned at once."
-    )
-    offer = one(ledger_of(analyze, text), "offer")
-    assert (offer.from_, offer.to) == ("USAGOV", "VENGOV")
-    assert offer.what == "safe passage out of the country"
 
 
 # ---------------------------------------------------------------- statuses

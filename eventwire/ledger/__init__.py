@@ -52,8 +52,9 @@ def build_ledger(analysis: Analysis) -> list[LedgerItem]:
     drafts = split_coordinated(opened_drafts(analysis, lexicon), analysis)
     fill_parties(drafts, analysis)
     orient_counters(drafts)
+    drafts = expand_lists(drafts, analysis, lexicon)
     inherit_parties(drafts, analysis)
-    drafts = merge_drafts(expand_lists(drafts, analysis, lexicon))
+    drafts = merge_drafts(drafts)
     fill_parties(drafts, analysis)
     drafts = [d for d in drafts if is_item(d, lexicon)]
     answers = answers_from_events(analysis, lexicon)

@@ -50,6 +50,7 @@ class LedgerLexicon:
     list_verbs: frozenset[str]
     list_leads: tuple[tuple[str, ...], ...]
     collective: frozenset[str]
+    member_markers: frozenset[str]
 
     @cached_property
     def single_condition_marks(self) -> frozenset[str]:
@@ -126,4 +127,5 @@ def ledger_lexicon() -> LedgerLexicon:
         list_verbs=frozenset(lists["verbs"]),
         list_leads=_phrases(lists["lead_phrases"]),
         collective=frozenset(lists["collective"]),
+        member_markers=frozenset(lists["member_markers"]),
     )

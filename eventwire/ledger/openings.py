@@ -25,6 +25,7 @@ from eventwire.ledger.phrases import (
     condition_of,
     content_lemmas,
     coordinated_parts,
+    included,
     is_beneficiary,
     is_conditional,
     is_idle,
@@ -75,7 +76,7 @@ def kind_at(trigger: Token, lexicon: LedgerLexicon) -> tuple[str | None, Token |
 def what_of(trigger: Token, noun: Token | None, lexicon: LedgerLexicon) -> TextSpan | None:
     """The object of the act: the complement of its noun, else of its verb."""
     if noun is not None:
-        found = phrase_after(noun, NOUN_PARTS, with_head=False)
+        found = included(noun) or phrase_after(noun, NOUN_PARTS, with_head=False)
         found = found or after_colon(noun) or apposed(noun)
         if found is not None:
             return found

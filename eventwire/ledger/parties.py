@@ -85,8 +85,11 @@ def known(party: Party | None) -> bool:
 
 
 def fill_parties(drafts: list[Draft], analysis: Analysis) -> None:
-    """Give each draft with one known side its other side, in text order."""
+    """Give each draft with one known side its other side, in text order. A draft named by a
+    noun that no verb presents takes only the parties of the act it goes with, or none."""
     for draft in sorted(drafts, key=lambda d: d.at):
+        if draft.inherits:
+            continue
         if not known(draft.target) and known(draft.source):
             draft.target = counterpart(draft, draft.source, drafts, analysis) or draft.target
         elif not known(draft.source) and known(draft.target):
@@ -96,7 +99,14 @@ def fill_parties(drafts: list[Draft], analysis: Analysis) -> None:
 def accompanied(draft: Draft, drafts: list[Draft], reach: int) -> Draft | None:
     """The earlier act a draft goes with: the one it comes "with", else the latest one of its
     family, else the latest one from ``reach`` (the start of the previous sentence) on."""
-    earlier = [d for d in drafts if d.at < draft.at and d.source is not None]
+    earlier = [
+        d
+        for d in drafts
+        if d.at < draft.at
+        and d.source is not None
+        and d.counter == draft.counter  # a counter is the other side's act
+        and not d.source.same(draft.target)
+    ]
     named = [d for d in earlier if draft.companion in d.anchors]
     same = [d for d in earlier if d.family == draft.family]
     near = [d for d in earlier if d.at >= reach]

@@ -103,13 +103,19 @@ def right_parts(head: Token, allowed: frozenset[str]) -> list[Token]:
         if is_content_clause(child):
             parts.append(child)
             continue
-        if child.dep_ in STOP_DEPS or child.lower_ in attribution:
+        if child.dep_ in STOP_DEPS or child.lower_ in attribution or is_aside(child):
             break
         if not parts and is_agent(head, child):
             continue
         if child.dep_ in allowed and not is_when(child):
             parts.append(child)
     return parts
+
+
+def is_aside(part: Token) -> bool:
+    """Whether a participle clause set off by a comma only comments ("the demand, first
+    reported last week, ...")."""
+    return part.dep_ == "acl" and part.i > 0 and part.doc[part.left_edge.i - 1].text == ","
 
 
 def is_content_clause(part: Token) -> bool:
@@ -185,6 +191,19 @@ def after_colon(noun: Token) -> TextSpan | None:
     if end >= len(doc) or doc[end].text != ":" or doc[end].sent != noun.sent:
         return None
     return text_between(doc, end + 1, noun.sent.end - 1)
+
+
+def included(noun: Token) -> TextSpan | None:
+    """What a noun naming several acts says they include ("counter-demands of his own,
+    including amnesty for himself and his allies"), the marker under the noun or, as parsers
+    often put it, under the verb that governs it."""
+    markers = ledger_lexicon().member_markers
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    after = [*noun.rights, *(c for c in verb.rights if c.i > noun.i)]
+    marker = next((c for c in after if c.lower_ in markers), None)
+    if marker is None or marker.right_edge.i <= marker.i:
+        return None
+    return text_between(noun.doc, marker.i + 1, marker.right_edge.i)
 
 
 def apposed(noun: Token) -> TextSpan | None:

@@ -168,6 +168,8 @@ def standing_opening(analysis: Analysis, noun: Token, lexicon: LedgerLexicon) ->
     if phrase_after(noun, NOUN_PARTS, with_head=False) is None and apposed(noun) is None:
         return None
     parties = (maker_of(analysis, noun, lexicon), addressee_in(analysis, noun))
+    if with_object and parties[0] is None:
+        parties = (answering_actor(analysis, noun), parties[1])
     if parties[0] is None and names_maker(noun, lexicon):
         return None  # its maker is named but not resolved: not to be guessed from other acts
     kind = lexicon.words[noun.lemma_.lower()]
@@ -175,6 +177,12 @@ def standing_opening(analysis: Analysis, noun: Token, lexicon: LedgerLexicon) ->
     draft.inherits = True
     draft.companion = companion_of(noun) if with_object else None
     return draft
+
+
+def answering_actor(analysis: Analysis, noun: Token) -> Party | None:
+    """The actor who comes "with" an act ("Maduro answered it with counter-demands")."""
+    subject, passive = subject_of(noun.head.head)
+    return None if passive else party_at(analysis, subject)
 
 
 def companion_of(noun: Token) -> int | None:
