@@ -272,3 +272,31 @@ def test_the_status_follows_every_later_report(earlier: str, later: str, final: 
         ]
     )
     assert len(items) == 1 and items[0].status == final
+
+
+def test_an_offer_that_comes_with_a_demand_is_from_its_maker(analyze: Analyze) -> None:
+    text = (
+        "Trump demanded his departure. The demand that Maduro leave Venezuela, first reported "
+        "last week, was delivered together with an offer of safe passage for him and his "
+        "family. People briefed on the call said the Venezuelan leader did not accept it."
+    )
+    offer = one(ledger_of(analyze, text), "offer")
+    assert (offer.from_, offer.to, offer.what, offer.status) == (
+        "USAGOV",
+        "VENGOV",
+        "safe passage for him and his family",
+        "rejected",
+    )
+
+
+def test_counter_demands_including_something_ask_for_it(analyze: Analyze) -> None:
+    text = (
+        "Maduro is reported to have answered it with counter-demands of his own, including "
+        "amnesty for himself and his allies."
+    )
+    item = one(ledger_of(analyze, text))
+    assert (item.kind, item.from_, item.what) == (
+        "demand",
+        "VENGOV",
+        "amnesty for himself and his allies",
+    )
