@@ -47,19 +47,6 @@ def test_two_asks_joined_by_and_for_are_two_whole_items(analyze: Analyze) -> Non
     ]
 
 
-def test_counter_demands_that_name_nothing_are_no_item(analyze: Analyze) -> None:
-    text = (
-        "In that call Trump demanded that Maduro resign and leave Venezuela. "
-        "Maduro refused and made counter-demands."
-    )
-    item = one(ledger_of(analyze, text))
-    assert (item.kind, item.what, item.status) == (
-        "demand",
-        "Maduro resign and leave Venezuela",
-        "rejected",
-    )
-
-
 ONE_ITEM = [
     pytest.param(
         "People familiar with the call said Trump had delivered an ultimatum: Maduro was to "
@@ -106,23 +93,86 @@ ONE_ITEM = [
         "his departure",
         id="attribution and medium are not content",
     ),
+    pytest.param(
+        "In that call Trump demanded that Maduro resign and leave Venezuela. "
+        "Maduro refused and made counter-demands.",
+        ("demand", "USAGOV", "VENGOV"),
+        "Maduro resign and leave Venezuela",
+        id="counter-demands that name nothing are no item",
+    ),
+    pytest.param(
+        "Trump demanded his departure. The demand that Maduro leave Venezuela, first reported "
+        "last week, was delivered together with an offer of safe passage for him and his "
+        "family.",
+        ("offer", "USAGOV", "VENGOV"),
+        "safe passage for him and his family",
+        id="an offer that comes with a demand is from its maker",
+    ),
+    pytest.param(
+        "Maduro is reported to have answered it with counter-demands of his own, including "
+        "amnesty for himself and his allies.",
+        ("demand", "VENGOV", None),
+        "amnesty for himself and his allies",
+        id="counter-demands including something ask for it",
+    ),
+    pytest.param(
+        "Trump demanded that Maduro step down. Maduro also proposed that he keep control over "
+        "the armed forces while ceding political power, a condition Washington is said to "
+        "have found unacceptable.",
+        ("proposal", "VENGOV", "USAGOV"),
+        "he keep control over the armed forces while ceding political power",
+        id="a comment on a proposal is not its content",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "act", "what"), ONE_ITEM)
 def test_one_item_with_its_direction_and_whole_content(
-    analyze: Analyze, text: str, act: tuple[str, str, str], what: str
+    analyze: Analyze, text: str, act: tuple[str, str, str | None], what: str
 ) -> None:
     item = one(ledger_of(analyze, text), act[0])
     assert ((item.kind, item.from_, item.to), item.what) == (act, what)
 
 
-def test_a_refusal_answers_the_demand_in_its_when_clause(analyze: Analyze) -> None:
-    text = (
+ANSWERED = [
+    pytest.param(
         "Nicolás Maduro declined to step down when President Donald Trump demanded his "
-        "departure in a phone call on November 21."
-    )
-    assert one(ledger_of(analyze, text)).status == "rejected"
+        "departure in a phone call on November 21.",
+        "demand",
+        "rejected",
+        id="a refusal answers the demand in its when-clause",
+    ),
+    pytest.param(
+        "In that call Trump demanded that Maduro resign and leave Venezuela. "
+        "Maduro refused and made counter-demands.",
+        "demand",
+        "rejected",
+        id="a refusal with counter-demands rejects",
+    ),
+    pytest.param(
+        "Trump demanded that Maduro leave. The demand was delivered together with an offer of "
+        "safe passage for him and his family. People briefed on the call said the Venezuelan "
+        "leader did not accept it.",
+        "offer",
+        "rejected",
+        id="not accepting it rejects the latest item",
+    ),
+    pytest.param(
+        "Trump demanded that Maduro step down. Maduro also proposed that he keep control over "
+        "the armed forces while ceding political power, a condition Washington is said to "
+        "have found unacceptable.",
+        "proposal",
+        "rejected",
+        id="a comment on a proposal answers it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "status"), ANSWERED)
+def test_the_answer_in_the_text_sets_the_status(
+    analyze: Analyze, text: str, kind: str, status: str
+) -> None:
+    assert one(ledger_of(analyze, text), kind).status == status
 
 
 def test_a_condition_is_kept_apart_from_the_offer(analyze: Analyze) -> None:
@@ -134,17 +184,6 @@ def test_a_condition_is_kept_apart_from_the_offer(analyze: Analyze) -> None:
     offer = one(ledger_of(analyze, text), "offer")
     assert offer.what == "safe passage for Maduro, his wife and his son"
     assert offer.condition == "the Venezuelan leader resign immediately"
-
-
-def test_a_comment_on_a_proposal_is_not_its_content_but_answers_it(analyze: Analyze) -> None:
-    text = (
-        "Trump demanded that Maduro step down. Maduro also proposed that he keep control over "
-        "the armed forces while ceding political power, a condition Washington is said to "
-        "have found unacceptable."
-    )
-    proposal = one(ledger_of(analyze, text), "proposal")
-    assert proposal.what == "he keep control over the armed forces while ceding political power"
-    assert (proposal.from_, proposal.to, proposal.status) == ("VENGOV", "USAGOV", "rejected")
 
 
 # ---------------------------------------------------------------- direction
@@ -272,31 +311,3 @@ def test_the_status_follows_every_later_report(earlier: str, later: str, final: 
         ]
     )
     assert len(items) == 1 and items[0].status == final
-
-
-def test_an_offer_that_comes_with_a_demand_is_from_its_maker(analyze: Analyze) -> None:
-    text = (
-        "Trump demanded his departure. The demand that Maduro leave Venezuela, first reported "
-        "last week, was delivered together with an offer of safe passage for him and his "
-        "family. People briefed on the call said the Venezuelan leader did not accept it."
-    )
-    offer = one(ledger_of(analyze, text), "offer")
-    assert (offer.from_, offer.to, offer.what, offer.status) == (
-        "USAGOV",
-        "VENGOV",
-        "safe passage for him and his family",
-        "rejected",
-    )
-
-
-def test_counter_demands_including_something_ask_for_it(analyze: Analyze) -> None:
-    text = (
-        "Maduro is reported to have answered it with counter-demands of his own, including "
-        "amnesty for himself and his allies."
-    )
-    item = one(ledger_of(analyze, text))
-    assert (item.kind, item.from_, item.what) == (
-        "demand",
-        "VENGOV",
-        "amnesty for himself and his allies",
-    )
