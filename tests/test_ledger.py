@@ -307,7 +307,7 @@ def test_counter_demands_counter_the_earlier_items(ledger: Ledger) -> None:
     assert [(i.from_, i.status) for i in items] == [("USAGOV", "countered"), ("VENGOV", "open")]
 
 
-def test_explicit_refusal_wins_over_counter_demands(ledger: Ledger) -> None:
+def test_explicit_refusal_wins_over_counter_demands_that_name_nothing(ledger: Ledger) -> None:
     text = (
         "Trump demanded that Maduro leave. "
         "Maduro declined to step down and presented counter-demands."
@@ -318,10 +318,7 @@ def test_explicit_refusal_wins_over_counter_demands(ledger: Ledger) -> None:
         ("declined", "1231", "Maduro", None),
         ("presented", "100", "Maduro", None),
     )
-    assert [(i.from_, i.to, i.status) for i in items] == [
-        ("USAGOV", "VENGOV", "rejected"),
-        ("VENGOV", "USAGOV", "open"),
-    ]
+    assert [(i.from_, i.to, i.status) for i in items] == [("USAGOV", "VENGOV", "rejected")]
 
 
 def test_withdrawn_offer(ledger: Ledger) -> None:

@@ -52,3 +52,11 @@ def test_a_demand_is_followed_to_its_answer_in_a_later_article(store: Path) -> N
         and len({h["published"] for h in json.loads(item["history"])}) >= 2
     ]
     assert answered, [(i["kind"], i["what"], i["status"], i["history"]) for i in ledger]
+
+
+def test_the_stored_ledger_has_one_item_per_demand_and_whole_phrases(store: Path) -> None:
+    conn = open_store(store, readonly=True)
+    ledger = list(rows(conn, "ledger", Filters(dyad=("USA", "VEN"))))
+    demands = [i for i in ledger if i["kind"] in ("demand", "ultimatum")]
+    assert len(demands) == 1, [(i["kind"], i["what"]) for i in demands]
+    assert all(len(i["what"].split()) > 1 for i in ledger), [i["what"] for i in ledger]

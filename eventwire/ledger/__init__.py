@@ -22,8 +22,8 @@ from eventwire.ledger.items import Draft
 from eventwire.ledger.lexicon import LedgerLexicon, ledger_lexicon
 from eventwire.ledger.lists import expand_lists
 from eventwire.ledger.merge import merge_drafts
-from eventwire.ledger.openings import draft_from_event
-from eventwire.ledger.parties import fill_parties
+from eventwire.ledger.openings import draft_from_event, split_coordinated
+from eventwire.ledger.parties import fill_parties, inherit_parties, orient_counters
 from eventwire.ledger.phrases import tokens_at
 from eventwire.ledger.uncoded import drafts_from_parse
 from eventwire.model import LedgerItem
@@ -49,11 +49,14 @@ def answer_tokens(analysis: Analysis, lexicon: LedgerLexicon) -> set[int]:
 def build_ledger(analysis: Analysis) -> list[LedgerItem]:
     """The ledger items of a document, in the order they were opened."""
     lexicon = ledger_lexicon()
-    drafts = opened_drafts(analysis, lexicon)
+    drafts = split_coordinated(opened_drafts(analysis, lexicon), analysis)
     fill_parties(drafts, analysis)
-    drafts = merge_drafts(expand_lists(drafts, analysis, lexicon))
+    orient_counters(drafts)
+    drafts = expand_lists(drafts, analysis, lexicon)
+    inherit_parties(drafts, analysis)
+    drafts = merge_drafts(drafts)
     fill_parties(drafts, analysis)
-    drafts = [d for d in drafts if is_item(d)]
+    drafts = [d for d in drafts if is_item(d, lexicon)]
     answers = answers_from_events(analysis, lexicon)
     answers += answers_from_parse(analysis, lexicon, answer_tokens(analysis, lexicon))
     answers = [a for a in answers if not within_items(a, drafts)]

@@ -17,13 +17,15 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventwire.analysis import Analysis
-from eventwire.ledger.items import FAMILIES, Draft, Party, name_words, party_of
+from eventwire.ledger.items import Draft, Party, name_words, party_of
 from eventwire.ledger.lexicon import LedgerLexicon
 from eventwire.ledger.lists import coordinated
+from eventwire.ledger.meanings import meanings
 from eventwire.ledger.openings import party_at
 from eventwire.ledger.phrases import (
     content_lemmas,
     is_conditional,
+    is_idle,
     is_negated,
     subject_of,
     tokens_at,
@@ -48,6 +50,8 @@ class Answer:
     open_object: bool = True  # no object of its own ("declined to step down", "refused")
     between: tuple[Party, Party] | None = None  # "no communication between A and B"
     reach: int = 0  # where the previous sentence starts: how far back an unnamed answer looks
+    covers: str | None = None  # "all" the answered party's items ("those terms"), "latest" ("it")
+    subordinate: tuple[int, int] | None = None  # "declined when Trump demanded X": X answered
 
 
 def phrase_at(sent: Span, lexicon: LedgerLexicon) -> list[tuple[str, Token]]:
@@ -94,6 +98,27 @@ def object_of(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     return None, True
 
 
+def coverage(verb: Token, lexicon: LedgerLexicon) -> str | None:
+    """What an answer's object refers back to: all the items put to the responder ("did not
+    accept those terms"), or the latest one ("did not accept it")."""
+    for child in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+        if child.lemma_.lower() in lexicon.terms_nouns and child.tag_ in {"NNS", "NNPS"}:
+            return "all"
+        if child.pos_ == "PRON" and child.lower_ in {"it", "this", "that"}:
+            return "latest"
+    return None
+
+
+def subordinate_span(verb: Token) -> tuple[int, int] | None:
+    """A "when" clause under the answer, whose act the answer answers though it comes after
+    ("declined to step down when Trump demanded his departure")."""
+    for token in verb.subtree:
+        if token.dep_ == "advcl" and token.i > verb.i and token.left_edge.lower_ == "when":
+            end = token.right_edge
+            return token.left_edge.idx, end.idx + len(end)
+    return None
+
+
 def speaker_party(analysis: Analysis, token: Token | None) -> Party | None:
     """The actor of a subject: from the actors stage, else from its name words."""
     if token is None:
@@ -131,20 +156,14 @@ def answer_at(
         lemmas=content_lemmas(analysis.doc, span),
         open_object=open_object or kind is not None,
         reach=previous_sentence_start(verb),
+        covers=None if kind else coverage(verb, lexicon),
+        subordinate=subordinate_span(verb),
     )
 
 
 def previous_sentence_start(token: Token) -> int:
     start = token.sent.start
     return token.doc[start - 1].sent.start_char if start > 0 else 0
-
-
-def is_idle(verb: Token, lexicon: LedgerLexicon) -> bool:
-    """Whether a refusal is about nothing on the ledger ("declined to comment")."""
-    return any(
-        c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in lexicon.idle_complements
-        for c in verb.children
-    )
 
 
 def effective_status(status: str, negated: bool) -> str | None:
@@ -253,7 +272,7 @@ def counter_answers(drafts: list[Draft]) -> list[Answer]:
 
 def named_targets(answer: Answer, earlier: list[Draft]) -> list[Draft]:
     """The latest earlier item of the kind the answer names, preferring the responder's."""
-    family = FAMILIES[answer.names_kind or ""]
+    family = meanings().family(answer.names_kind or "")
     named = [d for d in earlier if d.family == family]
     addressed = [d for d in named if answer.responder and answer.responder.same(d.target)]
     return (addressed or named)[-1:]
@@ -271,11 +290,20 @@ def addressed_targets(answer: Answer, earlier: list[Draft]) -> list[Draft]:
         and not responder.same(d.source)
         and (addressee is None or addressee.same(d.source))
     ]
+    if addressed and answer.covers == "latest":
+        return addressed[-1:]
+    if addressed and answer.covers == "all":
+        return from_latest_source(addressed)
     repeated = [d for d in addressed if d.lemmas & answer.lemmas]
     if repeated or not answer.open_object or not addressed:
         return repeated
     if answer.status != "rejected":
         return [] if answer.lemmas else addressed[-1:]
+    return from_latest_source(addressed)
+
+
+def from_latest_source(addressed: list[Draft]) -> list[Draft]:
+    """The items put to the responder by whoever put the latest one."""
     latest = addressed[-1].source
     return [d for d in addressed if latest is not None and latest.same(d.source)]
 
@@ -291,8 +319,15 @@ def between_targets(pair: tuple[Party, Party], earlier: list[Draft]) -> list[Dra
     ]
 
 
+def answerable(draft: Draft, answer: Answer) -> bool:
+    """Whether an item comes before the answer, or in the clause the answer subordinates."""
+    inside = answer.subordinate is not None and answer.subordinate[0] <= draft.at
+    below = inside and answer.subordinate is not None and draft.at < answer.subordinate[1]
+    return draft.source is not None and (draft.at <= answer.at or below)
+
+
 def targets_of(answer: Answer, drafts: list[Draft]) -> list[Draft]:
-    earlier = [d for d in drafts if d.at <= answer.at and d.source is not None]
+    earlier = [d for d in drafts if answerable(d, answer)]
     if answer.between is not None:
         return between_targets(answer.between, earlier)
     if answer.names_kind:

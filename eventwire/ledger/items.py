@@ -9,17 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eventwire.ledger.meanings import meanings
 from eventwire.model import ActorRef, LedgerItem, Span
-
-FAMILIES: dict[str, str] = {
-    "demand": "demand",
-    "ultimatum": "demand",
-    "request": "request",
-    "offer": "offer",
-    "promise": "offer",
-    "proposal": "proposal",
-    "threat": "threat",
-}
 
 
 @dataclass(frozen=True)
@@ -79,6 +70,8 @@ class Draft:
     container: bool = False  # names several acts at once ("a series of demands")
     refers_back: bool = False  # names an act mentioned before ("this request")
     has_object: bool = True  # the text says what is asked or offered
+    inherits: bool = False  # takes the parties it lacks from the earlier act it goes with
+    companion: int | None = None  # the token of the act it comes "with", when the text says
     status: str = "open"
     evidence: list[str] = field(default_factory=list)
 
@@ -88,7 +81,7 @@ class Draft:
 
     @property
     def family(self) -> str:
-        return FAMILIES[self.kind]
+        return meanings().family(self.kind)
 
     def note(self, sentence: str) -> None:
         """Add a sentence to the item's history unless it is there already."""

@@ -28,6 +28,12 @@ class LedgerLexicon:
     deadline_cues: tuple[str, ...]
     deadline_prepositions: frozenset[str]
     modal_cues: frozenset[str]
+    directive_verbs: frozenset[str]
+    seeking_verbs: frozenset[str]
+    agent_prepositions: frozenset[str]
+    adjunct_nouns: frozenset[str]
+    adjunct_prepositions: frozenset[str]
+    attribution_words: frozenset[str]
     condition_markers: tuple[tuple[str, ...], ...]
     answer_codes: dict[str, str]
     answer_lemmas: dict[str, str]
@@ -38,11 +44,13 @@ class LedgerLexicon:
     refer_back: frozenset[str]
     counter_words: tuple[str, ...]
     silence_nouns: frozenset[str]
+    terms_nouns: frozenset[str]
     rank: dict[str, int]
     list_subjects: frozenset[str]
     list_verbs: frozenset[str]
     list_leads: tuple[tuple[str, ...], ...]
     collective: frozenset[str]
+    member_markers: frozenset[str]
 
     @cached_property
     def single_condition_marks(self) -> frozenset[str]:
@@ -97,6 +105,12 @@ def ledger_lexicon() -> LedgerLexicon:
         deadline_cues=tuple(str(c).lower() for c in opening["deadline_cues"]),
         deadline_prepositions=frozenset(opening["deadline_prepositions"]),
         modal_cues=frozenset(opening["modal_cues"]),
+        directive_verbs=frozenset(opening["directive_verbs"]),
+        seeking_verbs=frozenset(opening["seeking_verbs"]),
+        agent_prepositions=frozenset(opening["agent_prepositions"]),
+        adjunct_nouns=frozenset(opening["adjunct_nouns"]),
+        adjunct_prepositions=frozenset(opening["adjunct_prepositions"]),
+        attribution_words=frozenset(opening["attribution_words"]),
         condition_markers=_phrases(opening["condition_markers"]),
         answer_codes={str(k): v for k, v in answers["codes"].items()},
         answer_lemmas=dict(answers["lemmas"]),
@@ -107,9 +121,11 @@ def ledger_lexicon() -> LedgerLexicon:
         refer_back=frozenset(answers["refer_back"]),
         counter_words=tuple(str(w).lower() for w in answers["counter_words"]),
         silence_nouns=frozenset(answers["silence_nouns"]),
+        terms_nouns=frozenset(answers["terms_nouns"]),
         rank=dict(answers["rank"]),
         list_subjects=frozenset(lists["subjects"]),
         list_verbs=frozenset(lists["verbs"]),
         list_leads=_phrases(lists["lead_phrases"]),
         collective=frozenset(lists["collective"]),
+        member_markers=frozenset(lists["member_markers"]),
     )

@@ -5,7 +5,8 @@ each from and to the parties of the act they belong to.
 A list sentence has a subject that refers back ("These", "They") and a verb that introduces
 members ("included", "comprised"), or opens with "Among them". Each member noun that names
 an act ("request", "proposal", "demand", "offer") becomes an item of that kind. The act
-that named them all is dropped when it only named them collectively.
+that named them all is dropped when it only named them collectively, and so is a member's own
+reading as an act named by a noun, whose parties would be guessed.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def members_of(sent: Span, lexicon: LedgerLexicon) -> list[Token]:
     if verb is not None:
         heads = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
     elif starts_with_lead(sent, lexicon):
-        heads = [c for c in sent.root.children if c.dep_ in MEMBER_DEPS - {"pobj"}]
+        clause = sent[0].head  # "Among them was a request ...", whatever clause holds it
+        heads = [c for c in clause.children if c.dep_ in MEMBER_DEPS - {"pobj"}]
     else:
         return []
     members = [t for head in heads for t in coordinated(head)]
@@ -106,5 +108,6 @@ def expand_lists(drafts: list[Draft], analysis: Analysis, lexicon: LedgerLexicon
         added.extend(member_draft(noun, parent, analysis, lexicon) for noun in members)
         if parent.container:
             replaced.add(id(parent))
-    kept = [d for d in drafts if id(d) not in replaced]
+    members = frozenset(i for d in added for i in d.anchors)
+    kept = [d for d in drafts if id(d) not in replaced and not (d.inherits and d.anchors & members)]
     return sorted(kept + added, key=lambda d: d.at)

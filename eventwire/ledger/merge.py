@@ -2,13 +2,15 @@
 
 Two drafts are the same item when they were built from the same words (a coded event and a
 listed member), or when they have the same parties and kind family and either their ``what``
-shares content words, the later one refers back ("the offer"), or one of them is an
-ultimatum (an actor rarely puts two ultimatums to the same party on the same day).
+has the same meaning (``ledger.meanings``) or, without a known meaning, shares content words,
+the later one refers back ("the offer"), or one of them is an ultimatum (an actor rarely puts
+two ultimatums to the same party on the same day).
 """
 
 from __future__ import annotations
 
 from eventwire.ledger.items import Draft
+from eventwire.ledger.meanings import same_meaning
 from eventwire.model import Span
 
 
@@ -52,7 +54,10 @@ def same_act(first: Draft, second: Draft) -> bool:
         return True
     if not parties_agree(first, second) or first.family != second.family:
         return False
-    if second.refers_back or shares_content(first, second):
+    if second.refers_back:
+        return True
+    verdict = same_meaning(first.what, second.what)
+    if verdict or (verdict is None and shares_content(first, second)):
         return True
     return "ultimatum" in {first.kind, second.kind} and dates_agree(first, second)
 

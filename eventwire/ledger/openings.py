@@ -10,6 +10,7 @@ verb presents ("issued an ultimatum"), opens an item too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -19,9 +20,15 @@ from eventwire.ledger.lexicon import LedgerLexicon
 from eventwire.ledger.phrases import (
     NOUN_PARTS,
     TextSpan,
+    after_colon,
+    apposed,
     condition_of,
     content_lemmas,
+    coordinated_parts,
+    included,
+    is_beneficiary,
     is_conditional,
+    is_idle,
     noun_what,
     object_noun,
     phrase_after,
@@ -30,7 +37,7 @@ from eventwire.ledger.phrases import (
     tokens_at,
     verb_what,
 )
-from eventwire.model import Event
+from eventwire.model import ActorRef, Event
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -69,7 +76,8 @@ def kind_at(trigger: Token, lexicon: LedgerLexicon) -> tuple[str | None, Token |
 def what_of(trigger: Token, noun: Token | None, lexicon: LedgerLexicon) -> TextSpan | None:
     """The object of the act: the complement of its noun, else of its verb."""
     if noun is not None:
-        found = phrase_after(noun, NOUN_PARTS, with_head=False)
+        found = included(noun) or phrase_after(noun, NOUN_PARTS, with_head=False)
+        found = found or after_colon(noun) or apposed(noun)
         if found is not None:
             return found
         return verb_what(trigger, lexicon) if trigger != noun else noun_what(noun)
@@ -132,6 +140,8 @@ def refers_back(noun: Token | None, lexicon: LedgerLexicon) -> bool:
     """Whether a naming noun points back to an earlier act ("the offer", "this request")."""
     if noun is None or phrase_after(noun, NOUN_PARTS, with_head=False) is not None:
         return False
+    if apposed(noun) is not None or after_colon(noun) is not None:
+        return False
     return any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in lexicon.refer_back)
         for c in noun.children
@@ -152,6 +162,11 @@ def make_draft(
     found = without_addressee(analysis, trigger, found) if found else None
     what, what_span = found if found else (trigger.text, (trigger.idx, trigger.idx + len(trigger)))
     condition = condition_of(trigger, lexicon)
+    if condition is not None and what_span[0] < condition[1][0] < what_span[1]:
+        what, what_span = before_condition(analysis, what_span, condition[1][0], lexicon) or (
+            what,
+            what_span,
+        )
     if kind == "demand" and has_deadline(analysis, what, what_span, lexicon):
         kind = "ultimatum"
     ends = [trigger.idx + len(trigger), what_span[1]] + ([condition[1][1]] if condition else [])
@@ -179,6 +194,21 @@ def make_draft(
     )
 
 
+def before_condition(
+    analysis: Analysis, what_span: tuple[int, int], condition_start: int, lexicon: LedgerLexicon
+) -> TextSpan | None:
+    """The ``what`` cut before the marker of its condition ("safe passage for Maduro, on
+    condition that he resign" -> "safe passage for Maduro")."""
+    tokens = tokens_at(analysis.doc, (what_span[0], condition_start))
+    if tokens is None:
+        return None
+    marker_words = {w for marker in lexicon.condition_markers for w in marker}
+    last = tokens.end - 1
+    while last > tokens.start and analysis.doc[last].lower_ in marker_words:
+        last -= 1
+    return text_between(analysis.doc, tokens.start, last)
+
+
 def answers_named_item(trigger: Token, lexicon: LedgerLexicon) -> bool:
     """Whether the trigger answers an item it names ("accepted the offer"): no new item."""
     if trigger.lemma_.lower() not in lexicon.answer_lemmas:
@@ -196,6 +226,8 @@ def draft_from_event(event: Event, analysis: Analysis, lexicon: LedgerLexicon) -
     trigger = tokens.root
     if is_conditional(trigger, lexicon) or answers_named_item(trigger, lexicon):
         return None
+    if is_idle(trigger, lexicon):
+        return None
     kind, noun = kind_at(trigger, lexicon)
     if kind is None:
         kind = lexicon.opening_kind(event.cameo)
@@ -206,4 +238,44 @@ def draft_from_event(event: Event, analysis: Analysis, lexicon: LedgerLexicon) -
     parties = (source, party_of(event.target))
     draft = make_draft(analysis, kind, trigger, noun, parties, event.date, lexicon)
     draft.dated_by_text = event.date_source != "published"
+    if named_in_content(analysis, event.target, draft):
+        draft.target = None  # what the act is about, not whom it is put to
     return draft
+
+
+def named_in_content(analysis: Analysis, ref: ActorRef | None, draft: Draft) -> bool:
+    """Whether an event's target is named inside what the item asks or offers ("keep control
+    over the armed forces"), other than as whom it is for."""
+    if ref is None or ref.span is None or draft.what_span is None:
+        return False
+    start, end = draft.what_span
+    if not start <= ref.span[0] < end:
+        return False
+    tokens = tokens_at(analysis.doc, ref.span)
+    return tokens is not None and not is_beneficiary(tokens.root)
+
+
+def split_coordinated(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
+    """Each act of a content that coordinates several ("asked for an amnesty and for control
+    over the army") as a draft of its own; the first keeps the trigger."""
+    found: list[Draft] = []
+    for draft in drafts:
+        parts = coordinated_parts(analysis.doc, draft.what_span) if draft.what_span else []
+        if len(parts) < 2:
+            found.append(draft)
+            continue
+        for n, (what, span) in enumerate(parts):
+            tokens = tokens_at(analysis.doc, span)
+            anchors = draft.anchors if n == 0 or tokens is None else frozenset({tokens.start})
+            found.append(
+                replace(
+                    draft,
+                    what=what,
+                    what_span=span,
+                    at=draft.at if n == 0 else span[0],
+                    anchors=anchors,
+                    lemmas=content_lemmas(analysis.doc, span),
+                    evidence=list(draft.evidence),
+                )
+            )
+    return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.ledger.lexicon import LedgerLexicon
+from eventwire.ledger.lexicon import LedgerLexicon, ledger_lexicon
 
 STOP_DEPS = frozenset({"cc", "conj", "advcl", "mark", "parataxis", "relcl"})
 VERB_PARTS = frozenset(
@@ -30,12 +30,14 @@ VERB_PARTS = frozenset(
     }
 )
 NOUN_PARTS = frozenset({"prep", "acl", "ccomp", "xcomp"})
-LEADING_PREPOSITIONS = frozenset({"for", "of", "on", "that", "about"})
+LEADING_PREPOSITIONS = frozenset({"for", "of", "on", "that", "about", "instead"})
 WHEN_PREPOSITIONS = frozenset({"on", "in", "at", "during", "since", "after"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "relcl"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+COMMENT_DEPS = frozenset({"appos", "dobj", "npadvmod", "attr"})
 
 TextSpan = tuple[str, tuple[int, int]]
 
@@ -53,14 +55,15 @@ def text_length(doc: Doc) -> int:
 
 
 def text_between(doc: Doc, first: int, last: int) -> TextSpan | None:
-    """The text of tokens first..last, trimmed of punctuation, leading prepositions and a
-    trailing time adjunct."""
-    last = without_when(first, last, doc)
+    """The text of tokens first..last as a whole phrase: cut before a clause of its own or a
+    comment on it, trimmed of punctuation, conjunctions and leading prepositions at its ends,
+    and of a trailing time adjunct."""
+    last = without_when(first, without_comment(first, without_clause(first, last, doc), doc), doc)
     while first <= last and (doc[first].is_punct or doc[first].is_space):
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space):
+    while last >= first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
         last -= 1
-    if first < last and doc[first].lower_ in LEADING_PREPOSITIONS:
+    while first < last and doc[first].lower_ in LEADING_PREPOSITIONS:
         first += 1
     if first > last:
         return None
@@ -68,20 +71,85 @@ def text_between(doc: Doc, first: int, last: int) -> TextSpan | None:
     return doc[first : last + 1].text, (start, end)
 
 
+def without_clause(first: int, last: int, doc: Doc) -> int:
+    """The last token of a phrase before a coordinated clause with its own auxiliary ("an
+    amnesty covering his allies and to have proposed keeping command"): another act."""
+    for token in doc[first + 1 : last + 1]:
+        own_aux = any(c.dep_ in {"aux", "auxpass"} for c in token.children)
+        clause = token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and own_aux
+        if clause and token.left_edge.i > first:
+            return token.left_edge.i - 1
+    return last
+
+
+def without_comment(first: int, last: int, doc: Doc) -> int:
+    """The last token of a phrase before a trailing comment on it, set off by a comma ("...,
+    a condition Washington is said to have found unacceptable")."""
+    for token in doc[first + 1 : last + 1]:
+        if token.dep_ not in COMMENT_DEPS or token.right_edge.i != last:
+            continue
+        clause = any(t.dep_ in {"relcl", "acl"} and t.pos_ == "VERB" for t in token.subtree)
+        if clause and doc[token.left_edge.i - 1].text == ",":
+            return token.left_edge.i - 1
+    return last
+
+
 def right_parts(head: Token, allowed: frozenset[str]) -> list[Token]:
-    """The right dependents of a head that belong to its phrase, up to the first clause break."""
+    """The right dependents of a head that belong to its phrase, up to the first clause break
+    or attribution ("according to ...")."""
     parts: list[Token] = []
+    attribution = ledger_lexicon().attribution_words
     for child in head.rights:
-        if child.dep_ in STOP_DEPS:
+        if is_content_clause(child):
+            parts.append(child)
+            continue
+        if child.dep_ in STOP_DEPS or child.lower_ in attribution or is_aside(child):
             break
+        if not parts and is_agent(head, child):
+            continue
         if child.dep_ in allowed and not is_when(child):
             parts.append(child)
     return parts
 
 
+def is_aside(part: Token) -> bool:
+    """Whether a participle clause set off by a comma only comments ("the demand, first
+    reported last week, ...")."""
+    return part.dep_ == "acl" and part.i > 0 and part.doc[part.left_edge.i - 1].text == ","
+
+
+def is_content_clause(part: Token) -> bool:
+    """Whether a clause after a noun says what it is, though parsed as a relative clause
+    ("the demand that Maduro leave Venezuela")."""
+    if part.dep_ != "relcl" or part.head.pos_ != "NOUN":
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in part.children)
+    return marked and any(c.dep_ in SUBJECT_DEPS for c in part.children)
+
+
+def is_agent(head: Token, part: Token) -> bool:
+    """Whether a noun's first dependent names its maker ("an ultimatum from Trump")."""
+    if head.pos_ not in {"NOUN", "PROPN"} or part.dep_ != "prep":
+        return False
+    if part.lower_ not in ledger_lexicon().agent_prepositions:
+        return False
+    return any(c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.ent_type_) for c in part.children)
+
+
+def is_adjunct(part: Token) -> bool:
+    """Whether a dependent says how or why ("in a phone call", "in an effort to ...")."""
+    lexicon = ledger_lexicon()
+    if part.dep_ != "prep" or part.lower_ not in lexicon.adjunct_prepositions:
+        return False
+    objects = [c for c in part.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.lemma_.lower() in lexicon.adjunct_nouns for o in objects)
+
+
 def is_when(part: Token) -> bool:
-    """Whether a dependent only says when ("on Monday", "last week"): not part of the what.
-    A deadline ("by Friday") is part of it."""
+    """Whether a dependent only says when ("on Monday", "last week") or how ("in a phone
+    call"): not part of the what. A deadline ("by Friday") is part of it."""
+    if is_adjunct(part):
+        return True
     if part.dep_ == "prep" and part.lower_ in WHEN_PREPOSITIONS:
         objects = [c for c in part.children if c.dep_ == "pobj"]
     elif part.dep_ == "npadvmod":
@@ -114,6 +182,59 @@ def noun_what(noun: Token) -> TextSpan | None:
     """What a naming noun asks or offers: its complement, or the noun phrase itself."""
     found = phrase_after(noun, NOUN_PARTS, with_head=False)
     return found or text_between(noun.doc, noun.left_edge.i, noun.i)
+
+
+def after_colon(noun: Token) -> TextSpan | None:
+    """What a colon right after a naming noun introduces ("delivered an ultimatum: Maduro was
+    to relinquish power")."""
+    doc, end = noun.doc, noun.right_edge.i + 1
+    if end >= len(doc) or doc[end].text != ":" or doc[end].sent != noun.sent:
+        return None
+    return text_between(doc, end + 1, noun.sent.end - 1)
+
+
+def included(noun: Token) -> TextSpan | None:
+    """What a noun naming several acts says they include ("counter-demands of his own,
+    including amnesty for himself and his allies"), the marker under the noun or, as parsers
+    often put it, under the verb that governs it."""
+    markers = ledger_lexicon().member_markers
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    after = [*noun.rights, *(c for c in verb.rights if c.i > noun.i)]
+    marker = next((c for c in after if c.lower_ in markers), None)
+    if marker is None or marker.right_edge.i <= marker.i:
+        return None
+    return text_between(noun.doc, marker.i + 1, marker.right_edge.i)
+
+
+def apposed(noun: Token) -> TextSpan | None:
+    """What an apposition after a naming noun says it is ("the offer, safe passage for him")."""
+    appos = next((c for c in noun.rights if c.dep_ == "appos"), None)
+    if appos is None:
+        return None
+    return text_between(noun.doc, appos.left_edge.i, appos.right_edge.i)
+
+
+def coordinated_parts(doc: Doc, span: tuple[int, int]) -> list[TextSpan]:
+    """The members of a content of coordinated prepositions ("for an amnesty and for control
+    over the army"): one act each. A member whose preposition heads no object takes the clause
+    that follows it ("for restraint and for disputes to be settled peacefully")."""
+    tokens = tokens_at(doc, span)
+    if tokens is None:
+        return []
+    splits = [t for t in tokens if t.dep_ == "conj" and t.pos_ == "ADP" and t.head.pos_ == "ADP"]
+    if not splits:
+        return []
+    pieces, start = [], tokens.start
+    for split in splits:
+        pieces.append(text_between(doc, start, split.i - 1))
+        start = split.i
+    last = tokens.end - 1
+    if not any(c.dep_ == "pobj" for c in splits[-1].children):
+        clause = [t for t in splits[-1].sent if t.pos_ == "VERB" and t.left_edge.i == start + 1]
+        if clause:
+            start, last = start + 1, max(t.right_edge.i for t in clause)
+    pieces.append(text_between(doc, start, last))
+    return [p for p in pieces if p is not None]
 
 
 def modal_clause(trigger: Token, lexicon: LedgerLexicon) -> Token | None:
@@ -170,6 +291,27 @@ def is_conditional(token: Token, lexicon: LedgerLexicon) -> bool:
     return False
 
 
+def is_idle(verb: Token, lexicon: LedgerLexicon) -> bool:
+    """Whether an act or answer is about nothing on the ledger: its complement is an idle verb
+    ("declined to comment", "asked not to be named") or is negated."""
+    return any(
+        c.dep_ in {"xcomp", "dobj"}
+        and (c.lemma_.lower() in lexicon.idle_complements or (c.dep_ == "xcomp" and is_negated(c)))
+        for c in verb.children
+    )
+
+
+def is_beneficiary(token: Token) -> bool:
+    """Whether an actor named in an item's content is whom it is put to: whom it is for
+    ("safe passage for X"), who is to act ("that Maduro resign"), or who is to meet ("talks
+    between the government and the opposition")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in {"for", "to", "between"}
+
+
 def is_negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
@@ -184,9 +326,13 @@ def subject_of(token: Token) -> tuple[Token | None, bool]:
             return node.head, False
         if subject is not None:
             return subject, subject.dep_ == "nsubjpass" and node == token
-        if node.dep_ not in CLIMB_DEPS:
+        if node.dep_ not in CLIMB_DEPS and not (node.dep_ == "advcl" and node.tag_ == "VBG"):
             break
         node = node.head
+    if token.dep_ == "conj":  # coordinated under a word of the other clause: its verb's subject
+        verb = next((a for a in token.ancestors if a.pos_ == "VERB" and a.dep_ != "acl"), None)
+        if verb is not None:
+            return subject_of(verb)[0], False
     return None, False
 
 
