@@ -64,6 +64,20 @@ def test_actors_are_not_locations(analysis_of) -> None:
     assert located(analysis_of, "Washington warned Caracas on Monday.", "warned") is None
 
 
+def test_a_town_inside_an_actor_is_where_it_acts(analysis_of) -> None:
+    text = "Hundreds of Accra residents protested against high electricity tariffs."
+    location = located(analysis_of, text, "protested")
+    assert location is not None and location.name == "Accra"
+    assert located(analysis_of, "US officials protested against the tariffs.", "protested") is None
+    assert located(analysis_of, "Washington and Caracas traded accusations.", "traded") is None
+
+
+def test_the_container_of_a_place_is_a_place_not_a_government(analysis_of) -> None:
+    text = "Journalists picketed outside the broadcaster's offices in Seapoint, Cape Town."
+    location = located(analysis_of, text, "picketed")
+    assert location is not None and location.name == "Cape Town"
+
+
 def test_a_place_in_another_clause_is_not_the_location(analysis_of) -> None:
     text = "Russia accused Ukraine of attacking civilians in Donetsk."
     assert located(analysis_of, text, "accused") is None

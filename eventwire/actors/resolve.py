@@ -569,8 +569,8 @@ def is_argument(token: Token, place_parts: frozenset[str]) -> bool:
     """Whether a capital is used as an actor: a subject or object ("Washington warned
     Caracas", "talks with Moscow"), not a place ("in Caracas", "the streets of Nairobi") or a
     modifier ("London's Stock Exchange", "a Helsinki court")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head  # "in Seapoint, Cape Town": the container of a place is a place
     if token.dep_ == "pobj":
         of_a_place = token.head.lower_ == "of" and token.head.head.lemma_.lower() in place_parts
         return token.head.lower_ not in LOCATIVE and not of_a_place

@@ -65,12 +65,17 @@ def places_in(sentence: Span, places: list[Place]) -> list[Place]:
 
 
 def is_actor(analysis: Analysis, place: Place) -> bool:
-    """Whether the place's words are an actor mention ("Venezuela said", "warned Caracas")."""
+    """Whether the place's words are an actor mention ("Venezuela said", "warned Caracas"). A
+    town or province inside a longer mention is where that actor is ("Accra residents"); a
+    country there only names its state ("US officials")."""
     span = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
     if span is None:
         return False
     mention = analysis.actors.at(span.root)
-    return mention is not None and mention.start <= place.span[0] and place.span[1] <= mention.end
+    if mention is None or not (mention.start <= place.span[0] and place.span[1] <= mention.end):
+        return False
+    whole = (mention.start, mention.end) == (place.span[0], place.span[1])
+    return whole or bool(mention.members) or place.kind == "country"  # "Washington and Caracas"
 
 
 def glossed(text: str, place: Place) -> bool:
