@@ -305,6 +305,14 @@ def test_a_division_known_by_another_spelling_or_with_its_kind_word(places_of) -
     assert places["Bay region"].country == "SOM" and places["Bay region"].kind == "region"
 
 
+def test_departments_and_titles_of_institutions_are_no_places(places_of) -> None:
+    places = places_of(
+        "The Killeen Police Department and the Justice Department investigate, the Vice"
+        " Minister of Health said."
+    )
+    assert not {"Police", "Justice", "Vice"} & set(places)
+
+
 def test_a_town_by_another_language_s_name_needs_more_than_a_list(places_of) -> None:
     assert "Hamas" not in places_of("Israel and Hamas agreed to a truce on Sunday.")
 
