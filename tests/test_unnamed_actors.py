@@ -639,3 +639,16 @@ def test_violence_with_no_author_in_a_document_of_one_state(analyze: Analyze) ->
 )
 def test_a_crowd_that_fights_protests_violently(analyze: Analyze, text: str, code: str) -> None:
     assert [e.cameo for e in analyze(text).events][:1] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Residents of Constantine blocked the circulation of vehicles on Monday.", "14"),
+        ("Protesters in Nairobi chanted slogans against the government.", "14"),
+        ("Residents of Mabopane in South Africa joined the protests.", "14"),
+        ("Schools in Nairobi were closed because of the strike by teachers.", "14"),
+    ],
+)
+def test_the_acts_and_causes_of_protest(analyze: Analyze, text: str, root: str) -> None:
+    assert root in [e.cameo[:2] for e in analyze(text).events]

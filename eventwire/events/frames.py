@@ -565,7 +565,7 @@ def occurs(noun: Token, lexicon: EventLexicon) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
         return noun.head.head.lemma_.lower() in lexicon.harmed_in_verbs  # "injured in an ambush"
-    if died_of(noun, lexicon):
+    if died_of(noun, lexicon) or is_a_cause(noun, lexicon):
         return True
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head is noun:
         return False
@@ -588,6 +588,15 @@ def died_of(noun: Token, lexicon: EventLexicon) -> bool:
             return current.lemma_.lower() in lexicon.died_of_verbs
         current = current.head.head if current.dep_ == "pobj" else current.head
     return False
+
+
+def is_a_cause(noun: Token, lexicon: EventLexicon) -> bool:
+    """Whether the noun is given as the cause of what happened: "cancelled because of the
+    strike", "closed due to protests", "owing to the clashes"."""
+    if noun.dep_ != "pobj":
+        return False
+    words = {noun.head.lower_, noun.head.head.lower_}
+    return bool(words & lexicon.cause_words)
 
 
 def author_of_clause(noun: Token, lexicon: EventLexicon) -> list[Token]:

@@ -97,6 +97,7 @@ class EventLexicon:
     died_of_verbs: frozenset[str] = frozenset()
     died_of_preps: frozenset[str] = frozenset()
     author_adjectives: frozenset[str] = frozenset()
+    cause_words: frozenset[str] = frozenset()
     reduced_passive_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     imported: dict[str, tuple[Sense, ...]] = field(default_factory=dict)
@@ -223,6 +224,7 @@ def load_lexicon() -> EventLexicon:
         died_of_verbs=frozenset(_tuple(constructions.get("died_of_verbs"))),
         died_of_preps=frozenset(_tuple(constructions.get("died_of_preps"))),
         author_adjectives=frozenset(_tuple(constructions.get("author_adjectives"))),
+        cause_words=frozenset(_tuple(constructions.get("cause_words"))),
         reduced_passive_verbs=frozenset(_tuple(constructions.get("reduced_passive_verbs"))),
         document_nouns=frozenset(_tuple(constructions.get("document_nouns"))),
         imported=imported_table(read_text(IMPORTED_VERBS)),
