@@ -652,3 +652,10 @@ def test_a_crowd_that_fights_protests_violently(analyze: Analyze, text: str, cod
 )
 def test_the_acts_and_causes_of_protest(analyze: Analyze, text: str, root: str) -> None:
     assert root in [e.cameo[:2] for e in analyze(text).events]
+
+
+def test_burning_tyres_and_acting_in_protest_are_protest(analyze: Analyze) -> None:
+    tyres = analyze("Matola residents burnt tyres in front of the police commander's home.")
+    assert "145" in [e.cameo for e in tyres.events]
+    text = "Students in Lira set the administration block ablaze in protest against poor meals."
+    assert "14" in [e.cameo[:2] for e in analyze(text).events]

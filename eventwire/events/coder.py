@@ -307,9 +307,10 @@ def protesters_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> 
 
 
 def held_on(noun: Token) -> bool:
-    """ "Workers have been on strike", "teachers went on strike": a state its subject is in."""
+    """ "Workers have been on strike", "teachers went on strike": a state its subject is in;
+    "set the block ablaze in protest": the protest its subject made by doing so."""
     on = noun.head
-    return noun.dep_ == "pobj" and on.lower_ == "on" and on.head.pos_ in ("VERB", "AUX")
+    return noun.dep_ == "pobj" and on.lower_ in ("on", "in") and on.head.pos_ in ("VERB", "AUX")
 
 
 def unknown_authors(analysis: Analysis, item: Resolved) -> list[Participant]:
