@@ -252,8 +252,17 @@ def test_a_symmetric_event_counts_once_per_report() -> None:
         mention(1, 1, "A", "2025-11-29", "2025-11-21"),
         mention(2, 1, "A", "2025-11-29", "2025-11-21", source="VENGOV", target="USAGOV"),
         mention(3, 2, "B", "2025-11-30", "2025-11", cameo="040", text="Trump and Maduro spoke"),
-        mention(4, 2, "B", "2025-11-30", "2025-11", cameo="040", text="Trump and Maduro spoke",
-                source="VENGOV", target="USAGOV"),  # fmt: skip
+        mention(
+            4,
+            2,
+            "B",
+            "2025-11-30",
+            "2025-11",
+            cameo="040",
+            text="Trump and Maduro spoke",
+            source="VENGOV",
+            target="USAGOV",
+        ),
     ]
     (incident,) = merge(ms)
     assert summary(incident)["mentions"] == 2 and summary(incident)["articles"] == 2

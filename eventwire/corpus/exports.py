@@ -34,6 +34,7 @@ TABLES = ("incidents", "events", "attributions", "ledger")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 
+
 def day_of(column: str) -> str:
     """SQL for the first day a date of any precision stands for ("2025-11" is 2025-11-01)."""
     return (

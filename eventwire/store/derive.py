@@ -27,22 +27,24 @@ WITH codes AS (
         WHERE source_code IS NOT NULL AND NOT negated AND {sources}
     UNION ALL SELECT target_code, target_name, doc_key, 0 FROM events
         WHERE target_code IS NOT NULL AND NOT negated AND {targets}
-), named AS (
+), named AS MATERIALIZED (
     SELECT code, name, row_number() OVER (PARTITION BY code ORDER BY count(*) DESC, name) AS rank
     FROM codes WHERE name IS NOT NULL GROUP BY code, name
-), acting AS (
+), acting AS MATERIALIZED (
     SELECT code, count(*) AS events FROM (
         SELECT event_key, source_code AS code FROM events
             WHERE NOT negated AND source_code IS NOT NULL AND {sources}
         UNION SELECT event_key, target_code FROM events
             WHERE NOT negated AND target_code IS NOT NULL AND {targets}
     ) GROUP BY code
+), per_code AS MATERIALIZED (
+    SELECT code, count(DISTINCT doc_key) AS documents, sum(mentions) AS mentions
+    FROM codes GROUP BY code
 )
-SELECT c.code, n.name, count(DISTINCT c.doc_key), sum(c.mentions), coalesce(a.events, 0)
-FROM codes c
-LEFT JOIN named n ON n.code = c.code AND n.rank = 1
-LEFT JOIN acting a ON a.code = c.code
-GROUP BY c.code
+SELECT p.code, n.name, p.documents, p.mentions, coalesce(a.events, 0)
+FROM per_code p
+LEFT JOIN named n ON n.code = p.code AND n.rank = 1
+LEFT JOIN acting a ON a.code = p.code
 """
 EVERY_ACTOR = {"actors": "1", "sources": "1", "targets": "1"}
 # Only the codes in temp.touched_codes (the index on the first three letters finds targets).
@@ -53,7 +55,10 @@ TOUCHED_ACTORS = {
     "(SELECT substr(code, 1, 3) FROM temp.touched_codes) AND target_code IN temp.touched_codes",
 }
 
-SOURCE, TARGET = "coalesce(e.source_code, e.source_country)", "coalesce(e.target_code, e.target_country)"
+SOURCE, TARGET = (
+    "coalesce(e.source_code, e.source_country)",
+    "coalesce(e.target_code, e.target_country)",
+)
 MENTIONS_SQL = f"""
 SELECT e.event_key, e.doc_key, coalesce(d.outlet, d.id) AS outlet, d.published,
        {SOURCE} AS source, {TARGET} AS target,
@@ -63,7 +68,9 @@ FROM events e JOIN documents d USING (doc_key)
 WHERE NOT e.negated AND {SOURCE} IS NOT NULL
 """
 # The events of one actor pair, either way round (the index on the pair finds them).
-PAIR_SQL = MENTIONS_SQL + f"AND (({SOURCE} = :a AND {TARGET} IS :b) OR ({SOURCE} = :b AND {TARGET} IS :a))"
+PAIR_SQL = (
+    MENTIONS_SQL + f"AND (({SOURCE} = :a AND {TARGET} IS :b) OR ({SOURCE} = :b AND {TARGET} IS :a))"
+)
 REPORTS_SQL = (
     "SELECT l.rowid AS row, l.doc_key, l.ordinal, d.published, l.kind, l.from_code, l.to_code, "
     "coalesce(l.what, '') AS what, l.condition, coalesce(l.status, 'open') AS status "
@@ -202,7 +209,7 @@ def rebuild_ledger(conn: sqlite3.Connection) -> None:
 def update_ledger(conn: sqlite3.Connection, first: int) -> None:
     """The ledger items of every country pair that ledger reports of documents from ``first``
     up name, merged again from all the pair's reports."""
-    parties = {
+    touched = {
         tuple(sorted((a or "", b or "")))
         for a, b in conn.execute(
             "SELECT DISTINCT substr(from_code, 1, 3), substr(to_code, 1, 3) FROM ledger "
@@ -211,7 +218,7 @@ def update_ledger(conn: sqlite3.Connection, first: int) -> None:
         )
     }
     rows: list[sqlite3.Row] = []
-    for a, b in sorted(parties):
+    for a, b in sorted(touched):
         found = conn.execute(PARTIES_SQL, {"a": a or None, "b": b or None}).fetchall()
         drop_items(conn, ((r["doc_key"], r["ordinal"]) for r in found))
         rows += found
@@ -228,11 +235,27 @@ def drop_items(conn: sqlite3.Connection, reports: Iterable[tuple[int, int]]) -> 
 
 
 def write_ledger(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> None:
-    """The items merged from the reports (rows of REPORTS_SQL); an item's key is the smallest
-    row of its reports in the ledger table, so that it stays the same when the ledger is made
-    again."""
+    """The items merged from the reports (rows of REPORTS_SQL), one country pair at a time
+    (an item's reports share their parties); an item's key is the smallest row of its reports
+    in the ledger table, so that it stays the same when the ledger is made again."""
     row_of = {(r["doc_key"], r["ordinal"]): r["row"] for r in rows}
-    reports = [Report(**{k: r[k] for k in r.keys() if k != "row"}) for r in rows]
+    by_parties: dict[tuple[str, str], list[Report]] = {}
+    for r in rows:
+        report = Report(**{k: r[k] for k in r if k != "row"})
+        by_parties.setdefault(parties(report), []).append(report)
+    for group in by_parties.values():
+        write_items(conn, group, row_of)
+
+
+def parties(r: Report) -> tuple[str, str]:
+    """The unordered pair of the report's countries."""
+    a, b = (r.from_code or "")[:3], (r.to_code or "")[:3]
+    return (a, b) if a <= b else (b, a)
+
+
+def write_items(
+    conn: sqlite3.Connection, reports: list[Report], row_of: dict[tuple[int, int], int]
+) -> None:
     for item in merge_reports(reports):
         first, last = item.reports[0], item.reports[-1]
         key = min(row_of[r.doc_key, r.ordinal] for r in item.reports)
