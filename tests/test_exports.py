@@ -336,3 +336,30 @@ def test_exports_join_by_stable_ids(db: Path) -> None:
     assert call["first_report"] <= call["last_report"] and call["status"] == "happened"
     assert all(set(json.loads(item["document_ids"])) <= documents for item in ledger)
     assert all(json.loads(item["document_ids"]) for item in ledger)
+
+
+def test_incremental_derivation_equals_a_full_rebuild(tmp_path: Path) -> None:
+    from eventwire.store.derive import update
+
+    demand = LedgerItem(kind="demand", from_="USAGOV", to="VENGOV", what="Maduro must leave")
+    batches = [
+        [doc(1, "A", "2025-11-22", [event(USA, VEN, "041", "2025-11-21")], [demand])],
+        [doc(2, "B", "2025-11-23", [event(USA, VEN, "041", "2025-11-21")])],
+        [
+            doc(3, "C", "2025-11-30", [event(VEN, USA, "1231", "2025-11-21")], [demand]),
+            doc(4, "D", "2025-12-02", [event(COL, VEN, "039", "2025-12-01")]),
+        ],
+    ]
+    conn = open_store(tmp_path / "i.sqlite")
+    for batch in batches:
+        write_batch(conn, batch)
+        update(conn)
+    tables = ("incidents", "incident_events", "ledger_items", "ledger_history", "actor_stats",
+              "totals", "overview_dyads")  # fmt: skip
+
+    def snapshot() -> dict[str, list]:
+        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+
+    kept = snapshot()
+    rebuild(conn)
+    assert snapshot() == kept and kept["incidents"] and kept["ledger_items"]

@@ -12,7 +12,7 @@ pair and ledger items within one country pair, so the result is the same as a fu
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from eventwire.corpus.incidents import Mention, merge, summary
 from eventwire.corpus.ledger import Report, merge_reports
@@ -84,13 +84,7 @@ PARTIES_SQL = (
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """Every derived table made again from the stored rows, in one transaction."""
-    begin(conn)
-    try:
-        rebuild_tables(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        rollback(conn)
-        raise
+    in_transaction(conn, rebuild_tables)
 
 
 def rebuild_tables(conn: sqlite3.Connection) -> None:
@@ -103,13 +97,22 @@ def rebuild_tables(conn: sqlite3.Connection) -> None:
 
 def update(conn: sqlite3.Connection) -> None:
     """The derived tables made again for the documents stored since they were last made."""
+    in_transaction(conn, update_tables)
+
+
+def update_tables(conn: sqlite3.Connection) -> None:
+    first = derived_through(conn) + 1
+    update_incidents(conn, first)
+    update_ledger(conn, first)
+    update_aggregates(conn, first)
+    mark_derived(conn)
+
+
+def in_transaction(conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], None]) -> None:
+    """``work`` in one write transaction: all of it, or none."""
     begin(conn)
     try:
-        first = derived_through(conn) + 1
-        update_incidents(conn, first)
-        update_ledger(conn, first)
-        update_aggregates(conn, first)
-        mark_derived(conn)
+        work(conn)
         conn.execute("COMMIT")
     except BaseException:
         rollback(conn)
@@ -241,7 +244,9 @@ def write_ledger(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> None:
     row_of = {(r["doc_key"], r["ordinal"]): r["row"] for r in rows}
     by_parties: dict[tuple[str, str], list[Report]] = {}
     for r in rows:
-        report = Report(**{k: r[k] for k in r if k != "row"})
+        fields = dict(r)
+        del fields["row"]
+        report = Report(**fields)
         by_parties.setdefault(parties(report), []).append(report)
     for group in by_parties.values():
         write_items(conn, group, row_of)
