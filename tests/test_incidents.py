@@ -135,6 +135,14 @@ def test_dyad_series_counts_only_what_may_have_happened() -> None:
         "CREATE TABLE events (source_country, target_country, source_code, target_code, date, "
         "goldstein, quad_class, negated, certainty, cameo, date_source, published, text)"
     )
+    conn.execute(
+        "CREATE TABLE incidents (source_country, target_country, source_code, target_code, date, "
+        "status, killed, wounded)"
+    )
+    conn.execute(
+        "INSERT INTO incidents VALUES "
+        "('RUS', 'UKR', 'RUSMIL', 'UKR', '2025-11-20', 'happened', 4, 1)"
+    )
     rows = [
         ("asserted", "190", 0),
         ("denied", "190", 0),
@@ -150,6 +158,7 @@ def test_dyad_series_counts_only_what_may_have_happened() -> None:
     )
     (point,) = dyad_series(conn, "RUS", "UKR")
     assert point.events == 2 and point.quad == (0, 0, 0, 2)
+    assert (point.killed, point.wounded) == (4, 1)  # the incident's count, not the reports' sum
 
 
 def test_non_symmetric_codes_keep_their_direction() -> None:
