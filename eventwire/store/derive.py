@@ -67,10 +67,6 @@ SELECT e.event_key, e.doc_key, coalesce(d.outlet, d.id) AS outlet, d.published,
 FROM events e JOIN documents d USING (doc_key)
 WHERE NOT e.negated AND {SOURCE} IS NOT NULL
 """
-# The events of one actor pair, either way round (the index on the pair finds them).
-PAIR_SQL = (
-    MENTIONS_SQL + f"AND (({SOURCE} = :a AND {TARGET} IS :b) OR ({SOURCE} = :b AND {TARGET} IS :a))"
-)
 REPORTS_SQL = (
     "SELECT l.rowid AS row, l.doc_key, l.ordinal, d.published, l.kind, l.from_code, l.to_code, "
     "coalesce(l.what, '') AS what, l.condition, coalesce(l.status, 'open') AS status "
@@ -180,9 +176,18 @@ def update_incidents(conn: sqlite3.Connection, first: int) -> None:
     mentions: list[Mention] = []
     for a, b in sorted(pairs):
         conn.execute("DELETE FROM incidents WHERE bucket = ?", (f"{a}|{b}",))
-        values = {"a": a or None, "b": b or None}
-        mentions += [Mention(**dict(row)) for row in conn.execute(PAIR_SQL, values)]
+        directions = {(a, b), (b, a)} if a else {(b, a)}  # a source is never missing
+        for source, target in sorted(directions):
+            mentions += [Mention(**dict(row)) for row in conn.execute(*pair_query(source, target))]
     write_incidents(conn, mentions)
+
+
+def pair_query(source: str, target: str) -> tuple[str, tuple[str, ...]]:
+    """The events from one actor to another ("" for none), as the index on the pair finds
+    them."""
+    if not target:
+        return MENTIONS_SQL + f"AND {SOURCE} = ? AND {TARGET} IS NULL", (source,)
+    return MENTIONS_SQL + f"AND {SOURCE} = ? AND {TARGET} = ?", (source, target)
 
 
 def write_incidents(conn: sqlite3.Connection, mentions: list[Mention]) -> None:
