@@ -15,6 +15,7 @@ CREATE INDEX incidents_bucket ON incidents (bucket);
 -- The events of an actor pair, as incidents read them; the ledger reports of a country pair.
 CREATE INDEX events_actor_pair ON events (coalesce(source_code, source_country), coalesce(target_code, target_country)) WHERE NOT negated;
 CREATE INDEX ledger_parties ON ledger (substr(from_code, 1, 3), substr(to_code, 1, 3));
+CREATE INDEX ledger_history_report ON ledger_history (doc_key, ordinal);
 
 -- How far the derived tables go: the largest document key they were made for.
 CREATE TABLE derived (
