@@ -13,7 +13,7 @@ import pytest
 from eventwire.cli import main
 from eventwire.corpus.exports import Filters, rows, write_csv
 from eventwire.corpus.gdelt import COLUMNS
-from eventwire.corpus.series import dyad_series, escalation
+from eventwire.corpus.series import Point, dyad_series, escalation
 from eventwire.lexicon import cameo
 from eventwire.model import ActorRef, Casualties, DocumentResult, Event, LedgerItem, Location
 from eventwire.store import open_store
@@ -191,12 +191,27 @@ def test_bad_requests_are_refused(db: Path, tmp_path: Path) -> None:
 def test_dyad_series_and_escalation(db: Path) -> None:
     conn = open_store(db, readonly=True)
     points = dyad_series(conn, "USA", "VEN")
-    assert [(p.period, p.events) for p in points] == [("2025-11-21", 3), ("2025-11-29", 1)]
+    assert [(p.period, p.events) for p in points if p.events] == [
+        ("2025-11-21", 3),
+        ("2025-11-29", 1),
+    ]
+    assert len(points) == 9 and {p.goldstein_mean for p in points[1:-1]} == {None}  # zeros
     assert points[0].quad == (2, 0, 1, 0)  # two calls (041), one ultimatum (139)
     weekly = dyad_series(conn, "USAGOV", "VENGOV", period="week")
     assert sum(p.events for p in weekly) == 4
     assert [p.period for p in weekly] == ["2025-W47", "2025-W48"]  # ISO weeks (%W gave W46)
-    assert escalation(points, recent=3)["recent_mean"] == cameo("191").goldstein
+    signal = escalation(points)
+    assert not signal["enough_data"] and not signal["escalating"] and signal["z"] is None
+    assert (signal["events"], signal["days"]) == (4, 2) and "not enough data" in signal["reason"]
+
+
+def test_escalation_needs_enough_data() -> None:
+    calm = [Point(f"2025-10-{d:02d}", 3, 6.0, 2.0, (3, 0, 0, 0)) for d in range(1, 25)]
+    war = [Point(f"2025-10-{d:02d}", 3, -27.0, -9.0, (0, 0, 0, 3)) for d in range(25, 32)]
+    signal = escalation(calm + war)
+    assert signal["enough_data"] and signal["escalating"] and signal["z"] < -2
+    assert (signal["events"], signal["days"]) == (93, 31)
+    assert not escalation(calm[-4:] + war[:4])["enough_data"]  # 24 events on 8 days
 
 
 def test_csv_export_makes_formula_cells_inert_and_keeps_numbers() -> None:
@@ -206,6 +221,19 @@ def test_csv_export_makes_formula_cells_inert_and_keeps_numbers() -> None:
     found = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
     assert [r["text"] for r in found] == ["'" + f for f in formulas]
     assert {(r["goldstein"], r["ok"]) for r in found} == {("-5.0", "plain")}
+    assert '-5.0,"plain"' in out.getvalue()  # numbers bare, text quoted
+
+
+def test_csv_keeps_codes_as_text_and_dates_of_one_precision(db: Path, tmp_path: Path) -> None:
+    from datetime import date
+
+    text = export(db, tmp_path, "events", "--format", "csv")
+    found = list(csv.DictReader(io.StringIO(text, newline=""), quoting=csv.QUOTE_NONNUMERIC))
+    assert {"041", "139"} <= {r["cameo"] for r in found} and "04" in {r["root"] for r in found}
+    assert isinstance(found[0]["id"], float)  # a number stays a number
+    assert all(date.fromisoformat(r["date"]) for r in found if r["date"])
+    assert {r["date_precision"] for r in found} <= {"day", "month", "year", ""}
+    assert {"incident_id", "document_id", "date_source", "in_series"} <= set(found[0])
 
 
 def test_events_keep_their_casualties(tmp_path: Path) -> None:
@@ -291,3 +319,47 @@ def test_export_csv_writes_formula_cells_inert(tmp_path: Path) -> None:
     found = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8"), newline="")))
     assert sorted(r["outlet"] for r in found) == sorted("'" + f for f in formulas)
     assert {r["goldstein"] for r in found} == {str(cameo("112").goldstein)}
+
+
+def test_exports_join_by_stable_ids(db: Path) -> None:
+    conn = open_store(db, readonly=True)
+    events = list(rows(conn, "events", Filters()))
+    incidents = {r["id"]: r for r in rows(conn, "incidents", Filters())}
+    ledger = list(rows(conn, "ledger", Filters()))
+    documents = {r[0] for r in conn.execute("SELECT id FROM documents")}
+    assert events and all(e["incident_id"] in incidents for e in events)
+    assert {e["document_id"] for e in events} <= documents
+    for e in events:
+        assert e["document_id"] in json.loads(incidents[e["incident_id"]]["document_ids"])
+    call = next(i for i in incidents.values() if i["cameo"] == "041")
+    assert (call["source_name"], call["target_name"]) == ("United States", "Venezuela")
+    assert call["first_report"] <= call["last_report"] and call["status"] == "happened"
+    assert all(set(json.loads(item["document_ids"])) <= documents for item in ledger)
+    assert all(json.loads(item["document_ids"]) for item in ledger)
+
+
+def test_incremental_derivation_equals_a_full_rebuild(tmp_path: Path) -> None:
+    from eventwire.store.derive import update
+
+    demand = LedgerItem(kind="demand", from_="USAGOV", to="VENGOV", what="Maduro must leave")
+    batches = [
+        [doc(1, "A", "2025-11-22", [event(USA, VEN, "041", "2025-11-21")], [demand])],
+        [doc(2, "B", "2025-11-23", [event(USA, VEN, "041", "2025-11-21")])],
+        [
+            doc(3, "C", "2025-11-30", [event(VEN, USA, "1231", "2025-11-21")], [demand]),
+            doc(4, "D", "2025-12-02", [event(COL, VEN, "039", "2025-12-01")]),
+        ],
+    ]
+    conn = open_store(tmp_path / "i.sqlite")
+    for batch in batches:
+        write_batch(conn, batch)
+        update(conn)
+    tables = ("incidents", "incident_events", "ledger_items", "ledger_history", "actor_stats",
+              "totals", "overview_dyads")  # fmt: skip
+
+    def snapshot() -> dict[str, list]:
+        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+
+    kept = snapshot()
+    rebuild(conn)
+    assert snapshot() == kept and kept["incidents"] and kept["ledger_items"]

@@ -152,7 +152,7 @@ def test_export_needs_force_to_replace_a_file(
     assert out.read_text(encoding="utf-8") == "keep me\n"
     assert "E002" in capsys.readouterr().err
     assert main([*export, "--force"]) == 0
-    assert out.read_text(encoding="utf-8").startswith("id,document")
+    assert out.read_text(encoding="utf-8").startswith('"id","incident_id","document_id"')
     parquet = tmp_path / "events.parquet"
     for force in ((), ("--force",)):  # Parquet is written beside, then moved into place
         args = ["export", "events", "--format", "parquet", "--db", str(store), "-o", str(parquet)]

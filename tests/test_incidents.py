@@ -111,34 +111,54 @@ def test_symmetric_codes_merge_across_directions_and_plans_stay_apart() -> None:
     assert groups == [[1, 2], [3]]
 
 
-def test_what_only_may_happen_is_no_incident() -> None:
+def test_what_only_may_happen_is_kept_apart_and_is_no_corroboration() -> None:
     ms = [
         mention(1, 1, "A", "2025-11-18", "2025-11-18", certainty="hypothetical"),
         mention(2, 2, "B", "2025-11-19", None, cameo="163", certainty="planned"),
         mention(3, 3, "C", "2025-11-20", None, cameo="138", certainty="hypothetical"),
+        mention(4, 4, "D", "2025-11-18", "2025-11-18"),  # the call that did take place
     ]
-    assert [[m.event_key for m in i.mentions] for i in merge(ms)] == [[3]]  # the threat
+    rows = {summary(i)["incident_key"]: summary(i) for i in merge(ms)}
+    assert sorted(rows) == [1, 2, 3, 4]
+    assert {k: r["status"] for k, r in rows.items()} == {
+        1: "prospective",
+        2: "prospective",
+        3: "happened",  # a threat happens when it is made
+        4: "happened",
+    }
+    assert rows[4]["outlets"] == 1
 
 
 def test_dyad_series_counts_only_what_may_have_happened() -> None:
     conn = sqlite3.connect(":memory:")
     conn.execute(
         "CREATE TABLE events (source_country, target_country, source_code, target_code, date, "
-        "goldstein, quad_class, negated, certainty, cameo)"
+        "goldstein, quad_class, negated, certainty, cameo, date_source, published, text)"
+    )
+    conn.execute(
+        "CREATE TABLE incidents (source_country, target_country, source_code, target_code, date, "
+        "status, killed, wounded)"
+    )
+    conn.execute(
+        "INSERT INTO incidents VALUES "
+        "('RUS', 'UKR', 'RUSMIL', 'UKR', '2025-11-20', 'happened', 4, 1)"
     )
     rows = [
         ("asserted", "190", 0),
+        ("denied", "190", 0),
         ("hypothetical", "190", 0),
         ("planned", "190", 0),
         ("planned", "138", 0),
         ("asserted", "190", 1),
     ]
     conn.executemany(
-        "INSERT INTO events VALUES ('RUS', 'UKR', 'RUSMIL', 'UKR', '2025-11-20', -10, 4, ?, ?, ?)",
+        "INSERT INTO events VALUES ('RUS', 'UKR', 'RUSMIL', 'UKR', '2025-11-20', -10, 4, ?, ?, ?, "
+        "'text', '2025-11-21', 'Russian forces shelled Kharkiv')",
         [(negated, certainty, cameo) for certainty, cameo, negated in rows],
     )
     (point,) = dyad_series(conn, "RUS", "UKR")
     assert point.events == 2 and point.quad == (0, 0, 0, 2)
+    assert (point.killed, point.wounded) == (4, 1)  # the incident's count, not the reports' sum
 
 
 def test_non_symmetric_codes_keep_their_direction() -> None:
@@ -157,3 +177,125 @@ def test_non_symmetric_codes_keep_their_direction() -> None:
         ),
     ]
     assert len(merge(ms)) == 2
+
+
+# The cases of the sample corpus that were merged or split wrongly, in general form.
+
+
+def keys(incidents: list) -> list[list[int]]:
+    return sorted(sorted(m.event_key for m in i.mentions) for i in incidents)
+
+
+def test_a_background_campaign_never_merges_with_the_current_one() -> None:
+    ms = [
+        Mention(1, 1, "A", "2025-11-28", "USAGOV", None, "130", "2025-11-28", "asserted",
+                "The call came amid a four-month pressure campaign by Washington",
+                date_source="published"),
+        Mention(2, 2, "B", "2025-12-08", "USAGOV", None, "130", "2025-12-08", "asserted",
+                "During Trump's first term, Washington pursued a maximum pressure campaign",
+                date_source="published"),
+    ]  # fmt: skip
+    incidents = merge(ms)
+    assert keys(incidents) == [[1], [2]]
+    assert sorted(summary(i)["status"] for i in incidents) == ["background", "happened"]
+
+
+def test_a_rejection_of_one_thing_does_not_merge_with_a_refusal_of_another() -> None:
+    ms = [
+        Mention(1, 1, "A", "2025-11-29", "VENGOV", None, "120", "2025-11-29", "asserted",
+                "The foreign ministry said it rejected the declaration as a threat to sovereignty",
+                date_source="published"),
+        Mention(2, 2, "B", "2025-12-05", "VENGOV", None, "120", "2025-12-05", "reported",
+                "He refused, the people said, and asked instead for an amnesty",
+                date_source="published"),
+        Mention(3, 3, "C", "2025-12-01", "VENGOV", "USAGOV", "1231", "2025-11-21", "reported",
+                "Maduro declined to step down in a phone call on November 21"),
+        Mention(4, 4, "D", "2025-11-30", "VENGOV", "USAGOV", "120", "2025-11-29", "asserted",
+                "Caracas rejected the airspace declaration"),
+    ]  # fmt: skip
+    assert keys(merge(ms)) == [[1], [2], [3], [4]]
+
+
+def test_a_demand_and_the_ultimatum_that_reports_it_are_one_incident() -> None:
+    ms = [
+        Mention(1, 1, "A", "2025-11-28", "USAGOV", "VENGOV", "1041", "2025-11-28", "reported",
+                "During the call Trump demanded that Maduro step down and leave the country",
+                date_source="published"),
+        Mention(2, 2, "B", "2025-11-30", "USAGOV", "VENGOV", "139", "2025-11-30", "asserted",
+                "People familiar with it said Trump had delivered an ultimatum",
+                date_source="published"),
+        Mention(3, 3, "C", "2025-12-05", "USAGOV", "VENGOV", "139", "2025-11", "asserted",
+                "Two weeks ago, Maduro received an ultimatum from Trump to relinquish power"),
+        Mention(4, 4, "D", "2025-12-10", "USAGOV", "VENGOV", "1041", "2025-12-10", "asserted",
+                "In that call Trump demanded that Maduro resign and leave Venezuela",
+                date_source="published"),
+    ]  # fmt: skip
+    assert keys(merge(ms)) == [[1, 2, 3, 4]]
+
+
+def test_an_undated_report_joins_the_call_its_article_dates() -> None:
+    ms = [
+        mention(1, 1, "A", "2025-11-29", "2025-11-21", text="held a call eight days ago"),
+        mention(2, 2, "B", "2025-12-10", "2025-11-21", text="spoke by phone on November 21"),
+        Mention(3, 2, "B", "2025-12-10", "USAGOV", "VENGOV", "041", "2025-12-10", "asserted",
+                "In that call Trump demanded that Maduro resign", date_source="published"),
+        mention(4, 3, "C", "2025-12-09", "2025-12-08", text="a second call on Monday"),
+    ]  # fmt: skip
+    assert keys(merge(ms)) == [[1, 2, 3], [4]]
+
+
+def test_an_undated_report_between_two_incidents_bridges_neither() -> None:
+    ms = [
+        mention(1, 1, "A", "2025-11-22", "2025-11-21"),
+        mention(2, 2, "B", "2025-11-29", "2025-11-28", text="a second call"),
+        Mention(3, 3, "C", "2025-11-30", "USAGOV", "VENGOV", "041", "2025-11-30", "asserted",
+                "Trump and Maduro spoke by phone", date_source="published"),
+        Mention(4, 4, "D", "2025-11-30", "USAGOV", "VENGOV", "041", "2025-11", "asserted",
+                "Trump and Maduro spoke by phone this month"),
+    ]  # fmt: skip
+    assert keys(merge(ms)) == [[1], [2], [3], [4]]
+
+
+def test_a_symmetric_event_counts_once_per_report() -> None:
+    ms = [
+        mention(1, 1, "A", "2025-11-29", "2025-11-21"),
+        mention(2, 1, "A", "2025-11-29", "2025-11-21", source="VENGOV", target="USAGOV"),
+        mention(3, 2, "B", "2025-11-30", "2025-11", cameo="040", text="Trump and Maduro spoke"),
+        mention(
+            4,
+            2,
+            "B",
+            "2025-11-30",
+            "2025-11",
+            cameo="040",
+            text="Trump and Maduro spoke",
+            source="VENGOV",
+            target="USAGOV",
+        ),
+    ]
+    (incident,) = merge(ms)
+    assert summary(incident)["mentions"] == 2 and summary(incident)["articles"] == 2
+
+
+def test_breaking_reports_phrased_plainly_land_in_their_incident() -> None:
+    ms = [
+        mention(1, 1, "A", "2025-11-29", "2025-11-21", text="held a call eight days ago"),
+        Mention(2, 2, "B", "2025-11-28", "USAGOV", "VENGOV", "041", "2025-11-28", "reported",
+                "Trump and Maduro spoke by telephone last week", date_source="published"),
+        Mention(3, 3, "C", "2025-12-01", "USAGOV", "VEN", "191", "2025-11-29", "asserted",
+                "Two days ago, he declared Venezuelan airspace closed"),
+        Mention(4, 4, "D", "2025-11-29", "USAGOV", "VEN", "191", "2025-11-29", "asserted",
+                "Trump said the airspace should be considered closed", date_source="published"),
+    ]  # fmt: skip
+    assert keys(merge(ms)) == [[1, 2], [3, 4]]
+
+
+def test_incidents_carry_the_best_supported_casualty_count_never_a_sum() -> None:
+    strike = ("USAMIL", "VENCVL", "190", "2025-11-18", "asserted")
+    ms = [
+        Mention(1, 1, "A", "2025-11-19", *strike, "a strike killed three", killed=3),
+        Mention(2, 2, "B", "2025-11-19", *strike, "the strike killed three", killed=3, wounded=2),
+        Mention(3, 3, "C", "2025-11-20", *strike, "the strike killed four", killed=4),
+    ]
+    (incident,) = merge(ms)
+    assert (summary(incident)["killed"], summary(incident)["wounded"]) == (3, 2)

@@ -60,3 +60,29 @@ def test_the_stored_ledger_has_one_item_per_demand_and_whole_phrases(store: Path
     demands = [i for i in ledger if i["kind"] in ("demand", "ultimatum")]
     assert len(demands) == 1, [(i["kind"], i["what"]) for i in demands]
     assert all(len(i["what"].split()) > 1 for i in ledger), [i["what"] for i in ledger]
+
+
+def test_dyad_table_series_and_exports_count_the_same_events(store: Path) -> None:
+    from eventwire.corpus.series import series_answer
+    from eventwire.web import queries
+
+    conn = open_store(store, readonly=True)
+    table = {(d["source"], d["target"]): d["events"] for d in queries.dyads(conn)}
+    series = series_answer(conn, "USA", "VEN")
+    exported = [
+        e
+        for e in rows(conn, "events", Filters(dyad=("USA", "VEN")))
+        if e["in_series"] and e["source_country"] == "USA" and e["target_country"] == "VEN"
+    ]
+    assert table[("USA", "VEN")] == sum(p["events"] for p in series["points"]) == len(exported)
+    days = [p["period"] for p in series["points"]]
+    assert days == sorted(days) and len(days) > len({e["date"] for e in exported})  # zeros too
+    assert not series["escalation"]["enough_data"] and series["escalation"]["z"] is None
+
+
+def test_a_possible_call_is_kept_but_counts_nowhere(store: Path) -> None:
+    conn = open_store(store, readonly=True)
+    possible = [i for i in rows(conn, "incidents", Filters()) if i["status"] == "prospective"]
+    assert possible and all(i["cameo"].startswith("04") for i in possible)
+    events = list(rows(conn, "events", Filters(certainty="hypothetical")))
+    assert events and not any(e["in_series"] for e in events)

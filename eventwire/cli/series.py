@@ -33,16 +33,24 @@ def run(args: argparse.Namespace) -> int:
         daily = points if args.period == "day" else dyad_series(conn, source, target)
     signal = escalation(daily)
     if args.json:
-        print(json.dumps({"points": [p.__dict__ for p in points], "escalation": signal}))
+        print(json.dumps({"points": [p._asdict() for p in points], "escalation": signal}))
         return 0
-    print(f"{'period':<10} {'events':>6} {'goldstein':>9} {'mean':>6}  quad 1/2/3/4")
+    print(f"{'period':<10} {'events':>6} {'goldstein':>9} {'mean':>6}  quad 1/2/3/4  killed")
     for p in points:
         quads = "/".join(map(str, p.quad))
-        total, mean = p.goldstein_sum, p.goldstein_mean
-        print(f"{p.period:<10} {p.events:>6} {total:>9.1f} {mean:>6.2f}  {quads}")
-    state = "ESCALATING" if signal["escalating"] else "steady"
-    print(
-        f"escalation: {state} (z = {signal['z']}, recent mean {signal['recent_mean']}, "
-        f"baseline {signal['baseline_mean']})"
-    )
+        mean = "" if p.goldstein_mean is None else f"{p.goldstein_mean:.2f}"
+        print(f"{p.period:<10} {p.events:>6} {p.goldstein_sum:>9.1f} {mean:>6}  {quads:<12} "
+              f"{p.killed}")  # fmt: skip
+    print(f"escalation: {signal_line(signal)}")
     return 0
+
+
+def signal_line(signal: dict) -> str:
+    """The escalation signal in words, or why there is none."""
+    if not signal["enough_data"]:
+        return signal["reason"]
+    state = "ESCALATING" if signal["escalating"] else "steady"
+    return (
+        f"{state} (z = {signal['z']}, recent mean {signal['recent_mean']}, "
+        f"baseline {signal['baseline_mean']}; {signal['events']} events on {signal['days']} days)"
+    )

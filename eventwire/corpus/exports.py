@@ -4,6 +4,15 @@ Formats: JSON Lines, CSV, Parquet, and `gdelt` (incidents and events only): the 
 event table's 61 tab-separated columns, filled where eventwire has the value (see
 docs/gdelt-mapping.md).
 
+Rows join by stable ids: an event's ``incident_id`` is the ``id`` of its incident, and
+``document_id`` the document's own id; incidents and ledger items list their documents' ids. A
+date is the first day of what the text gives (``date_precision``: day, month or year), so that
+a column holds one kind of value; ``date_source`` says whether the text gave it or the
+article's publication date stands in. ``in_series`` marks the events that the dyad series
+and tables count. In CSV every text cell is quoted and numbers are not, so that a reader told
+to keep quoted cells as text keeps CAMEO codes as "040", not 40 (the README shows how with
+pandas).
+
 In CSV, a text cell that a spreadsheet would run as a formula (one beginning with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return) is written with a single quote before it, as OWASP
 recommends against CSV injection; numbers, negative ones included, are written as numbers.
@@ -19,23 +28,48 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from eventwire.corpus.incidents import happened_sql
+
 TABLES = ("incidents", "events", "attributions", "ledger")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 
+
+def day_of(column: str) -> str:
+    """SQL for the first day a date of any precision stands for ("2025-11" is 2025-11-01)."""
+    return (
+        f"CASE length({column}) WHEN 10 THEN {column} WHEN 7 THEN {column} || '-01' "
+        f"WHEN 4 THEN {column} || '-01-01' END"
+    )
+
+
+def precision_of(column: str) -> str:
+    return f"CASE length({column}) WHEN 10 THEN 'day' WHEN 7 THEN 'month' WHEN 4 THEN 'year' END"
+
+
+DOCUMENT_IDS = (
+    "(SELECT json_group_array(id) FROM (SELECT DISTINCT d.id FROM incident_events ie "
+    "JOIN events e USING (event_key) JOIN documents d USING (doc_key) "
+    "WHERE ie.incident_key = i.incident_key ORDER BY d.published, d.id)) AS document_ids"
+)
 QUERIES = {
     "events": (
-        "SELECT e.event_key AS id, d.id AS document, d.outlet, d.published, d.url, e.date, "
+        "SELECT e.event_key AS id, ie.incident_key AS incident_id, d.id AS document_id, "
+        f"d.outlet, d.published, d.url, {day_of('e.date')} AS date, "
+        f"{precision_of('e.date')} AS date_precision, e.date_source, "
         "e.source_code, e.source_name, e.source_country, e.target_code, e.target_name, "
         "e.target_country, e.cameo, e.root, e.plover, e.goldstein, e.quad_class, e.certainty, "
         "e.attributed_to, e.place, e.place_country, e.place_kind, e.lat, e.lon, e.killed, "
-        "e.wounded, e.text "
-        "FROM events e JOIN documents d USING (doc_key) WHERE NOT e.negated"
+        f"e.wounded, (length(e.date) = 10 AND {happened_sql('e.')}) AS in_series, e.text "
+        "FROM events e JOIN documents d USING (doc_key) "
+        "LEFT JOIN incident_events ie ON ie.event_key = e.event_key WHERE NOT e.negated"
     ),
     "incidents": (
-        "SELECT i.incident_key AS id, i.date, i.source_code, i.source_country, i.target_code, "
+        f"SELECT i.incident_key AS id, {day_of('i.date')} AS date, i.date_precision, i.status, "
+        "i.source_code, i.source_name, i.source_country, i.target_code, i.target_name, "
         "i.target_country, i.cameo, i.root, i.goldstein, i.quad_class, i.certainty, "
         "i.confidence, i.mentions, i.articles, i.outlets, i.first_report, i.last_report, "
+        f"i.killed, i.wounded, {DOCUMENT_IDS}, "
         "pe.place, pe.place_country, pe.place_kind, pe.lat, pe.lon, pd.url "
         "FROM incidents i "
         "LEFT JOIN events pe ON pe.event_key = ("  # the first report, one with a place if any
@@ -44,15 +78,19 @@ QUERIES = {
         "LEFT JOIN documents pd ON pd.doc_key = pe.doc_key WHERE 1"
     ),
     "attributions": (
-        "SELECT d.id AS document, d.outlet, d.published, a.ordinal, a.source, a.source_code, "
+        "SELECT d.id AS document_id, d.outlet, d.published, a.ordinal, a.source, a.source_code, "
         "a.cue, a.content, a.kind, a.certainty "
         "FROM attributions a JOIN documents d USING (doc_key) WHERE 1"
     ),
     "ledger": (
         "SELECT l.item_key AS id, l.kind, l.from_code, l.to_code, l.what, l.condition, l.status, "
         "l.first_report, l.last_report, "
-        "(SELECT json_group_array(json_object('published', h.published, 'status', h.status)) "
-        " FROM ledger_history h WHERE h.item_key = l.item_key) AS history "
+        "(SELECT json_group_array(json_object('published', h.published, 'status', h.status, "
+        "'document_id', d.id)) FROM (SELECT * FROM ledger_history WHERE item_key = l.item_key "
+        "ORDER BY published, doc_key, ordinal) h JOIN documents d USING (doc_key)) AS history, "
+        "(SELECT json_group_array(id) FROM (SELECT DISTINCT d.id FROM ledger_history h "
+        "JOIN documents d USING (doc_key) WHERE h.item_key = l.item_key "
+        "ORDER BY d.published, d.id)) AS document_ids "
         "FROM ledger_items l WHERE 1"
     ),
 }
@@ -140,9 +178,11 @@ def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
 
 def decoded(record: dict[str, Any]) -> dict[str, Any]:
     """JSON held in text columns goes out as JSON."""
-    for key in ("attributed_to", "history"):
+    for key in ("attributed_to", "history", "document_ids"):
         if isinstance(record.get(key), str):
             record[key] = json.loads(record[key])
+    if "in_series" in record and record["in_series"] is not None:
+        record["in_series"] = bool(record["in_series"])
     return record
 
 
@@ -152,7 +192,8 @@ def write_csv(records: Iterator[dict[str, Any]], out: TextIO) -> int:
     for record in records:
         count += 1
         if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(record), lineterminator="\r\n")
+            writer = csv.DictWriter(out, fieldnames=list(record), lineterminator="\r\n",
+                                    quoting=csv.QUOTE_NONNUMERIC)  # fmt: skip
             writer.writeheader()
         writer.writerow({k: inert(v) for k, v in record.items()})
     return count

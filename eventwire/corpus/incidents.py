@@ -1,16 +1,20 @@
-"""Merging event mentions from many reports into incidents.
+"""Merging event mentions from many reports into incidents (the rule is in docs/corpus.md,
+section "Incidents"; its numbers in data/corpus/incidents.yaml).
 
-The rule (its numbers are in data/corpus/incidents.yaml): two mentions report the same
-happening when they share the dyad (source and target, country and sector; unordered for
-symmetric codes such as consultations), the CAMEO root, the kind of report (factual or
-prospective), a date compatible with the incident's best date, and either the exact code or
-enough evidence words. Mentions are taken in date order and each joins the first incident it
-fits, else starts a new one.
+Mentions are first grouped by what one happening shares: the dyad (source and target actor,
+unordered for symmetric codes), the code family and the standing of the report (it happened;
+it is planned or possible; it is denied; it is background, long past). Within a group:
 
-Only what may have happened becomes an incident: a planned or hypothetical action ("might
-speak", "if ... would strike") is left out, save where the event coded is the announcement
-itself, an intention (03) or a threat (13). The dyad series count by the same test
-(:func:`happened_sql`).
+1. reports dated by their text join incidents by date, the most precise first: a day joins an
+   incident of the same day (a day either way) that has the same code or shares evidence
+   words; a month or a year joins the only incident its period holds, else stands apart;
+2. undated reports (no date, or only their article's publication date) come last and never
+   move an incident's date: one joins the incident its own article dates, else the only
+   dated incident of the window before its publication, else the only undated one whose
+   evidence it shares, else stands apart. So an undated report never bridges two incidents.
+
+The incident key is the smallest event key among its reports, so that it stays the same when
+the incidents are made again, in full or for the dyads new documents touch.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -26,6 +30,7 @@ from typing import Any
 from eventwire.yamlfiles import load_yaml
 
 WORD = re.compile(r"[a-z]{4,}")
+HAPPENED = "happened"
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,18 @@ class Mention:
     text: str
     goldstein: float | None = None
     quad_class: int | None = None
+    date_source: str | None = None  # "text", or "published" where the article's date stands in
+    source_name: str | None = None
+    target_name: str | None = None
+    killed: int | None = None
+    wounded: int | None = None
 
 
 @dataclass
 class Incident:
     mentions: list[Mention] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
+    anchor: str | None = None  # the date of the report that started it, None if undated
 
     @property
     def first(self) -> Mention:
@@ -57,13 +68,12 @@ class Incident:
 
     def best_date(self) -> str | None:
         """The most precise date its reports give, the most often given among equals."""
-        dated = [m.date for m in self.mentions if m.date]
-        return max(dated, key=lambda d: (len(d), dated.count(d))) if dated else None
+        dated = [d for d in map(text_date, self.mentions) if d]
+        return max(dated, key=lambda d: (len(d), dated.count(d), d)) if dated else None
 
-    def anchor(self) -> Mention:
-        """A stand-in mention carrying the incident's best date, for date comparisons."""
-        dated = [m for m in self.mentions if m.date == self.best_date()]
-        return dated[0] if dated else self.first
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.words |= evidence_words(m)
 
 
 @lru_cache(maxsize=1)
@@ -79,14 +89,42 @@ def happened(certainty: str, cameo: str) -> bool:
     return certainty not in r["prospective"] or cameo[:2] in r["announcement_roots"]
 
 
+def standing(m: Mention) -> str:
+    """What a report says of its happening: it happened, it is prospective (planned or
+    possible), denied, or background (long past, told as context)."""
+    if not happened(m.certainty, m.cameo):
+        return "prospective"
+    if m.certainty == "denied":
+        return "denied"
+    return "background" if background(m) else HAPPENED
+
+
+def background(m: Mention) -> bool:
+    """A report of the past told as context: an undated one with a background phrase, or one
+    dated long before its article."""
+    r = rules()
+    given = text_date(m)
+    if given is None:
+        lowered = (m.text or "").lower()
+        return any(cue in lowered for cue in r["background_cues"])
+    end, published = period(given)[1], parse_day(m.published)
+    return bool(end and published and (published - end).days > r["background_days"])
+
+
 def happened_sql(alias: str = "") -> str:
-    """:func:`happened` as an SQL condition on the events table (`alias` as "e." or "")."""
+    """What a series counts, as an SQL condition on the events table (`alias` as "e." or ""):
+    reports of what happened (:func:`standing`), neither prospective, denied nor background."""
     r = rules()
     prospective = ", ".join(sql_text(c) for c in r["prospective"])
     roots = ", ".join(sql_text(c) for c in r["announcement_roots"])
+    cues = " OR ".join(f"instr(lower({alias}text), {sql_text(c)})" for c in r["background_cues"])
     return (
-        f"(coalesce({alias}certainty, 'asserted') NOT IN ({prospective}) "
-        f"OR substr({alias}cameo, 1, 2) IN ({roots}))"
+        f"((coalesce({alias}certainty, 'asserted') NOT IN ({prospective}) "
+        f"OR substr({alias}cameo, 1, 2) IN ({roots})) "
+        f"AND coalesce({alias}certainty, '') != 'denied' "
+        f"AND NOT (coalesce({alias}date_source, '') = 'published' AND ({cues})) "
+        f"AND coalesce(julianday({alias}published) - julianday({alias}date), 0) "
+        f"<= {int(r['background_days'])})"
     )
 
 
@@ -98,87 +136,246 @@ def content_words(text: str) -> set[str]:
     return set(WORD.findall(text.lower()))
 
 
+def evidence_words(m: Mention) -> set[str]:
+    """Content words that tell one happening from another: common news words and the words
+    of the actors' names (which every report of the dyad shares) left out."""
+    names = content_words(f"{m.source_name or ''} {m.target_name or ''}")
+    return content_words(m.text or "") - stop_words() - names
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    return frozenset(rules()["stop_words"])
+
+
 def parse_day(value: str | None) -> date | None:
     try:
-        return date.fromisoformat(value) if value and len(value) == 10 else None
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
     except ValueError:
         return None
 
 
-def dates_compatible(a: Mention, b: Mention) -> bool:
-    """Equal at the shared precision; an undated mention falls back on its publication date."""
-    window = rules()["undated_window_days"]
-    if a.date and b.date:
-        if len(a.date) != 10 or len(b.date) != 10:
-            n = min(len(a.date), len(b.date))
-            return a.date[:n] == b.date[:n]
-        da, db = parse_day(a.date), parse_day(b.date)
-        return bool(da and db and abs((da - db).days) <= rules()["dated_slack_days"])
-    if not a.date and not b.date:
-        pa, pb = parse_day(a.published), parse_day(b.published)
-        return bool(pa and pb and abs((pa - pb).days) <= window)
-    dated, undated = (a, b) if a.date else (b, a)
-    happened, reported = parse_day(dated.date), parse_day(undated.published)
-    if dated.date and len(dated.date) < 10:
-        return bool(undated.published and undated.published.startswith(dated.date))
-    return bool(happened and reported and 0 <= (reported - happened).days <= window)
+def text_date(m: Mention) -> str | None:
+    """The date the text gives, None where only the article's publication date stands in."""
+    return m.date if m.date and m.date_source != "published" else None
+
+
+def precision(value: str | None) -> str | None:
+    """day, month or year, by the form of an ISO date."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(value or ""))
+
+
+def period(value: str) -> tuple[date | None, date | None]:
+    """The first and last day a date of any precision stands for."""
+    try:
+        if len(value) == 4:
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+        if len(value) == 7:
+            first = date(int(value[:4]), int(value[5:7]), 1)
+            return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    except ValueError:
+        return None, None
+    day = parse_day(value)
+    return day, day
+
+
+def family(cameo: str) -> str:
+    """The code family: acts that reports of one happening may code differently."""
+    families = rules()["code_families"]
+    for prefix in sorted(families, key=len, reverse=True):
+        if cameo.startswith(prefix):
+            return str(families[prefix])
+    return cameo[:2]
+
+
+def pair_of(m: Mention) -> tuple[str, str]:
+    return (m.source or "", m.target or "")
+
+
+def bucket(m: Mention) -> str:
+    """The unordered actor pair: incidents are merged within one pair only, so that the pairs
+    new documents touch can be merged again alone."""
+    return "|".join(sorted(pair_of(m)))
 
 
 def dyad_key(m: Mention) -> tuple:
     """What mentions of one incident share: the dyad (unordered for symmetric codes), the
-    CAMEO root and the kind of report."""
-    r = rules()
-    pair = (m.source or "", m.target or "")
-    if m.cameo.startswith(tuple(r["symmetric_codes"])):
+    code family and the standing of the report."""
+    pair = pair_of(m)
+    if m.cameo.startswith(tuple(rules()["symmetric_codes"])):
         pair = tuple(sorted(pair))
-    return (*pair, m.cameo[:2], m.certainty in r["prospective"])
+    return (*pair, family(m.cameo), standing(m))
 
 
-def fits(incident: Incident, m: Mention) -> bool:
-    if not dates_compatible(incident.anchor(), m):
-        return False
+def overlap(words: set[str], other: set[str]) -> float:
+    return len(words & other) / max(1, min(len(words), len(other)))
+
+
+def same_act(incident: Incident, m: Mention) -> bool:
+    """The same code as one of its reports, or enough shared evidence words."""
     if any(other.cameo == m.cameo for other in incident.mentions):
         return True
-    words = content_words(m.text)
-    overlap = len(words & incident.words) / max(1, min(len(words), len(incident.words)))
-    return overlap >= rules()["min_evidence_overlap"]
+    return overlap(evidence_words(m), incident.words) >= rules()["min_evidence_overlap"]
+
+
+class Group:
+    """The incidents of one dyad key, indexed by date so that a report meets only the
+    incidents it could belong to."""
+
+    def __init__(self) -> None:
+        self.incidents: list[Incident] = []
+        self.by_day: dict[date, list[Incident]] = {}  # dated incidents, by their anchor's days
+        self.by_prefix: dict[str, list[Incident]] = {}  # by the anchor's month and year
+        self.undated: dict[date, list[Incident]] = {}  # undated ones, by their reports' days
+        self.dated_docs: dict[int, list[Incident]] = {}  # dated incidents, by their articles
+
+    def join(self, incident: Incident, m: Mention) -> None:
+        incident.add(m)
+        if incident.anchor:
+            self.dated_docs.setdefault(m.doc_key, []).append(incident)
+        else:
+            self.note_undated(incident, m)
+
+    def start(self, m: Mention) -> Incident:
+        incident = Incident(anchor=text_date(m))
+        self.incidents.append(incident)
+        self.join(incident, m)
+        if incident.anchor:
+            first, last = period(incident.anchor)
+            if first and last and last == first:
+                self.by_day.setdefault(first, []).append(incident)
+            for n in {4, 7} & set(range(len(incident.anchor) + 1)):
+                self.by_prefix.setdefault(incident.anchor[:n], []).append(incident)
+        return incident
+
+    def note_undated(self, incident: Incident, m: Mention) -> None:
+        day = parse_day(m.published)
+        if day:
+            self.undated.setdefault(day, []).append(incident)
+
+    def dated_near(self, first: date, last: date) -> list[Incident]:
+        """Dated incidents whose date lies between two days, whatever its precision."""
+        found: list[Incident] = []
+        day = first
+        while day <= last:
+            found += self.by_day.get(day, [])
+            day += timedelta(days=1)
+        for prefix in {first.isoformat()[:7], last.isoformat()[:7]}:
+            found += [i for i in self.by_prefix.get(prefix, []) if len(i.anchor or "") == 7]
+        for prefix in {first.isoformat()[:4], last.isoformat()[:4]}:
+            found += [i for i in self.by_prefix.get(prefix, []) if len(i.anchor or "") == 4]
+        return unique(found)
+
+    def place_dated(self, m: Mention) -> None:
+        given = text_date(m) or ""
+        slack = timedelta(days=rules()["dated_slack_days"])
+        if precision(given) == "day":
+            day = parse_day(given)
+            near = self.dated_near(day - slack, day + slack) if day else []
+            home = next((i for i in near if len(i.anchor or "") == 10 and same_act(i, m)), None)
+        else:  # a month or a year: the only incident its period holds
+            inside = [i for i in self.by_prefix.get(given, []) if same_act(i, m)]
+            home = inside[0] if len(inside) == 1 else None
+        if home is None:
+            self.start(m)
+        else:
+            self.join(home, m)
+
+    def place_undated(self, m: Mention) -> None:
+        home = self.episode(m) or self.window(m) or self.undated_alike(m)
+        if home is None:
+            self.start(m)
+        else:
+            self.join(home, m)
+
+    def episode(self, m: Mention) -> Incident | None:
+        """The only dated incident that the report's own article gives a date to."""
+        found = unique(self.dated_docs.get(m.doc_key, []))
+        return found[0] if len(found) == 1 else None
+
+    def window(self, m: Mention) -> Incident | None:
+        """The only dated incident of the dyad and code family in the window before the
+        report."""
+        published = parse_day(m.published)
+        if published is None:
+            return None
+        days = timedelta(days=rules()["undated_window_days"])
+        slack = timedelta(days=rules()["dated_slack_days"])
+        found = self.dated_near(published - days, published + slack)
+        return found[0] if len(found) == 1 else None
+
+    def undated_alike(self, m: Mention) -> Incident | None:
+        """The only undated incident reported in the window whose evidence the report shares."""
+        published = parse_day(m.published)
+        if published is None:
+            return None
+        days, words = rules()["undated_window_days"], evidence_words(m)
+        near = unique(
+            i
+            for n in range(-days, days + 1)
+            for i in self.undated.get(published + timedelta(days=n), [])
+        )
+        found = [i for i in near if overlap(words, i.words) >= rules()["min_undated_overlap"]]
+        return found[0] if len(found) == 1 else None
+
+
+def unique(incidents: Any) -> list[Incident]:
+    seen: dict[int, Incident] = {}
+    for i in incidents:
+        seen.setdefault(id(i), i)
+    return list(seen.values())
+
+
+PRECISION_ORDER = {10: 0, 7: 1, 4: 2}
 
 
 def merge(mentions: list[Mention]) -> list[Incident]:
-    """Group the mentions of what may have happened into incidents, deterministically."""
-    order = sorted(
-        (m for m in mentions if happened(m.certainty, m.cameo)),
-        key=lambda m: (m.date or m.published or "", m.published or "", m.event_key),
+    """Group mentions into incidents, deterministically: reports dated by their text, the
+    most precise first, then the undated ones in order of publication."""
+    groups: dict[tuple, Group] = {}
+    dated = sorted(
+        (m for m in mentions if text_date(m)),
+        key=lambda m: (PRECISION_ORDER.get(len(m.date or ""), 3), m.date, m.event_key),
     )
-    open_by_dyad: dict[tuple, list[Incident]] = {}
-    incidents: list[Incident] = []
-    for m in order:
-        candidates = open_by_dyad.setdefault(dyad_key(m), [])
-        home = next((i for i in candidates if fits(i, m)), None)
-        if home is None:
-            home = Incident()
-            candidates.append(home)
-            incidents.append(home)
-        home.mentions.append(m)
-        home.words |= content_words(m.text)
-    return incidents
+    undated = sorted(
+        (m for m in mentions if not text_date(m)), key=lambda m: (m.published or "", m.event_key)
+    )
+    for m in dated:
+        groups.setdefault(dyad_key(m), Group()).place_dated(m)
+    for m in undated:
+        groups.setdefault(dyad_key(m), Group()).place_undated(m)
+    incidents = [i for g in groups.values() for i in g.incidents]
+    for i in incidents:
+        i.mentions.sort(key=lambda m: (m.published or "", m.event_key))
+    return sorted(incidents, key=lambda i: min(m.event_key for m in i.mentions))
+
+
+def reports(mentions: list[Mention]) -> int:
+    """Reports, not mentions: a symmetric event coded in both directions is one report."""
+    return len({(m.doc_key, m.text) for m in mentions})
 
 
 def summary(incident: Incident) -> dict[str, Any]:
-    """The incident row: best code and date, counts, first and last report, confidence."""
+    """The incident row: best code and date, counts, first and last report, confidence,
+    actor names, the best-supported casualty counts."""
     ms = incident.mentions
     order = rules()["certainty_order"]
     published = sorted(m.published for m in ms if m.published)
     code = Counter(m.cameo for m in ms).most_common(1)[0][0]
+    best = incident.best_date()
     return {
+        "incident_key": min(m.event_key for m in ms),
         "source_code": ms[0].source,
         "target_code": ms[0].target,
+        "source_name": most_common(m.source_name for m in ms if m.source == ms[0].source),
+        "target_name": most_common(m.target_name for m in ms if m.target == ms[0].target),
         "cameo": code,
         "root": code[:2],
-        "date": incident.best_date(),
+        "date": best,
+        "date_precision": precision(best),
         "first_report": published[0] if published else None,
         "last_report": published[-1] if published else None,
-        "mentions": len(ms),
+        "mentions": reports(ms),
         "articles": len({m.doc_key for m in ms}),
         "outlets": len({m.outlet for m in ms}),
         "confidence": round(confidence(ms), 3),
@@ -187,7 +384,32 @@ def summary(incident: Incident) -> dict[str, Any]:
         "certainty": min(
             (m.certainty for m in ms), key=lambda c: order.index(c) if c in order else 99
         ),
+        "status": standing(ms[0]),
+        "killed": best_count(ms, "killed"),
+        "wounded": best_count(ms, "wounded"),
+        "bucket": bucket(ms[0]),
     }
+
+
+def most_common(values: Any) -> str | None:
+    found = Counter(v for v in values if v)
+    return min(found, key=lambda v: (-found[v], v)) if found else None
+
+
+def best_count(mentions: list[Mention], what: str) -> int | None:
+    """The count most articles give (each article's largest), the latest article's among
+    equals: several reports of one happening are never added up."""
+    per_article: dict[int, tuple[str, int]] = {}
+    for m in mentions:
+        value = getattr(m, what)
+        if value is not None:
+            _, before = per_article.get(m.doc_key, ("", value))
+            per_article[m.doc_key] = (m.published or "", max(before, value))
+    if not per_article:
+        return None
+    votes = Counter(value for _, value in per_article.values())
+    latest = {value: max(p for p, v in per_article.values() if v == value) for value in votes}
+    return max(votes, key=lambda v: (votes[v], latest[v], v))
 
 
 def confidence(mentions: list[Mention]) -> float:

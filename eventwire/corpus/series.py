@@ -1,9 +1,14 @@
 """Dyad time series and an escalation signal.
 
 A series counts a dyad's events per day or ISO week, with Goldstein sums and means, split by
-quad class. The escalation signal compares a dyad's recent mean Goldstein with its own
-baseline: a z-score below -threshold means the dyad is sliding into conflict. Plans and
-possibilities are not counted (see :func:`eventwire.corpus.incidents.happened`).
+quad class, and the people killed and wounded in its incidents (each incident's best-supported
+count, on its date). Every period between the first and the last is given, those without
+events as zeros (with no mean), so that a chart does not draw across a gap. The escalation
+signal compares a dyad's recent mean Goldstein with its own baseline, where there is enough
+data (data/corpus/series.yaml): a z-score below -threshold means the dyad is sliding into
+conflict. Only reports of what happened are counted, not plans, possibilities, denials or
+background (see :func:`eventwire.corpus.incidents.happened_sql`), and only events dated to the
+day: the same events the dyad tables and the exports' ``in_series`` column count.
 """
 
 from __future__ import annotations
@@ -14,9 +19,12 @@ import statistics
 import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 from typing import Any, NamedTuple
 
 from eventwire.corpus.incidents import happened_sql
+from eventwire.yamlfiles import load_yaml
 
 
 def iso_week_sql(column: str) -> str:
@@ -39,8 +47,16 @@ class Point(NamedTuple):
     period: str
     events: int
     goldstein_sum: float
-    goldstein_mean: float
+    goldstein_mean: float | None  # None in a period without events
     quad: tuple[int, int, int, int]  # counts of quad classes 1..4
+    killed: int = 0  # in the dyad's incidents of the period
+    wounded: int = 0
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    text = resources.files("eventwire.data").joinpath("corpus/series.yaml").read_text("utf-8")
+    return load_yaml(text)
 
 
 def dyad_series(
@@ -63,7 +79,62 @@ def dyad_series(
         f"AND length(date) = 10 AND NOT negated AND {happened_sql()} GROUP BY 1 ORDER BY 1",
         {"s": source, "t": target, "start": start or "0000", "end": end or "9999"},
     )
-    return points_of(rows)
+    return filled(points_of(rows), casualties(conn, source, target, period), period, start, end)
+
+
+def casualties(
+    conn: sqlite3.Connection, source: str, target: str, period: str = "day"
+) -> dict[str, tuple[int, int]]:
+    """People killed and wounded per period in the dyad's incidents that happened and are
+    dated to the day: each incident's best-supported count, never a sum over its reports."""
+    src = "source_country" if len(source) == 3 else "source_code"
+    tgt = "target_country" if len(target) == 3 else "target_code"
+    rows = conn.execute(
+        f"SELECT {PERIODS[period]}, coalesce(sum(killed), 0), coalesce(sum(wounded), 0) "
+        f"FROM incidents WHERE {src} = ? AND {tgt} = ? AND length(date) = 10 "
+        "AND status = 'happened' AND (killed IS NOT NULL OR wounded IS NOT NULL) GROUP BY 1",
+        (source, target),
+    )
+    return {p: (k, w) for p, k, w in rows}
+
+
+def filled(
+    points: list[Point],
+    counts: dict[str, tuple[int, int]],
+    period: str,
+    start: str | None = None,
+    end: str | None = None,
+) -> list[Point]:
+    """Every period from the first to the last (or from ``start`` to ``end``), those without
+    events as zeros, with the casualty counts of each."""
+    by_period = {p.period: p for p in points}
+    if not points:
+        return []
+    first = date.fromisoformat(start) if start else first_day(points[0].period)
+    last = date.fromisoformat(end) if end else first_day(points[-1].period)
+    out, day = [], first
+    step = timedelta(days=1 if period == "day" else 7)
+    if period == "week":
+        day -= timedelta(days=day.weekday())
+    while day <= last:
+        label = day.isoformat() if period == "day" else week_label(day)
+        point = by_period.get(label, Point(label, 0, 0.0, None, (0, 0, 0, 0)))
+        killed, wounded = counts.get(label, (0, 0))
+        out.append(point._replace(killed=killed, wounded=wounded))
+        day += step
+    return out
+
+
+def week_label(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def first_day(label: str) -> date:
+    """The day of a period label: a date, or the Monday of an ISO week ("2025-W47")."""
+    if "-W" in label:
+        return date.fromisocalendar(int(label[:4]), int(label[6:]), 1)
+    return date.fromisoformat(label)
 
 
 def points_of(rows: Iterable[tuple]) -> list[Point]:
@@ -97,7 +168,7 @@ def country_series(
         f"AND length(day) = 10{'' if period == 'day' else ' GROUP BY 1'} ORDER BY 1",
         {"s": source, "t": target, "start": start or "0000", "end": end or "9999"},
     )
-    return points_of(rows)
+    return filled(points_of(rows), casualties(conn, source, target, period), period, start, end)
 
 
 def series_answer(conn: sqlite3.Connection, source: str, target: str,
@@ -116,8 +187,10 @@ def series_answer(conn: sqlite3.Connection, source: str, target: str,
                 "period": p.period,
                 "events": p.events,
                 "goldstein_sum": round(p.goldstein_sum, 3),
-                "goldstein_mean": round(p.goldstein_mean, 3),
+                "goldstein_mean": None if p.goldstein_mean is None else round(p.goldstein_mean, 3),
                 "quad": list(p.quad),
+                "killed": p.killed,
+                "wounded": p.wounded,
             }
             for p in points
         ],
@@ -139,30 +212,44 @@ def busiest_dyads(conn: sqlite3.Connection, limit: int = 8) -> list[dict[str, An
     return [{**pair, **series_answer(conn, pair["source"], pair["target"])} for pair in pairs]
 
 
-def escalation(
-    points: list[Point], recent: int = 7, threshold: float = 2.0
-) -> dict[str, float | bool]:
-    """Daily points: the last ``recent`` days against all the days before them."""
-    if len(points) < 2:
-        return {"z": 0.0, "escalating": False, "recent_mean": 0.0, "baseline_mean": 0.0}
-    last = date.fromisoformat(points[-1].period)
-    cut = (last - timedelta(days=recent - 1)).isoformat()
-    base = [p.goldstein_mean for p in points if p.period < cut]
-    now = [p.goldstein_mean for p in points if p.period >= cut]
-    if not base or not now:
-        return {
-            "z": 0.0,
-            "escalating": False,
-            "recent_mean": statistics.fmean(now or [0.0]),
-            "baseline_mean": statistics.fmean(base or [0.0]),
-        }
-    spread = pstdev(base) or 1.0
-    z = (statistics.fmean(now) - statistics.fmean(base)) / spread
+def escalation(points: list[Point]) -> dict[str, Any]:
+    """Daily points: the last days against all the days before them, where there is enough
+    data for a signal (data/corpus/series.yaml); else ``enough_data`` is false and ``reason``
+    says what there was."""
+    rules = settings()
+    active = [p for p in points if p.events]
+    events = sum(p.events for p in active)
+    found: dict[str, Any] = {"events": events, "days": len(active)}
+    if not active:
+        return {**found, **no_signal(rules, events, 0)}
+    last = date.fromisoformat(active[-1].period)
+    cut = (last - timedelta(days=rules["recent_days"] - 1)).isoformat()
+    base = [p.goldstein_mean for p in active if p.period < cut and p.goldstein_mean is not None]
+    now = [p.goldstein_mean for p in active if p.period >= cut and p.goldstein_mean is not None]
+    found["recent_mean"] = round(statistics.fmean(now), 3) if now else None
+    found["baseline_mean"] = round(statistics.fmean(base), 3) if base else None
+    if (
+        events < rules["min_events"]
+        or len(base) < rules["min_baseline_days"]
+        or len(now) < rules["min_recent_days"]
+    ):
+        return {**no_signal(rules, events, len(active)), **found}
+    z = (statistics.fmean(now) - statistics.fmean(base)) / (pstdev(base) or 1.0)
+    return {**found, "z": round(z, 3), "escalating": z <= -rules["threshold"], "enough_data": True}
+
+
+def no_signal(rules: dict[str, Any], events: int, days: int) -> dict[str, Any]:
     return {
-        "z": round(z, 3),
-        "escalating": z <= -threshold,
-        "recent_mean": round(statistics.fmean(now), 3),
-        "baseline_mean": round(statistics.fmean(base), 3),
+        "z": None,
+        "escalating": False,
+        "enough_data": False,
+        "recent_mean": None,
+        "baseline_mean": None,
+        "reason": (
+            f"not enough data: {events} events on {days} days; a signal needs "
+            f"{rules['min_events']} events, on {rules['min_baseline_days']} days before the "
+            f"last {rules['recent_days']} and {rules['min_recent_days']} within them"
+        ),
     }
 
 

@@ -43,7 +43,8 @@ ON CONFLICT (source_country, target_country, coalesce(day, '')) DO UPDATE SET
     quad4 = coalesce(quad4 + excluded.quad4, quad4, excluded.quad4)
 """
 
-# The same events per country pair over all days; the last day is the latest date among them.
+# The same events per country pair, those dated to the day (as a series counts them); the last
+# day is the latest date among them.
 DYAD_TOTALS = """
 INSERT INTO dyad_totals (source_country, target_country, events, goldstein_sum, goldstein_n,
                          last_day)
@@ -51,7 +52,7 @@ SELECT source_country, target_country, count(*), coalesce(sum(goldstein), 0), co
        max(date)
 FROM events
 WHERE NOT negated AND {happened} AND +source_country IS NOT NULL
-      AND +target_country IS NOT NULL AND {scope}
+      AND +target_country IS NOT NULL AND length(date) = 10 AND {scope}
 GROUP BY +source_country, +target_country
 ON CONFLICT (source_country, target_country) DO UPDATE SET
     events = events + excluded.events,

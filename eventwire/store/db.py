@@ -32,7 +32,7 @@ def migrations() -> list[tuple[int, str]]:
 
 
 SCHEMA_VERSION = migrations()[-1][0]
-AGGREGATES_VERSION = 5  # the latest migration that changes the aggregates, filled as it runs
+DERIVED_VERSION = 7  # the latest migration that changes the derived tables, made as it runs
 
 
 def open_store(
@@ -158,10 +158,10 @@ def migrate(conn: sqlite3.Connection, current: int) -> None:
             conn.execute("BEGIN IMMEDIATE")
             for statement in split_sql(sql):
                 conn.execute(statement)
-            if version == AGGREGATES_VERSION:
-                from eventwire.store.derive import rebuild_aggregates
+            if version == DERIVED_VERSION:
+                from eventwire.store.derive import rebuild_tables
 
-                rebuild_aggregates(conn)
+                rebuild_tables(conn)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:

@@ -21,7 +21,7 @@ from eventwire.problems import Problems, problem_lines
 from eventwire.readers import InputDocument, ReadItem, read_inputs, without_surrogates
 from eventwire.runner import code_documents
 from eventwire.store.db import open_store, store_failure
-from eventwire.store.derive import rebuild
+from eventwire.store.derive import update
 from eventwire.store.writer import Stored, Written, write_batch
 
 
@@ -83,7 +83,7 @@ def ingest(
             count(stats, write_batch(conn, batch))
         if on_stored:
             on_stored(stats)
-        rebuild(conn)  # also finishes the derived tables of a run killed before this point
+        update(conn)  # also finishes the derived tables of a run killed before this point
     except sqlite3.DatabaseError as exc:  # a full disk, an I/O error: say what SQLite says
         raise store_failure(db, exc) from exc
     finally:

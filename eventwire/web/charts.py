@@ -110,7 +110,7 @@ def lines(data: Row, value: str) -> Row:
     """One polyline per dyad of ``value`` (``events`` or ``goldstein_mean``) per period; a
     period a dyad has no events in is a gap in its mean, a zero in its count."""
     axis = compare_axis(data["dyads"], data["period"])
-    values = [p[value] for d in data["dyads"] for p in d["points"]]
+    values = [p[value] for d in data["dyads"] for p in d["points"] if p[value] is not None]
     low = min([0.0, *values]) if value != "events" else 0.0
     high = nice_ceiling(max([1.0, *values])) if value == "events" else max([1.0, *values])
     low = -nice_ceiling(-low) if low < 0 else low
@@ -127,7 +127,7 @@ def lines(data: Row, value: str) -> Row:
             runs[-1].append(f"{LEFT + step * (i + 0.5):.1f},{y(v)}")
         dots = [{"x": round(LEFT + step * (axis.index(p["period"]) + 0.5), 1),
                  "y": y(p[value]), "title": f"{dyad['label']}, {p['period']}: {p[value]}"}
-                for p in dyad["points"]]  # fmt: skip
+                for p in dyad["points"] if p[value] is not None]  # fmt: skip
         out.append({"n": n, "label": dyad["label"], "dots": dots,
                     "paths": [" ".join(r) for r in runs if len(r) > 1]})  # fmt: skip
     chart.pop("y")

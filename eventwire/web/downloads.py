@@ -39,10 +39,10 @@ MEDIA = {
 LABELS = {"jsonl": "JSON Lines", "csv": "CSV", "parquet": "Parquet", "gdelt": "GDELT (TSV)"}
 EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet", "gdelt": "tsv"}
 READERS = {
-    "jsonl": "pd.read_json({url!r}, lines=True)",
-    "csv": "pd.read_csv({url!r})",
+    "jsonl": "pd.read_json({url!r}, lines=True, dtype={{'cameo': str, 'root': str}})",
+    "csv": "pd.read_csv({url!r}, dtype={{'cameo': str, 'root': str}})",
     "parquet": "pd.read_parquet({url!r})",
-    "gdelt": "pd.read_csv({url!r}, sep='\\t', header=None)",
+    "gdelt": "pd.read_csv({url!r}, sep='\\t', header=None, dtype=str)",
 }
 KEPT = (*FILTER_NAMES, *PAGE_FILTERS, "q", "syntax")  # the page parameters a download keeps
 

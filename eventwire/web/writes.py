@@ -19,7 +19,7 @@ from eventwire.model import DocumentError, to_json_dict
 from eventwire.readers import InputDocument, parse_document_line
 from eventwire.runner import code_batch
 from eventwire.store import open_store
-from eventwire.store.derive import rebuild
+from eventwire.store.derive import update
 from eventwire.store.ingest import content_hash, stored_options
 from eventwire.store.writer import Stored, write_batch
 from eventwire.web.params import BadRequest
@@ -76,7 +76,7 @@ def store_document(settings: Settings, item: InputDocument) -> tuple[int, dict[s
             if (row := known.fetchone()) is not None:
                 return 200, {"key": row[0], "stored": False, "result": to_json_dict(result)}
             write_batch(conn, [Stored(digest, "api", result.text or item.text or "", result)])
-            rebuild(conn)
+            update(conn)
             key = conn.execute("SELECT doc_key FROM documents WHERE hash = ?", (digest,))
             return 201, {"key": key.fetchone()[0], "stored": True, "result": to_json_dict(result)}
         finally:
