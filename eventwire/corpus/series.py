@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from eventwire.corpus.incidents import happened_sql
+from eventwire.words import counted
 from eventwire.yamlfiles import load_yaml
 
 
@@ -246,8 +247,8 @@ def no_signal(rules: dict[str, Any], events: int, days: int) -> dict[str, Any]:
         "recent_mean": None,
         "baseline_mean": None,
         "reason": (
-            f"not enough data: {events} events on {days} days; a signal needs "
-            f"{rules['min_events']} events, on {rules['min_baseline_days']} days before the "
+            f"not enough data: {counted(events, 'event')} on {counted(days, 'day')}; a signal"
+            f" needs {rules['min_events']} events, on {rules['min_baseline_days']} days before the "
             f"last {rules['recent_days']} and {rules['min_recent_days']} within them"
         ),
     }
