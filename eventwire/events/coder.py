@@ -40,7 +40,7 @@ from eventwire.events.casualties import with_casualties
 from eventwire.events.discourse import Discourse, Resolved
 from eventwire.events.frames import Frame, build_frames, children, occurs
 from eventwire.events.lexicon import EventLexicon, load_lexicon
-from eventwire.events.location import locate_event
+from eventwire.events.location import is_actor, locate_event
 from eventwire.events.modality import (
     attribution_chain,
     conditional,
@@ -50,7 +50,7 @@ from eventwire.events.modality import (
     quoted,
 )
 from eventwire.lexicon import cameo_codes
-from eventwire.model import ActorRef, Event, Place
+from eventwire.model import ActorRef, Event
 
 MAX_PAIRS = 4
 UNDATED_CERTAINTIES = frozenset({"hypothetical"})  # events that may never happen
@@ -364,10 +364,11 @@ def place_state(
 
 def document_state(analysis: Analysis, outside_actors: bool = False) -> Participant | None:
     """The state of every place of the document, when they all lie in one (`outside_actors`:
-    of the places that are no actor's words, such as "US" in "the US military")."""
+    of the places that are no actor's words, such as "US" in "the US military"; see
+    :func:`eventwire.events.location.is_actor`)."""
     placed = [p for p in analysis.places if p.country in countries()]
     if outside_actors:
-        placed = [p for p in placed if not within_an_actor(analysis, p)]
+        placed = [p for p in placed if not is_actor(analysis, p)]
     if not placed or len({p.country for p in placed}) > 1:
         return None
     return state_participant(placed[0].country, placed[0].text, placed[0].span)
@@ -387,15 +388,6 @@ def located_state(analysis: Analysis, item: Resolved, sentence: bool = False) ->
         if mention is None or (mention.start, mention.end) == tuple(place.span):
             return state_participant(place.country, place.text, place.span)
     return None
-
-
-def within_an_actor(analysis: Analysis, place: Place) -> bool:
-    """Whether a place's words are part of an actor's mention ("US" in "the US military")."""
-    token = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
-    if token is None:
-        return False
-    mention = analysis.actors.at(token[0])
-    return mention is not None and (mention.start, mention.end) != tuple(place.span)
 
 
 def state_participant(iso3: str, text: str, span: tuple[int, int] | None) -> Participant:
