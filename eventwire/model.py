@@ -47,11 +47,11 @@ class Location(_Model):
     lat: float | None = None
     lon: float | None = None
     span: Span | None = None
-    how: Literal["clause", "gloss", "dateline", "sentence", "document"] | None = Field(
+    how: Literal["clause", "gloss", "dateline", "sentence", "document", "country"] | None = Field(
         None,
         description="How the place was chosen: the event's clause, a parenthesised place in "
-        "the sentence, the dateline, a place named in the sentence, or the document's only "
-        "place.",
+        "the sentence, the dateline, a place named in the sentence, the document's only "
+        "place, or the one country of all the document's places.",
     )
 
 

@@ -122,3 +122,32 @@ def test_a_clause_describing_a_noun_claims_no_place_of_its_own(analysis_of) -> N
     text = "A policeman died of gunshot wounds he sustained in an attack in Arish on Tuesday."
     location = located(analysis_of, text, "died")
     assert location is not None and location.country == "EGY"
+
+
+def scene_location(analysis_of, text: str, trigger: str) -> Location | None:
+    analysis = analysis_of(text)
+    token = next(t for t in analysis.doc if t.text == trigger)
+    return locate_event(analysis, token, scene=True)
+
+
+def test_an_act_at_a_scene_takes_the_place_of_another_clause(analysis_of) -> None:
+    text = "A sergeant was killed when gunmen opened fire at a checkpoint in Arish."
+    location = scene_location(analysis_of, text, "killed")
+    assert location is not None and (location.country, location.how) == ("EGY", "sentence")
+    text = "Thousands marched to parliament to demand an end to the war in Sudan."
+    assert scene_location(analysis_of, text, "marched") is None  # a purpose is no scene
+
+
+def test_an_act_at_a_scene_falls_back_on_the_documents_one_country(analysis_of) -> None:
+    text = "Ethiopia's police attacked pastoralists over three days."
+    location = scene_location(analysis_of, text, "attacked")
+    assert location is not None and (location.name, location.how) == ("Ethiopia", "country")
+    assert located(analysis_of, "Ethiopia's police said the pastoralists attacked.", "said") is None
+    text = "Kenya's police attacked pastoralists from Ethiopia."
+    assert scene_location(analysis_of, text, "attacked") is None  # two countries
+
+
+def test_a_country_after_a_preposition_of_place_is_a_place(analysis_of) -> None:
+    text = "Three men held in the Gambia were allegedly tortured in detention."
+    location = scene_location(analysis_of, text, "tortured")
+    assert location is not None and location.country == "GMB"

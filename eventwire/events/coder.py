@@ -422,7 +422,7 @@ def make_event(
         date=date,
         date_source=date_source,
         date_precision=date_precision(date),  # type: ignore[arg-type]
-        location=locate_event(analysis, trigger),
+        location=locate_event(analysis, trigger, code[:2] in lexicon.cue_words("scene_roots")),
         certainty=item.certainty,  # type: ignore[arg-type]
         attributed_to=attribution_chain(analysis, trigger.idx, trigger.idx + len(trigger)),
         negated=negated(frame, lexicon) and not item.refused,

@@ -8,9 +8,13 @@ In order, and recorded in `Location.how`:
 3. ``dateline``: the place of the dateline ("TRIPOLI (Reuters) -", "KAMPALA, Uganda —");
 4. ``sentence``: a place named in the sentence, the most specific first, unless it is an actor
    ("Venezuela said ...") or lies in a clause of its own that does not hold the event
-   ("accused Ukraine of attacking civilians in Donetsk");
+   ("accused Ukraine of attacking civilians in Donetsk"); an act done at a scene (a protest,
+   an assault: ``scene_roots``) takes the places of the sentence's other clauses too ("a
+   sergeant was killed when gunmen opened fire in Arish");
 5. ``document``: when the sentence names no place, the only place of a document about one
-   place (a country counts as one place with the places named inside it).
+   place (a country counts as one place with the places named inside it);
+6. ``country``: for an act done at a scene, the one country of a document whose places all
+   lie in it, actors' places included ("Ethiopia's police attacked pastoralists").
 
 Places that are the words of an actor mention are never locations: they are the event's
 actors ("Venezuela said ...", "Washington warned Caracas").
@@ -23,6 +27,7 @@ import re
 from spacy.tokens import Span, Token
 
 from eventwire.analysis import Analysis
+from eventwire.geo.cues import load_cues
 from eventwire.geo.locate import event_location
 from eventwire.model import Location, Place
 
@@ -35,8 +40,9 @@ SPECIFICITY = {"city": 0, "feature": 1, "region": 2, "country": 3}
 NOUN_CLAUSES = frozenset({"acl", "relcl"})  # clauses that describe a noun
 
 
-def locate_event(analysis: Analysis, trigger: Token) -> Location | None:
-    """Where the event of this trigger happened, by the first evidence that gives a place."""
+def locate_event(analysis: Analysis, trigger: Token, scene: bool = False) -> Location | None:
+    """Where the event of this trigger happened, by the first evidence that gives a place;
+    `scene` for an act done at a scene, whose sentence's places are all its own."""
     places = analysis.places
     if not places:
         return None
@@ -51,13 +57,18 @@ def locate_event(analysis: Analysis, trigger: Token) -> Location | None:
     dateline = dateline_place(analysis.text, places)
     if dateline is not None:
         return as_location(dateline, "dateline")
-    own = [p for p in free if in_own_clause(analysis, p, trigger)]
+    own = [
+        p for p in free if in_own_clause(analysis, p, trigger) or (scene and at_scene(analysis, p))
+    ]
     if own:
         return as_location(most_specific(own, trigger.idx), "sentence")
     if free:
         return None  # the sentence's places belong to other clauses
     only = only_place([p for p in places if not is_actor(analysis, p)])
-    return as_location(only, "document") if only is not None else None
+    if only is not None:
+        return as_location(only, "document")
+    country = only_country([p for p in places if at_scene(analysis, p)]) if scene else None
+    return as_location(country, "country") if country is not None else None
 
 
 def places_in(sentence: Span, places: list[Place]) -> list[Place]:
@@ -75,7 +86,13 @@ def is_actor(analysis: Analysis, place: Place) -> bool:
     if mention is None or not (mention.start <= place.span[0] and place.span[1] <= mention.end):
         return False
     whole = (mention.start, mention.end) == (place.span[0], place.span[1])
-    return whole or bool(mention.members) or place.kind == "country"  # "Washington and Caracas"
+    named = place.kind == "country" and not located(span.root)
+    return whole or bool(mention.members) or named  # "Washington and Caracas"
+
+
+def located(token: Token) -> bool:
+    """Whether a place's word follows a preposition of place ("men held in the Gambia")."""
+    return token.dep_ == "pobj" and token.head.lower_ in load_cues().place_prepositions
 
 
 def glossed(text: str, place: Place) -> bool:
@@ -115,6 +132,21 @@ def in_own_clause(analysis: Analysis, place: Place, trigger: Token) -> bool:
     return True
 
 
+def at_scene(analysis: Analysis, place: Place) -> bool:
+    """Whether a place of another clause can be an act's scene: not one of a purpose ("marched to
+    Parliament to plead for mediation in the Congo")."""
+    span = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    return not any(infinitive(token) for token in span.root.ancestors)
+
+
+def infinitive(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in token.children
+    )
+
+
 def most_specific(places: list[Place], near: int) -> Place:
     """A city before a region before a country; the nearest of equals."""
     return min(places, key=lambda p: (SPECIFICITY.get(p.kind, 4), abs(p.span[0] - near)))
@@ -127,6 +159,13 @@ def only_place(places: list[Place]) -> Place | None:
         (p.name, p.country): p for p in places if not (p.kind == "country" and p.country in inner)
     }
     return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def only_country(places: list[Place]) -> Place | None:
+    """The country of a document whose places all lie in that one country, if it is named."""
+    if len({p.country for p in places}) != 1:
+        return None
+    return next((p for p in places if p.kind == "country"), None)
 
 
 def as_location(place: Place, how: str) -> Location:
