@@ -1,10 +1,12 @@
 """The shortcuts that keep coding fast give what the plain ways give: token texts read once,
-the YAML files read with the C parser, word alternations written as tries."""
+the YAML files read with the C parser and kept parsed, word alternations written as tries."""
 
 from __future__ import annotations
 
+import pickle
 import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
@@ -55,6 +57,33 @@ def yaml_files() -> list[str]:
 def test_yaml_files_read_the_same_with_the_c_parser(name: str) -> None:
     text = resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
     assert load_yaml(text) == yaml.safe_load(text)
+
+
+def test_parsed_yaml_is_kept_and_read_back(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(tmp_path))
+    text = "words: [on, off]\ncount: 3\n"
+    assert load_yaml(text, words=True) == {"words": ["on", "off"], "count": 3}
+    (entry,) = (tmp_path / "yaml").iterdir()
+    entry.write_bytes(pickle.dumps({"kept": True}))
+    assert load_yaml(text, words=True) == {"kept": True}  # the kept value is what is read
+    assert load_yaml(text) == {"words": [True, False], "count": 3}  # another loader, another key
+    entry.write_bytes(b"damaged")
+    assert load_yaml(text, words=True) == {"words": ["on", "off"], "count": 3}
+    assert pickle.loads(entry.read_bytes()) == {"words": ["on", "off"], "count": 3}
+
+
+def test_an_empty_cache_setting_keeps_nothing(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("EVENTWIRE_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert load_yaml("a: 1\n") == {"a": 1}
+    assert not any(tmp_path.iterdir())
+
+
+def test_an_unwritable_cache_folder_only_keeps_nothing(tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(blocker))
+    assert load_yaml("a: 2\n") == {"a": 2}
 
 
 WORDS = ["last", "last year", "Last", "next", "ten", "twenty", "twenty one", "two", "tw", "a-b"]
