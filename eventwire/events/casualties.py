@@ -307,12 +307,12 @@ def with_casualties(doc: Doc, events: list[Event]) -> list[Event]:
         return events  # no event to carry a count
     words = load_words()
     sentences = list(doc.sents)
-    triggers = {token.idx: token for token in doc}
+    conflict = [e for e in events if e.quad_class == CONFLICT_QUAD and not e.negated]
+    triggers = {e.trigger[0]: span[0] for e in conflict if (span := doc.char_span(*e.trigger))}
     counts: dict[tuple[int, str], dict[int, list[int | None]]] = {}
     for index, sentence in enumerate(sentences):
-        mentions = sentence_mentions(sentence, words)
-        candidates = _conflict_triggers(events, sentences, index, triggers) if mentions else []
-        for mention in mentions:
+        candidates = _conflict_triggers(conflict, sentences, index, triggers)
+        for mention in sentence_mentions(sentence, words) if candidates else []:
             chosen = _event_of(mention.anchor, candidates, words)
             if chosen is not None:
                 by_sentence = counts.setdefault((chosen.idx, mention.kind), {})
@@ -323,7 +323,7 @@ def with_casualties(doc: Doc, events: list[Event]) -> list[Event]:
 def _conflict_triggers(
     events: list[Event], sentences: list[Span], index: int, triggers: dict[int, Token]
 ) -> list[Token]:
-    """Trigger tokens of the material-conflict events of the sentence, else of the nearest
+    """Trigger tokens of the (material-conflict) events of the sentence, else of the nearest
     sentence just before that has some."""
     for back in range(LOOKBACK + 1):
         if index - back < 0:
@@ -332,10 +332,7 @@ def _conflict_triggers(
         found = [
             triggers[e.trigger[0]]
             for e in events
-            if e.quad_class == CONFLICT_QUAD
-            and not e.negated
-            and sentence.start_char <= e.trigger[0] < sentence.end_char
-            and e.trigger[0] in triggers
+            if sentence.start_char <= e.trigger[0] < sentence.end_char and e.trigger[0] in triggers
         ]
         if found:
             return found if back == 0 else found[-1:]

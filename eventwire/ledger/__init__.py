@@ -57,6 +57,8 @@ def build_ledger(analysis: Analysis) -> list[LedgerItem]:
     drafts = merge_drafts(drafts)
     fill_parties(drafts, analysis)
     drafts = [d for d in drafts if is_item(d, lexicon)]
+    if not drafts:
+        return []  # nothing for an answer to answer
     answers = answers_from_events(analysis, lexicon)
     answers += answers_from_parse(analysis, lexicon, answer_tokens(analysis, lexicon))
     answers = [a for a in answers if not within_items(a, drafts)]
