@@ -379,8 +379,10 @@ def test_a_protest_takes_the_state_of_the_document_s_places(analyze: Analyze) ->
 
 
 def test_vandalism_destroys_property(analyze: Analyze) -> None:
-    events = analyze("Rioters vandalized campaign billboards in Kalulushi.").events
+    events = analyze("Rebels vandalized campaign billboards in Kalulushi.").events
     assert [(e.cameo, e.source and e.source.country) for e in events] == [("1712", "ZMB")]
+    events = analyze("Rioters vandalized campaign billboards in Kalulushi.").events
+    assert [(e.cameo, e.source and e.source.country) for e in events] == [("145", "ZMB")]
 
 
 def test_a_stance_names_no_home_for_an_unnamed_victim(analyze: Analyze) -> None:
@@ -635,6 +637,9 @@ def test_violence_with_no_author_in_a_document_of_one_state(analyze: Analyze) ->
         ("Protesters clashed with police in Nairobi on Tuesday.", "145"),
         ("Looters targeted shops in a neighbourhood of Pretoria.", "145"),
         ("Rebels clashed with the army in Goma on Tuesday.", "190"),
+        ("Protesters torched a police station in Kisumu.", "145"),
+        ("Rebels torched a police station in Kisumu.", "1712"),
+        ("Protesters arrested a suspected thief in Kisumu.", "173"),
     ],
 )
 def test_a_crowd_that_fights_protests_violently(analyze: Analyze, text: str, code: str) -> None:
@@ -659,3 +664,29 @@ def test_burning_tyres_and_acting_in_protest_are_protest(analyze: Analyze) -> No
     assert "145" in [e.cameo for e in tyres.events]
     text = "Students in Lira set the administration block ablaze in protest against poor meals."
     assert "14" in [e.cameo[:2] for e in analyze(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Residents set alight a police station in Kisumu.", "1712"),
+        ("A man was burnt to death by a mob in Kisumu.", "180"),
+        ("Two people were doused in petrol and set alight in George, South Africa.", "180"),
+        ("Militants burned down the village of Gidan in Zamfara, Nigeria.", "1712"),
+    ],
+)
+def test_burning_property_and_people(analyze: Analyze, text: str, code: str) -> None:
+    assert code in [e.cameo for e in analyze(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Farmers in Kassala protest the lease of land to Saudi investors.", "14"),
+        ("Students in Nairobi protested the arrest of their leader.", "14"),
+        ("China protested the visit of the Taiwanese president.", "11"),
+        ("The opposition in Nairobi protested the election result.", "11"),
+    ],
+)
+def test_people_who_protest_something_demonstrate(analyze: Analyze, text: str, root: str) -> None:
+    assert [e.cameo[:2] for e in analyze(text).events][:1] == [root]

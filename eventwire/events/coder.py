@@ -106,10 +106,13 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
         item.sources = unknown_authors(analysis, item)
     if not item.sources:
         return []
-    if rioting(analysis, item, lexicon):
-        code = lexicon.cue_map("riot_codes")[frame.sense.code[:2]]
-        frame.sense = replace(frame.sense, code=code)
+    riot = riot_code(frame.sense.code, lexicon)
+    if riot is not None and rioting(analysis, item, lexicon):
+        frame.sense = replace(frame.sense, code=riot)
         frame.rule += ":riot"
+    if frame.sense.code[:2] == "11" and demonstrating(item, lexicon):
+        frame.sense = replace(frame.sense, code="140")
+        frame.rule += ":demonstration"
     refusal = refusal_code(item, lexicon)
     if refusal is not None:
         frame.sense = replace(frame.sense, code=refusal)
@@ -139,17 +142,33 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
     return events
 
 
+def riot_code(code: str, lexicon: EventLexicon) -> str | None:
+    """The code of this act when a crowd does it, by the longest prefix `riot_codes` lists."""
+    codes = lexicon.cue_map("riot_codes")
+    return next((codes[code[:n]] for n in (4, 3, 2) if code[:n] in codes), None)
+
+
 def rioting(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> bool:
     """Whether fighting is a crowd's: protesters, rioters or looters who clash, blockade or
     attack protest violently (CAMEO 145), they do not fight as armed forces do."""
-    if item.frame.sense.code[:2] not in lexicon.cue_map("riot_codes"):
-        return False
     crowd = lexicon.cue_words("crowd_words")
     for source in item.sources:
         head = analysis.doc[source.token] if source.token >= 0 else None
         if source.group == "protester" or (head is not None and head.lemma_.lower() in crowd):
             return True
     return False
+
+
+def demonstrating(item: Resolved, lexicon: EventLexicon) -> bool:
+    """Whether a protest is people's, who demonstrate: its sources are groups of a state's
+    people, none of them an institution ("farmers protest the lease of land")."""
+    if item.frame.trigger.lemma_.lower() not in lexicon.cue_words("demonstration_verbs"):
+        return False
+    institutions = lexicon.cue_words("institution_sectors")
+    return all(
+        s.entity.kind == "group" and (s.entity.sector or "").lower() not in institutions
+        for s in item.sources
+    )
 
 
 def consequence_threat(frame: Frame, lexicon: EventLexicon) -> str | None:
