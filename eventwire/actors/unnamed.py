@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 from eventwire.actors import resolve
 from eventwire.actors.resolve import Found, Resolution
 from eventwire.countries import countries
+from eventwire.nlp import sentence_of
 
 DATELINE_MARKS = frozenset({"(", "—", "–", "-", "--", ":"})
 DATELINE_CHARS = 80  # a dateline place starts within this many characters of the text
@@ -94,7 +95,7 @@ def named_inside(phrase: Span, noun: Token, own: int = 1) -> bool:
     militants", "Riot police" and "the Foreign Office" are not."""
     return any(
         not noun.i - own < t.i <= noun.i
-        and t.i != t.sent.start  # "Riot police ...": capitalised by its place in the sentence
+        and not t.is_sent_start  # "Riot police ...": capitalised by its place in the sentence
         and t.pos_ == "PROPN"
         and t.ent_type_ != "NORP"
         and t.is_alpha
@@ -177,7 +178,7 @@ def clause_state(res: Resolution, noun: Token) -> str | None:
     """The state of a place in the noun's clause, else of the first place in its sentence."""
     clause = governing_clause(noun)
     found = located(res, res.doc[clause.left_edge.i : clause.right_edge.i + 1])
-    found = found or located(res, noun.sent)
+    found = found or located(res, sentence_of(noun))
     return found[0] if found else None
 
 
@@ -226,7 +227,7 @@ def document_state(res: Resolution, noun: Token) -> str | None:
     counts = Counter(located(res, res.doc[:]))
     if counts:
         return counts.most_common(1)[0][0]
-    if res.focus is None or speaks_for(res, noun.sent, res.focus):
+    if res.focus is None or speaks_for(res, sentence_of(noun), res.focus):
         return None
     return res.focus
 

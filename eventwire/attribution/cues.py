@@ -40,6 +40,7 @@ from eventwire.attribution.sources import (
     subject_of,
     verbless,
 )
+from eventwire.nlp import sentence_of
 
 CLAUSES = ("ccomp", "xcomp")
 OBJECTS = ("dobj", "obj", "oprd", "attr", "intj")
@@ -258,7 +259,7 @@ def _rest_of_sentence(verb: Token, text: str) -> list[CharSpan]:
     """What follows a cue the parser took for a modifier ("Sources ... revealed to X that")."""
     after = [t for t in verb.subtree if t.i > verb.i]
     start = (after[-1].i if after else verb.i) + 1
-    indices = range(start, verb.sent.end)
+    indices = range(start, sentence_of(verb).end)
     return within_paragraph(char_spans(verb.doc, indices), text, verb.idx)
 
 
@@ -404,7 +405,7 @@ def phrase_found(first: Token, length: int, quotes: list[Quote], text: str) -> F
     phrase |= set(range(first.i, last.i + 1))
     if source is not None:
         phrase |= set(range(source.start, source.end))
-    indices = {t.i for t in first.sent} - phrase
+    indices = {t.i for t in sentence_of(first)} - phrase
     content = within_paragraph(char_spans(doc, indices), text, first.idx)
     if not content:
         return None

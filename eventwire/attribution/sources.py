@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.analysis import ActorIndex, Mention
 from eventwire.attribution.lexicon import lexicon
+from eventwire.nlp import sentence_of
 
 PERSONAL = frozenset({"i", "we", "he", "she", "they", "you", "who"})
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -60,9 +61,9 @@ def _stranded_subject(verb: Token) -> Token | None:
     """A finite verb the parser left without a subject although a name stands right before
     it ("Colombia's president, Gustavo Petro, proposed ..."): that name."""
     i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].is_punct:
+    while i >= sentence_of(verb).start and verb.doc[i].is_punct:
         i -= 1
-    if i < verb.sent.start:
+    if i < sentence_of(verb).start:
         return None
     before = verb.doc[i]
     if before.pos_ in ("PROPN", "NOUN", "PRON") and before.head is not verb:
@@ -72,13 +73,13 @@ def _stranded_subject(verb: Token) -> Token | None:
 
 def verbless(token: Token) -> bool:
     """A sentence whose root is a noun: the parser took its main verb for a modifier."""
-    return token.sent.root.pos_ in ("NOUN", "PROPN", "PRON")
+    return sentence_of(token).root.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
     """A finite cue verb parsed as a modifier of the noun before it ("Sources close to the
     situation revealed ..."): the subject is the noun phrase that opens the sentence."""
-    root = verb.sent.root
+    root = sentence_of(verb).root
     if root.pos_ in ("NOUN", "PROPN", "PRON") and root.i < verb.i:
         return root
     return None

@@ -22,6 +22,7 @@ from eventwire.countries import (
 )
 from eventwire.events.lexicon import load_lexicon
 from eventwire.model import ActorRef
+from eventwire.nlp import sentence_of
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 OWNER_PREPS = ("of", "in", "from", "throughout", "at")
@@ -66,7 +67,7 @@ def antecedent_in_sentence(analysis: Analysis, mention: Mention) -> Mention | No
     sentence."""
     if mention.how != "pronoun":
         return None
-    sentence = analysis.doc[mention.head].sent
+    sentence = sentence_of(analysis.doc[mention.head])
     earlier = [
         m
         for m in analysis.actors.in_span(sentence)

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.lexicon import load_lexicon, read_yaml
 from eventwire.model import Casualties, Event
+from eventwire.nlp import sentence_of
 from eventwire.timex.rules import load_rules
 
 KINDS = ("killed", "wounded")
@@ -208,7 +209,7 @@ def verb_victims(verb: Token) -> Token | None:
         raised = _child(verb.head, ("nsubjpass",))
         if raised is not None:
             return raised
-    before = verb.nbor(-1) if verb.i > verb.sent.start else None
+    before = verb.nbor(-1) if verb.i > sentence_of(verb).start else None
     if verb.tag_ == "VBN" and before is not None and before.like_num:
         return before
     return None

@@ -42,6 +42,7 @@ from eventwire.events.domestic import (
 from eventwire.events.frames import Frame, children, claimed_by, governing_verb, occurs
 from eventwire.events.lexicon import EventLexicon, load_lexicon
 from eventwire.model import Timex
+from eventwire.nlp import sentence_of
 from eventwire.timex import event_date
 
 
@@ -142,7 +143,7 @@ class Discourse:
         anchors = {token.i} | ({trigger.i} if trigger is not None else set())
         preps = self.lexicon.cue_words("own_activity_preps")
         modals = frozenset(self.lexicon.cue_map("modals"))
-        for timex in self.sentence_dates(token.sent):
+        for timex in self.sentence_dates(sentence_of(token)):
             if dates_event(timex_head(token.doc, timex), token, anchors, preps, modals):
                 return date_value(timex.value)
         return None
@@ -316,7 +317,7 @@ class Discourse:
         """When the parse gives a finite verb no subject, the actor named just before it."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "conj"):
             return []
-        for token in reversed(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]):
+        for token in reversed(verb.doc[max(sentence_of(verb).start, verb.i - 8) : verb.i]):
             if token.pos_ in ("VERB", "AUX"):
                 return []
             mention = self.analysis.actors.at(token)
@@ -348,7 +349,7 @@ class Discourse:
         """'This conversation, which took place on November 21': a date in the noun's
         relative clause, else in its clause."""
         span = {t.idx for t in noun.subtree}
-        for timex in self.sentence_dates(noun.sent):
+        for timex in self.sentence_dates(sentence_of(noun)):
             if timex.span[0] in span:
                 return date_value(timex.value)
         return self.date_near(noun)
@@ -447,7 +448,7 @@ def names_an_actor(head: Token) -> bool:
 def next_sentence_end(sentence: Span) -> int:
     """Where the sentence after this one ends (this one's end when it is the last)."""
     doc = sentence.doc
-    return doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    return sentence_of(doc[sentence.end]).end if sentence.end < len(doc) else sentence.end
 
 
 def keys_of(participants: list[Participant]) -> frozenset[str]:

@@ -25,6 +25,7 @@ from eventwire.countries import countries
 from eventwire.events.arguments import Participant, conjoined
 from eventwire.events.lexicon import load_lexicon
 from eventwire.model import ActorRef
+from eventwire.nlp import sentence_of
 
 OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 FOREIGN_WORDS = frozenset({"international", "foreign", "global", "world", "western"})
@@ -125,7 +126,7 @@ def local_sources(analysis: Analysis, heads: list[Token]) -> list[Participant]:
         words = [t for t in role_words(head) if analysis.actors.at(t) is None]
         if not words:
             continue
-        iso3 = place_country(analysis, head.sent)
+        iso3 = place_country(analysis, sentence_of(head))
         if iso3 is not None:
             return [group_of(iso3, words[0], analysis)]
     return []

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import NO_CODE, EventLexicon, Sense
+from eventwire.nlp import sentence_of
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -62,7 +63,7 @@ class Frame:
 
     @property
     def sentence(self) -> Span:
-        return self.trigger.sent
+        return sentence_of(self.trigger)
 
 
 # ------------------------------------------------------------------ tree helpers
@@ -561,7 +562,7 @@ def occurs(noun: Token, lexicon: EventLexicon) -> bool:
     took place", "violence broke out", "a protest was held"), the "in" of a verb of harm
     ("wounds sustained in an attack"), or heads a report with no verb ("Protests against
     looting in El Fasher.")."""
-    if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent):
+    if noun.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in sentence_of(noun)):
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
         return noun.head.head.lemma_.lower() in lexicon.harmed_in_verbs  # "injured in an ambush"

@@ -30,6 +30,7 @@ from eventwire.analysis import Analysis
 from eventwire.geo.cues import load_cues
 from eventwire.geo.locate import event_location
 from eventwire.model import Location, Place
+from eventwire.nlp import sentence_of
 
 # "TRIPOLI (Reuters) -", "KAMPALA, Uganda —", "GAZA CITY, June 3 (AP) --": the dateline opening
 # a report, up to its dash.
@@ -49,7 +50,7 @@ def locate_event(analysis: Analysis, trigger: Token, scene: bool = False) -> Loc
     clause = event_location(analysis.doc, places, trigger)
     if clause is not None:
         return clause.model_copy(update={"how": "clause"})
-    sentence = trigger.sent
+    sentence = sentence_of(trigger)
     free = [p for p in places_in(sentence, places) if not is_actor(analysis, p)]
     gloss = [p for p in free if glossed(analysis.text, p)]
     if gloss:

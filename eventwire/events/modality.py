@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from eventwire.analysis import Analysis
 from eventwire.events.frames import Frame
 from eventwire.events.lexicon import EventLexicon
+from eventwire.nlp import sentence_of
 
 QUOTE_OPENERS = '“«"'
 QUOTE_CLOSERS = '”»"'
@@ -92,7 +93,7 @@ def quoted(token: Token) -> bool:
     """Whether the token lies inside a quotation that holds a clause (direct speech), as
     opposed to a few quoted words ("a 'blunt message'")."""
     opened: int | None = None
-    for t in token.sent:
+    for t in sentence_of(token):
         if t.text in QUOTE_OPENERS and (t.text != '"' or opened is None):
             opened = t.i
         elif t.text in QUOTE_CLOSERS and opened is not None:
@@ -100,7 +101,9 @@ def quoted(token: Token) -> bool:
                 return any(w.pos_ in ("VERB", "AUX") for w in token.doc[opened + 1 : t.i])
             opened = None
     if opened is not None and opened < token.i:
-        return any(w.pos_ in ("VERB", "AUX") for w in token.doc[opened + 1 : token.sent.end])
+        return any(
+            w.pos_ in ("VERB", "AUX") for w in token.doc[opened + 1 : sentence_of(token).end]
+        )
     return False
 
 

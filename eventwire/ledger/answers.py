@@ -31,6 +31,7 @@ from eventwire.ledger.phrases import (
     tokens_at,
 )
 from eventwire.model import Event
+from eventwire.nlp import sentence_of
 
 PHRASE_REACH = 3  # tokens between a coded answer's trigger and a phrase that overrides it
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis"})
@@ -149,7 +150,7 @@ def answer_at(
     return Answer(
         status=status,
         at=verb.idx,
-        sentence=verb.sent.text.strip(),
+        sentence=sentence_of(verb).text.strip(),
         responder=None if names_item else speaker_party(analysis, subject),
         addressee=addressee,
         names_kind=kind,
@@ -162,8 +163,8 @@ def answer_at(
 
 
 def previous_sentence_start(token: Token) -> int:
-    start = token.sent.start
-    return token.doc[start - 1].sent.start_char if start > 0 else 0
+    start = sentence_of(token).start
+    return sentence_of(token.doc[start - 1]).start_char if start > 0 else 0
 
 
 def effective_status(status: str, negated: bool) -> str | None:
@@ -175,7 +176,7 @@ def effective_status(status: str, negated: bool) -> str | None:
 
 def phrase_status(trigger: Token, lexicon: LedgerLexicon) -> str | None:
     """The status of an answer phrase right at a coded answer ("received no response")."""
-    for status, first in phrase_at(trigger.sent, lexicon):
+    for status, first in phrase_at(sentence_of(trigger), lexicon):
         if abs(first.i - trigger.i) <= PHRASE_REACH or clause_verb(first) == trigger:
             return status
     return None
@@ -250,7 +251,9 @@ def silence_answers(analysis: Analysis, lexicon: LedgerLexicon) -> list[Answer]:
         parties = parties_around(analysis, token)
         if len(parties) >= 2 and not parties[0].same(parties[1]):
             pair = (parties[0], parties[1])
-            found.append(Answer("unanswered", token.idx, token.sent.text.strip(), between=pair))
+            found.append(
+                Answer("unanswered", token.idx, sentence_of(token).text.strip(), between=pair)
+            )
     return found
 
 

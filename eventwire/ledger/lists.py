@@ -19,6 +19,7 @@ from eventwire.analysis import Analysis
 from eventwire.ledger.items import Draft
 from eventwire.ledger.lexicon import LedgerLexicon
 from eventwire.ledger.phrases import content_lemmas, noun_what
+from eventwire.nlp import sentence_of
 
 MEMBER_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "pobj"})
 
@@ -67,7 +68,7 @@ def members_of(sent: Span, lexicon: LedgerLexicon) -> list[Token]:
 
 def antecedent(sent: Span, drafts: list[Draft]) -> Draft | None:
     """The act the list belongs to: the latest item of this or the previous sentence."""
-    previous_start = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+    previous_start = sentence_of(sent.doc[sent.start - 1]).start_char if sent.start > 0 else 0
     before = [d for d in drafts if previous_start <= d.at < sent.start_char]
     containers = [d for d in before if d.container]
     chosen = containers or before
@@ -77,7 +78,7 @@ def antecedent(sent: Span, drafts: list[Draft]) -> Draft | None:
 def member_draft(noun: Token, parent: Draft, analysis: Analysis, lexicon: LedgerLexicon) -> Draft:
     found = noun_what(noun)
     what, what_span = found if found else (noun.text, (noun.idx, noun.idx + len(noun)))
-    sentence = noun.sent.text.strip()
+    sentence = sentence_of(noun).text.strip()
     return Draft(
         kind=lexicon.words[noun.lemma_.lower()],
         source=parent.source,

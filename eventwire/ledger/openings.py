@@ -38,6 +38,7 @@ from eventwire.ledger.phrases import (
     verb_what,
 )
 from eventwire.model import ActorRef, Event
+from eventwire.nlp import sentence_of
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -178,7 +179,7 @@ def make_draft(
         what=what,
         at=trigger.idx,
         span=(start, max(ends)),
-        sentence=trigger.sent.text.strip(),
+        sentence=sentence_of(trigger).text.strip(),
         anchors=frozenset({trigger.i} | ({noun.i} if noun is not None else set())),
         what_span=what_span,
         lemmas=content_lemmas(analysis.doc, what_span)

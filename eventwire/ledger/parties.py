@@ -9,6 +9,7 @@ from eventwire.analysis import Analysis, Mention
 from eventwire.ledger.items import Draft, Party, name_words, party_of
 from eventwire.ledger.phrases import is_beneficiary, tokens_at
 from eventwire.model import Span
+from eventwire.nlp import sentence_of
 
 
 def counterpart_in_drafts(party: Party, at: int, drafts: list[Draft]) -> Party | None:
@@ -49,7 +50,7 @@ def counterpart_in_sentence(
     tokens = tokens_at(analysis.doc, (at, at + 1))
     if tokens is None:
         return None
-    sent = tokens[0].sent
+    sent = sentence_of(tokens[0])
     inside = content or (0, 0)
     mentions = [
         m
@@ -59,7 +60,7 @@ def counterpart_in_sentence(
     looking_for_source = content is None
     alone = not any(not party.same(actor_party(m)) for m in mentions)
     if looking_for_source and alone and sent.start > 0:
-        mentions = analysis.actors.in_span(analysis.doc[sent.start - 1].sent)
+        mentions = analysis.actors.in_span(sentence_of(analysis.doc[sent.start - 1]))
     others = [actor_party(m) for m in sorted(mentions, key=lambda m: abs(m.start - at))]
     return next((o for o in others if not party.same(o)), None)
 
@@ -128,9 +129,9 @@ def inherit_parties(drafts: list[Draft], analysis: Analysis) -> None:
 
 def previous_sentence_start(analysis: Analysis, at: int) -> int:
     tokens = tokens_at(analysis.doc, (at, at + 1))
-    if tokens is None or tokens[0].sent.start == 0:
+    if tokens is None or sentence_of(tokens[0]).start == 0:
         return 0
-    return analysis.doc[tokens[0].sent.start - 1].sent.start_char
+    return sentence_of(analysis.doc[sentence_of(tokens[0]).start - 1]).start_char
 
 
 def orient_counters(drafts: list[Draft]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.ledger.lexicon import LedgerLexicon, ledger_lexicon
+from eventwire.nlp import sentence_of
 
 STOP_DEPS = frozenset({"cc", "conj", "advcl", "mark", "parataxis", "relcl"})
 VERB_PARTS = frozenset(
@@ -188,9 +189,9 @@ def after_colon(noun: Token) -> TextSpan | None:
     """What a colon right after a naming noun introduces ("delivered an ultimatum: Maduro was
     to relinquish power")."""
     doc, end = noun.doc, noun.right_edge.i + 1
-    if end >= len(doc) or doc[end].text != ":" or doc[end].sent != noun.sent:
+    if end >= len(doc) or doc[end].text != ":" or sentence_of(doc[end]) != sentence_of(noun):
         return None
-    return text_between(doc, end + 1, noun.sent.end - 1)
+    return text_between(doc, end + 1, sentence_of(noun).end - 1)
 
 
 def included(noun: Token) -> TextSpan | None:
@@ -230,7 +231,9 @@ def coordinated_parts(doc: Doc, span: tuple[int, int]) -> list[TextSpan]:
         start = split.i
     last = tokens.end - 1
     if not any(c.dep_ == "pobj" for c in splits[-1].children):
-        clause = [t for t in splits[-1].sent if t.pos_ == "VERB" and t.left_edge.i == start + 1]
+        clause = [
+            t for t in sentence_of(splits[-1]) if t.pos_ == "VERB" and t.left_edge.i == start + 1
+        ]
         if clause:
             start, last = start + 1, max(t.right_edge.i for t in clause)
     pieces.append(text_between(doc, start, last))
@@ -239,7 +242,7 @@ def coordinated_parts(doc: Doc, span: tuple[int, int]) -> list[TextSpan]:
 
 def modal_clause(trigger: Token, lexicon: LedgerLexicon) -> Token | None:
     """The verb after the trigger that a demand modal marks ("you must leave")."""
-    for token in trigger.sent:
+    for token in sentence_of(trigger):
         if token.i <= trigger.i or token.lemma_.lower() not in lexicon.modal_cues:
             continue
         if token.head.i > trigger.i and token.head.pos_ in {"VERB", "AUX"}:
@@ -265,7 +268,7 @@ def verb_what(verb: Token, lexicon: LedgerLexicon) -> TextSpan | None:
 
 def condition_of(trigger: Token, lexicon: LedgerLexicon) -> TextSpan | None:
     """The condition attached to a trigger ("only if X", "provided that X"), if any."""
-    sent = list(trigger.sent)
+    sent = list(sentence_of(trigger))
     words = [t.lower_ for t in sent]
     for n in range(len(sent)):
         for marker in lexicon.condition_markers:

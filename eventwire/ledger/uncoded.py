@@ -25,6 +25,7 @@ from eventwire.ledger.phrases import (
     phrase_after,
     subject_of,
 )
+from eventwire.nlp import sentence_of
 
 OBJECT_DEPS = frozenset({"dobj", "attr"})
 
@@ -56,7 +57,7 @@ def date_near(analysis: Analysis, token: Token) -> str | None:
     for event in analysis.events:
         if event.date and event.span[0] <= token.idx < event.span[1]:
             return event.date
-    sent: Span = token.sent
+    sent: Span = sentence_of(token)
     for timex in analysis.timexes:
         if timex.type == "DATE" and sent.start_char <= timex.span[0] < sent.end_char:
             return timex.value
@@ -85,9 +86,9 @@ def possessor_of(analysis: Analysis, noun: Token) -> Party | None:
 def actor_before(analysis: Analysis, verb: Token) -> Token | None:
     """The actor mention right before a verb the parser gave no subject ("X, Y, proposed")."""
     node = verb.i - 1
-    while node >= verb.sent.start and analysis.doc[node].is_punct:
+    while node >= sentence_of(verb).start and analysis.doc[node].is_punct:
         node -= 1
-    if node < verb.sent.start or analysis.actors.at(analysis.doc[node]) is None:
+    if node < sentence_of(verb).start or analysis.actors.at(analysis.doc[node]) is None:
         return None
     return analysis.doc[node]
 
