@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from eventwire.analysis import Analysis
-from eventwire.geo import load_gazetteer
+from eventwire.geo import GeoRecord, load_gazetteer
 from eventwire.geo.names import name_key
 from eventwire.model import Place
 from eventwire.options import Options
@@ -269,6 +269,35 @@ def test_divisions_have_their_own_points_not_the_country_s() -> None:
     assert alberta.country == "CAN" and alberta.kind == "region"
     assert km(alberta.lat, alberta.lon, canada.lat, canada.lon) > 1000
     assert km(alberta.lat, alberta.lon, 53.55, -113.49) < 250  # Edmonton
+
+
+def region_named(name: str, iso3: str) -> GeoRecord:
+    (record,) = [
+        m.record
+        for m in load_gazetteer().lookup(name)
+        if m.record.country == iso3 and m.record.source in {"admin1", "us_state", "subdivision"}
+    ]
+    return record
+
+
+def test_a_province_lies_at_the_middle_of_its_area_not_of_its_towns() -> None:
+    # Queensland's and Ontario's towns crowd the coast and the south; atlases put them inland
+    queensland, ontario = region_named("Queensland", "AUS"), region_named("Ontario", "CAN")
+    assert km(queensland.lat, queensland.lon, -22.0, 144.5) < 100
+    assert km(ontario.lat, ontario.lon, 50.0, -86.0) < 100
+    florida = region_named("Florida", "USA")  # not pulled south by the Keys
+    assert km(florida.lat, florida.lon, 28.0, -81.5) < 100
+
+
+def test_a_province_s_point_stays_among_its_towns() -> None:
+    # a misfiled town far away does not drag Jiangsu inland: the point is the known one
+    jiangsu = region_named("Jiangsu", "CHN")
+    assert km(jiangsu.lat, jiangsu.lon, 33.0, 120.0) < 100
+
+
+def test_an_iso_subdivision_lies_in_its_area_not_at_a_namesake_town() -> None:
+    samburu = region_named("Samburu", "KEN")  # the county, not the coastal town of Samburu
+    assert km(samburu.lat, samburu.lon, 1.5, 37.0) < 100
 
 
 def test_districts_are_indexed_by_full_and_short_name() -> None:

