@@ -460,3 +460,40 @@ def test_institution_words_need_a_name_that_opens_its_phrase(places_of) -> None:
         "at Princess Margaret Hospital."
     )
     assert not {"Metro", "NATO", "Margaret"} & set(places_of(text))
+
+
+def test_a_name_after_a_town_and_a_comma_is_its_state_not_a_city(places_of) -> None:
+    places = places_of("A girl from Buffalo, New York died of the flu.")
+    assert places["New York"].kind == "region" and places["New York"].name == "New York"
+    assert km(places["New York"].lat, places["New York"].lon, 40.71, -74.01) > 161
+
+
+def test_a_name_listed_with_states_is_the_state(places_of) -> None:
+    places = places_of("Cases were confirmed in Texas, Kansas, New York and Ohio.")
+    assert places["New York"].kind == "region"
+
+
+def test_an_office_of_a_state_picks_the_state(places_of) -> None:
+    places = places_of("New York Governor Andrew Cuomo declared an emergency.")
+    assert places["New York"].kind == "region" and places["New York"].name == "New York"
+
+
+def test_a_name_the_document_places_elsewhere_is_a_place_again(analysis_of) -> None:
+    text = (
+        "The dog was found in a caravan park in Cornwall in South West England. "
+        "Devon and Cornwall police were alerted."
+    )
+    found = [p for p in analysis_of(text).places if p.text == "Cornwall"]
+    assert len(found) == 2 and all(p.country == "GBR" for p in found)
+
+
+def test_a_name_placed_elsewhere_is_still_no_place_inside_a_longer_name(analysis_of) -> None:
+    text = "He met the Bank of America chief in Chicago. He then flew to America."
+    spans = [p.span for p in analysis_of(text).places if p.text == "America"]
+    assert spans == [(text.index("to America") + 3, len(text) - 1)]
+
+
+def test_a_person_entity_with_a_kind_word_is_no_person_name(analysis_of) -> None:
+    text = "Children in SOS Children's Village Malakal are safe. Flights into Malakal resumed."
+    found = [p for p in analysis_of(text).places if p.text == "Malakal"]
+    assert found and all(p.country == "SSD" for p in found)

@@ -53,6 +53,8 @@ def _read_yaml(name: str) -> Any:
 
 MIN_TOWN_POPULATION = 1000  # the GeoNames table of towns read (cities1000)
 POINT_MARGIN = 1.0  # degrees around a division's towns where its conventional point may lie
+WIDE_DIVISION = 2.0  # degrees across: a division whose middle is no town of it
+SAME_POINT = 0.05  # degrees: a point this close to a town's is that town's
 ALTERNATE_NAMES_FROM = 15_000  # towns this big are indexed under their other names too
 
 
@@ -224,35 +226,55 @@ def _bbox_middle(points: list[tuple[float, float]]) -> tuple[float, float] | Non
     return round((min(lats) + max(lats)) / 2, 3), round((min(lons) + max(lons)) / 2, 3)
 
 
+Town = tuple[float, float, int]  # latitude, longitude, people
+
+
 def _state_point(
-    points: dict[StateKey, tuple[float, float]],
-    iso3: str,
-    name: str,
-    towns: list[tuple[float, float]],
+    points: dict[StateKey, tuple[float, float]], iso3: str, name: str, towns: list[Town]
 ) -> tuple[float, float] | None:
     """A division's conventional point, by its full or short name, when it lies among its
-    towns (``towns``: their points; none to check against, any point of that name)."""
+    ``towns`` (none to check against: any point of that name) and is not merely one of its
+    big towns: a source that gives New York State at New York City's point is not used."""
     names = [name, kind_words().short_name(name)]
+    spots = [(lat, lon) for lat, lon, _ in towns]
     for key in (name_key(n) for n in names if n):
         point = points.get((iso3, key))
-        if point is not None and (not towns or within(point, towns, POINT_MARGIN)):
-            return point
+        if point is None or (towns and not within(point, spots, POINT_MARGIN)):
+            continue
+        if towns and _at_a_big_town(point, towns):
+            return None
+        return point
     return None
+
+
+def _at_a_big_town(point: tuple[float, float], towns: list[Town]) -> bool:
+    """Whether a point of a wide division is that of one of its three biggest towns."""
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    if max(lats) - min(lats) < WIDE_DIVISION and max(lons) - min(lons) < WIDE_DIVISION:
+        return False
+    biggest = sorted(towns, key=lambda t: -t[2])[:3]
+    return any(
+        abs(lat - point[0]) < SAME_POINT and abs(lon - point[1]) < SAME_POINT
+        for lat, lon, _ in biggest
+    )
+
+
+def _town(info: dict) -> Town:
+    return float(info["latitude"]), float(info["longitude"]), int(info.get("population") or 0)
 
 
 def _add_us_states(
     gaz: Gazetteer, states: dict, cities: dict, points: dict[StateKey, tuple[float, float]]
 ) -> None:
-    by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_state: dict[str, list[Town]] = defaultdict(list)
     for info in cities.values():
         if info["countrycode"] == "US":
-            by_state[info.get("admin1code") or ""].append(
-                (float(info["latitude"]), float(info["longitude"]))
-            )
+            by_state[info.get("admin1code") or ""].append(_town(info))
     abbreviations = _read_yaml("aliases.yaml")["us_state_abbreviations"]
     for code, info in states.items():
         towns = by_state.get(code, [])
-        point = _state_point(points, "USA", info["name"], towns) or _bbox_middle(towns)
+        spots = [(lat, lon) for lat, lon, _ in towns]
+        point = _state_point(points, "USA", info["name"], towns) or _bbox_middle(spots)
         record = GeoRecord(
             name=info["name"],
             kind="region",
@@ -297,9 +319,9 @@ def _add_divisions(
     words = kind_words()
     for (iso3, code, admin1, admin2), towns in sorted(areas.items(), key=str):
         name = admin2 or admin1
-        spots = [(float(t["latitude"]), float(t["longitude"])) for t in towns]
-        known = None if admin2 else _state_point(points, iso3, name, spots)
-        lat, lon = known or middle(spots)
+        places = [_town(t) for t in towns]
+        known = None if admin2 else _state_point(points, iso3, name, places)
+        lat, lon = known or middle([(lat, lon) for lat, lon, _ in places])
         record = GeoRecord(
             name=name,
             kind="region",
