@@ -497,3 +497,9 @@ def test_a_person_entity_with_a_kind_word_is_no_person_name(analysis_of) -> None
     text = "Children in SOS Children's Village Malakal are safe. Flights into Malakal resumed."
     found = [p for p in analysis_of(text).places if p.text == "Malakal"]
     assert found and all(p.country == "SSD" for p in found)
+
+
+def test_both_ends_of_a_route_are_places(places_of) -> None:
+    places = places_of("A bus plying the Mandera-Nairobi route was attacked.")
+    assert places["Mandera"].country == "KEN" and places["Nairobi"].country == "KEN"
+    assert places_of("Coca-Cola Road is closed.") == {}  # a capitalised name is no route

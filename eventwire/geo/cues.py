@@ -27,6 +27,7 @@ class Cues:
     facility_words: frozenset[str]  # "Kabul airport"
     title_words: frozenset[str]  # "The Arizona Republic"
     motion_words: frozenset[str]  # lemmas: "the highway to Maxixe"
+    route_nouns: frozenset[str]  # "the Mandera-Nairobi route", "the Dikwa-Marte axis"
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def load_cues() -> Cues:
         part_nouns=dict(raw["part_nouns"]),
         state_words=frozenset(raw["state_words"]),
         state_titles=frozenset(raw["state_titles"]),
+        route_nouns=frozenset(raw["route_nouns"]),
         common_words=frozenset(raw["common_words"]),
         never_places=frozenset(raw["never_places"]),
         kind_words_after=frozenset(raw["kind_words_after"]),

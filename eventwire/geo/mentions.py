@@ -285,6 +285,8 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
         return _place_entity(span, reading) is not None
     if name_key(span.text) in reading.as_places and _used_again(span, reading):
         return True
+    if _end_of_a_route(span, cues) and any(m.main_name for m in matches):
+        return True
     if _strong(matches):
         return _used_as_place(span, matches, reading)
     if _looks_like_acronym(span.text) and not any(m.record.source == "admin1" for m in matches):
@@ -305,6 +307,24 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
             or _moved_to(span, cues)
         )
     return _used_as_place(span, matches, reading)
+
+
+def _end_of_a_route(span: Span, cues: Cues) -> bool:
+    """ "the Mandera-Nairobi route", "the Dikwa-Marte axis": a name joined by a hyphen to
+    another capitalised name, the two followed by a noun of a road or a line between them."""
+    doc = span.doc
+
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha()
+
+    def route_at(k: int) -> bool:
+        return k < len(doc) and doc[k].text in cues.route_nouns  # lower case: no "Road"
+
+    first = span.end + 1 < len(doc) and doc[span.end].text == "-" and capitalised(span.end + 1)
+    if first and route_at(span.end + 2):
+        return True
+    second = span.start >= 2 and doc[span.start - 1].text == "-" and capitalised(span.start - 2)
+    return second and route_at(span.end)
 
 
 def _used_again(span: Span, reading: _Reading) -> bool:
