@@ -503,3 +503,8 @@ def test_both_ends_of_a_route_are_places(places_of) -> None:
     places = places_of("A bus plying the Mandera-Nairobi route was attacked.")
     assert places["Mandera"].country == "KEN" and places["Nairobi"].country == "KEN"
     assert places_of("Coca-Cola Road is closed.") == {}  # a capitalised name is no route
+
+
+def test_a_kind_word_in_an_institution_s_name_is_no_town(places_of) -> None:
+    places = places_of("Children in the SOS Children's Village are safe, staff in Juba said.")
+    assert "Village" not in places
