@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from eventwire.analysis import Analysis
-from eventwire.geo import load_gazetteer
+from eventwire.geo import GeoRecord, load_gazetteer
 from eventwire.geo.names import name_key
 from eventwire.model import Place
 from eventwire.options import Options
@@ -271,6 +271,35 @@ def test_divisions_have_their_own_points_not_the_country_s() -> None:
     assert km(alberta.lat, alberta.lon, 53.55, -113.49) < 250  # Edmonton
 
 
+def region_named(name: str, iso3: str) -> GeoRecord:
+    (record,) = [
+        m.record
+        for m in load_gazetteer().lookup(name)
+        if m.record.country == iso3 and m.record.source in {"admin1", "us_state", "subdivision"}
+    ]
+    return record
+
+
+def test_a_province_lies_at_the_middle_of_its_area_not_of_its_towns() -> None:
+    # Queensland's and Ontario's towns crowd the coast and the south; atlases put them inland
+    queensland, ontario = region_named("Queensland", "AUS"), region_named("Ontario", "CAN")
+    assert km(queensland.lat, queensland.lon, -22.0, 144.5) < 100
+    assert km(ontario.lat, ontario.lon, 50.0, -86.0) < 100
+    florida = region_named("Florida", "USA")  # not pulled south by the Keys
+    assert km(florida.lat, florida.lon, 28.0, -81.5) < 100
+
+
+def test_a_province_s_point_stays_among_its_towns() -> None:
+    # a misfiled town far away does not drag Jiangsu inland: the point is the known one
+    jiangsu = region_named("Jiangsu", "CHN")
+    assert km(jiangsu.lat, jiangsu.lon, 33.0, 120.0) < 100
+
+
+def test_an_iso_subdivision_lies_in_its_area_not_at_a_namesake_town() -> None:
+    samburu = region_named("Samburu", "KEN")  # the county, not the coastal town of Samburu
+    assert km(samburu.lat, samburu.lon, 1.5, 37.0) < 100
+
+
 def test_districts_are_indexed_by_full_and_short_name() -> None:
     gaz = load_gazetteer()
     full = {m.record.source for m in gaz.lookup("Nakaseke District")}
@@ -431,3 +460,51 @@ def test_institution_words_need_a_name_that_opens_its_phrase(places_of) -> None:
         "at Princess Margaret Hospital."
     )
     assert not {"Metro", "NATO", "Margaret"} & set(places_of(text))
+
+
+def test_a_name_after_a_town_and_a_comma_is_its_state_not_a_city(places_of) -> None:
+    places = places_of("A girl from Buffalo, New York died of the flu.")
+    assert places["New York"].kind == "region" and places["New York"].name == "New York"
+    assert km(places["New York"].lat, places["New York"].lon, 40.71, -74.01) > 161
+
+
+def test_a_name_listed_with_states_is_the_state(places_of) -> None:
+    places = places_of("Cases were confirmed in Texas, Kansas, New York and Ohio.")
+    assert places["New York"].kind == "region"
+
+
+def test_an_office_of_a_state_picks_the_state(places_of) -> None:
+    places = places_of("New York Governor Andrew Cuomo declared an emergency.")
+    assert places["New York"].kind == "region" and places["New York"].name == "New York"
+
+
+def test_a_name_the_document_places_elsewhere_is_a_place_again(analysis_of) -> None:
+    text = (
+        "The dog was found in a caravan park in Cornwall in South West England. "
+        "Devon and Cornwall police were alerted."
+    )
+    found = [p for p in analysis_of(text).places if p.text == "Cornwall"]
+    assert len(found) == 2 and all(p.country == "GBR" for p in found)
+
+
+def test_a_name_placed_elsewhere_is_still_no_place_inside_a_longer_name(analysis_of) -> None:
+    text = "He met the Bank of America chief in Chicago. He then flew to America."
+    spans = [p.span for p in analysis_of(text).places if p.text == "America"]
+    assert spans == [(text.index("to America") + 3, len(text) - 1)]
+
+
+def test_a_person_entity_with_a_kind_word_is_no_person_name(analysis_of) -> None:
+    text = "Children in SOS Children's Village Malakal are safe. Flights into Malakal resumed."
+    found = [p for p in analysis_of(text).places if p.text == "Malakal"]
+    assert found and all(p.country == "SSD" for p in found)
+
+
+def test_both_ends_of_a_route_are_places(places_of) -> None:
+    places = places_of("A bus plying the Mandera-Nairobi route was attacked.")
+    assert places["Mandera"].country == "KEN" and places["Nairobi"].country == "KEN"
+    assert places_of("Coca-Cola Road is closed.") == {}  # a capitalised name is no route
+
+
+def test_a_kind_word_in_an_institution_s_name_is_no_town(places_of) -> None:
+    places = places_of("Children in the SOS Children's Village are safe, staff in Juba said.")
+    assert "Village" not in places

