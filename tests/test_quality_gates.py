@@ -50,6 +50,7 @@ CORPORA = {
     }),
     "acled_dev_places": ("prepare-gold", "data/events_more/acled_dev.json", "event-places", {
         "event_acc": r"event_acc@161km=([\d.]+)",
+        "doc_acc": r"doc_acc@161km=([\d.]+)",
     }),
     "acled_dev_casualties": ("prepare-gold", "data/events_more/acled_dev.json", "casualties", {
         "exact": r"exact=([\d.]+)",
