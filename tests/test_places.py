@@ -166,6 +166,17 @@ def test_a_town_unknown_in_the_named_country_is_placed_in_that_country(places_of
     assert place.country == "SDN"
 
 
+def test_a_division_after_a_comma_holds_the_place_in_the_document_country(places_of) -> None:
+    text = "Gunmen in Nigeria kidnapped a diplomat on the way to Jaji, Kaduna."
+    place = places_of(text)["Jaji"]  # not the district of Jaji in Afghanistan
+    assert place.country == "NGA"
+
+
+def test_a_division_after_a_comma_in_another_country_does_not_hold_the_place(places_of) -> None:
+    text = "In Australia, floods cut off Wilberforce, North Western Province, near Sydney."
+    assert places_of(text)["Wilberforce"].country != "LKA"
+
+
 def test_a_list_of_names_is_no_country_qualifier(places_of) -> None:
     places = places_of("Outbreaks of the Bundibugyo, Côte d'Ivoire and Sudan strains have killed.")
     assert places["Bundibugyo"].country == "UGA"

@@ -146,10 +146,10 @@ def choose(toponym: Toponym, context: dict[str, float]) -> GeoRecord | None:
         candidates = [m for m in states if m.record.lat is not None] or candidates
     elif toponym.prefers_town:
         candidates = [m for m in candidates if m.record.source == "city"] or candidates
-    qualifier = _listed_qualifier(toponym)
-    candidates = _within_qualifier(candidates, qualifier)
+    areas = _qualifying_areas(_listed_qualifier(toponym), context)
+    candidates = _within(candidates, areas)
     if not candidates:
-        return _qualifying_area(qualifier)
+        return _area_point(areas)
     best = max(candidates, key=lambda m: score(m, toponym, context)).record
     if best.source in {"admin1", "admin2"} and not toponym.prefers_state:
         return _namesake_town(best, toponym.matches) or best
@@ -179,21 +179,36 @@ def _listed_qualifier(toponym: Toponym) -> Qualifier | None:
     return toponym.qualifier if len(listed) <= 2 else None
 
 
-def _within_qualifier(candidates: list[NameMatch], qualifier: Qualifier | None) -> list[NameMatch]:
-    """The candidates in the country of an area the text gives next to the name ("Selea, Sudan"): a
-    namesake elsewhere is no reading of it. A sea or region of no one country stays one."""
-    areas = [] if qualifier is None else [a for a in qualifier.areas if holds(qualifier, a)]
+def _qualifying_areas(qualifier: Qualifier | None, context: dict[str, float]) -> list[GeoRecord]:
+    """The areas that surely hold a place the text qualifies: a country ("Selea, Sudan"), an
+    area the text says holds it ("El Manar area of Tunis"), or a division after a comma
+    ("Jaji, Kaduna") in the country the document is most about (elsewhere, the division may
+    be misread, or the next item of a list)."""
+    if qualifier is None:
+        return []
+    held = [a for a in qualifier.areas if holds(qualifier, a)]
+    return held or [a for a in qualifier.areas if a.country and a.country == _leading(context)]
+
+
+def _leading(context: dict[str, float]) -> str | None:
+    """The country the document is most about, if any."""
+    countries = {key: share for key, share in context.items() if "/" not in key}
+    return max(countries, key=countries.__getitem__) if countries else None
+
+
+def _within(candidates: list[NameMatch], areas: list[GeoRecord]) -> list[NameMatch]:
+    """The candidates in the country of the qualifying areas: a namesake elsewhere is no
+    reading of the name. A sea or region of no one country stays one."""
     if not areas:
         return candidates
     countries = {area.country for area in areas}
     return [m for m in candidates if m.record.country in countries or m.record.country is None]
 
 
-def _qualifying_area(qualifier: Qualifier | None) -> GeoRecord | None:
-    """The area given next to a name the gazetteer holds nowhere in it: "Selea, Sudan" is
+def _area_point(areas: list[GeoRecord]) -> GeoRecord | None:
+    """The qualifying area of a name the gazetteer holds nowhere in it: "Selea, Sudan" is
     placed in Sudan, "El Manar area of Tunis" in Tunis."""
-    areas = [] if qualifier is None else [a for a in qualifier.areas if holds(qualifier, a)]
-    areas.sort(key=lambda area: area.source != "country")
+    areas = sorted(areas, key=lambda area: area.source != "country")
     return next((area for area in areas if area.lat is not None), None)
 
 
