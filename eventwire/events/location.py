@@ -6,7 +6,8 @@ In order, and recorded in `Location.how`:
    Kampala", "talks in Doha"; see :mod:`eventwire.geo.locate`);
 2. ``gloss``: a place in parentheses in the sentence ("residents of Bwaise (Kampala)");
 3. ``dateline``: the place of the dateline ("TRIPOLI (Reuters) -", "KAMPALA, Uganda —");
-4. ``sentence``: a place named in the sentence, the most specific first, unless it is an actor
+4. ``sentence``: a place named in the sentence, the most specific first and a landmark last
+   ("Ilitha township near Berlin" is in Ilitha), unless it is an actor
    ("Venezuela said ...") or lies in a clause of its own that does not hold the event
    ("accused Ukraine of attacking civilians in Donetsk"); an act done at a scene (a protest,
    an assault: ``scene_roots``) takes the places of the sentence's other clauses too ("a
@@ -15,6 +16,9 @@ In order, and recorded in `Location.how`:
    place (a country counts as one place with the places named inside it);
 6. ``country``: for an act done at a scene, the one country of a document whose places all
    lie in it, actors' places included ("Ethiopia's police attacked pastoralists").
+
+An act at a scene in places listed together ("protests in Assiut, Alexandria and Suez") is
+one event at each (:func:`coordinated`), as conflict data counts them.
 
 Places that are the words of an actor mention are never locations: they are the event's
 actors ("Venezuela said ...", "Washington warned Caracas").
@@ -39,6 +43,7 @@ DATELINE = re.compile(
 )
 SPECIFICITY = {"city": 0, "feature": 1, "region": 2, "country": 3}
 NOUN_CLAUSES = frozenset({"acl", "relcl"})  # clauses that describe a noun
+LISTED_HOWS = frozenset({"clause", "sentence", "gloss", "dateline"})  # a place the text lists
 
 
 def locate_event(analysis: Analysis, trigger: Token, scene: bool = False) -> Location | None:
@@ -62,7 +67,10 @@ def locate_event(analysis: Analysis, trigger: Token, scene: bool = False) -> Loc
         p for p in free if in_own_clause(analysis, p, trigger) or (scene and at_scene(analysis, p))
     ]
     if own:
-        return as_location(most_specific(own, trigger.idx), "sentence")
+        landmarks = [p for p in own if landmark(analysis, p)]
+        return as_location(
+            most_specific([p for p in own if p not in landmarks] or own, trigger.idx), "sentence"
+        )
     if free:
         return None  # the sentence's places belong to other clauses
     only = only_place([p for p in places if not is_actor(analysis, p)])
@@ -70,6 +78,38 @@ def locate_event(analysis: Analysis, trigger: Token, scene: bool = False) -> Loc
         return as_location(only, "document")
     country = only_country([p for p in places if at_scene(analysis, p)]) if scene else None
     return as_location(country, "country") if country is not None else None
+
+
+def coordinated(analysis: Analysis, location: Location) -> list[Location]:
+    """The other places listed with an event's place ("protests in Assiut, Alexandria and
+    Suez", "attacked Zangebe, Maiwa and Mainari villages"), each as a location of its own
+    kind of evidence: an act at several places is an act at each."""
+    span = analysis.doc.char_span(location.span[0], location.span[1], alignment_mode="expand")
+    if span is None or location.how not in LISTED_HOWS:
+        return []
+    cluster = conjuncts(span.root)
+    found = []
+    for place in places_in(sentence_of(span.root), analysis.places):
+        other = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if other is None or other.root.i == span.root.i or other.root.i not in cluster:
+            continue
+        if not is_actor(analysis, place):
+            found.append(as_location(place, location.how))
+    return found
+
+
+def conjuncts(token: Token) -> set[int]:
+    """The token and those coordinated with it ("Assiut, Alexandria, and Suez")."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    found, stack = {first.i}, [first]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.i not in found:
+                found.add(child.i)
+                stack.append(child)
+    return found
 
 
 def places_in(sentence: Span, places: list[Place]) -> list[Place]:
@@ -94,6 +134,18 @@ def is_actor(analysis: Analysis, place: Place) -> bool:
 def located(token: Token) -> bool:
     """Whether a place's word follows a preposition of place ("men held in the Gambia")."""
     return token.dep_ == "pobj" and token.head.lower_ in load_cues().place_prepositions
+
+
+def landmark(analysis: Analysis, place: Place) -> bool:
+    """Whether the place only locates another ("Ilitha township near Berlin", "10 km north
+    of Gao", "Jebel Kosbi 10kms from Shadad camp")."""
+    span = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    prep = span.root.head
+    if prep.lower_ not in load_cues().reference_prepositions:
+        return False
+    return prep.lower_ != "of" or prep.head.lower_ in load_cues().directions
 
 
 def glossed(text: str, place: Place) -> bool:

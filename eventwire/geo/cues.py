@@ -28,6 +28,7 @@ class Cues:
     title_words: frozenset[str]  # "The Arizona Republic"
     motion_words: frozenset[str]  # lemmas: "the highway to Maxixe"
     route_nouns: frozenset[str]  # "the Mandera-Nairobi route", "the Dikwa-Marte axis"
+    reference_prepositions: frozenset[str]  # "Ilitha township near Berlin"
 
 
 @lru_cache(maxsize=1)
@@ -57,4 +58,5 @@ def load_cues() -> Cues:
         facility_words=frozenset(raw["facility_words"]),
         title_words=frozenset(raw["title_words"]),
         motion_words=frozenset(raw["motion_words"]),
+        reference_prepositions=frozenset(raw["reference_prepositions"]),
     )

@@ -136,8 +136,11 @@ def find_toponyms(
         found = _scan(doc, replace(reading, as_places=as_places))
     for toponym in found:
         toponym.qualifier = find_qualifier(doc, toponym, gaz, cues)
-        following = doc[toponym.end].lower_ if toponym.end < len(doc) else ""
-        toponym.prefers_state = following in cues.state_words | cues.state_titles
+        following = doc[toponym.end] if toponym.end < len(doc) else None
+        words_after = (
+            {following.lower_, following.lemma_.lower()} if following is not None else set()
+        )
+        toponym.prefers_state = bool(words_after & (cues.state_words | cues.state_titles))
         noun = _settlement_of_before(doc, toponym.start, cues)
         if noun is not None:
             kind = doc[noun].lower_
@@ -149,7 +152,40 @@ def find_toponyms(
     _mark_containers(doc, found, gaz)
     _place_quarters_in_their_city(doc, found)
     _link_lists(doc, found)
+    _share_plural_kind(doc, found, gaz, cues)
     return found
+
+
+def _share_plural_kind(doc: Doc, found: list[Toponym], gaz: Gazetteer, cues: Cues) -> None:
+    """A plural kind word after a list names the kind of each item: "Bay and Bakool regions"
+    are two regions ("Bay" is then read as "Bay Region"), "Zangebe, Maiwa and Mainari
+    villages" three villages."""
+    for toponym in found:
+        kind = doc[toponym.end] if toponym.end < len(doc) else None
+        if kind is None or kind.tag_ != "NNS":
+            continue
+        state = kind.lemma_.lower() in cues.state_words
+        town = kind.lemma_.lower() in cues.settlement_nouns - cues.state_words
+        for mate in _listed_with(toponym):
+            if state:
+                named = f"{doc[mate.start : mate.end].text} {kind.lemma_.lower()}"
+                known = {m.record for m in mate.matches}
+                mate.matches += [m for m in gaz.lookup(named) if m.record not in known]
+            mate.prefers_state |= state
+            mate.prefers_town |= town and not mate.prefers_state
+
+
+def _listed_with(toponym: Toponym) -> list[Toponym]:
+    """The toponyms of the list that holds this one, itself excluded."""
+    seen, stack = {id(toponym)}, [toponym]
+    mates: list[Toponym] = []
+    while stack:
+        for mate in stack.pop().list_mates:
+            if id(mate) not in seen:
+                seen.add(id(mate))
+                mates.append(mate)
+                stack.append(mate)
+    return mates
 
 
 def _scan(doc: Doc, reading: _Reading) -> list[Toponym]:
