@@ -47,11 +47,14 @@ class Location(_Model):
     lat: float | None = None
     lon: float | None = None
     span: Span | None = None
-    how: Literal["clause", "gloss", "dateline", "sentence", "document", "country"] | None = Field(
+    how: (
+        Literal["clause", "gloss", "dateline", "sentence", "previous", "document", "country"] | None
+    ) = Field(
         None,
         description="How the place was chosen: the event's clause, a parenthesised place in "
-        "the sentence, the dateline, a place named in the sentence, the document's only "
-        "place, or the one country of all the document's places.",
+        "the sentence, the dateline, a place named in the sentence, the place of the "
+        "paragraph's previous event (for an act at a scene in a sentence naming no place), "
+        "the document's only place, or the one country of all the document's places.",
     )
 
 

@@ -173,3 +173,17 @@ def test_a_plural_kind_word_names_each_place_of_a_list(analysis_of) -> None:
     analysis = analysis_of("An ambush struck a convoy in Bay and Bakool regions.")
     countries = {p.name: p.country for p in analysis.places}
     assert countries.get("Bay") == "SOM" and countries.get("Bakool") == "SOM"
+
+
+def test_an_act_in_a_sentence_naming_no_place_happened_where_the_previous_did() -> None:
+    from eventwire.api import analyze
+
+    text = (
+        "Troops clashed with Boko Haram fighters in Dikwa and Marte on Monday. "
+        "Five soldiers were wounded."
+    )
+    events = analyze(text, "2016-06-28").events
+    later = [e for e in events if e.span[0] >= text.index("Five")]
+    assert later and all(e.location is not None for e in later)
+    assert {e.location.how for e in later} == {"previous"}
+    assert {e.location.name for e in later} <= {"Dikwa", "Marte"}

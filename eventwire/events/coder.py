@@ -50,7 +50,7 @@ from eventwire.events.modality import (
     quoted,
 )
 from eventwire.lexicon import cameo_codes
-from eventwire.model import ActorRef, Event
+from eventwire.model import ActorRef, Event, Location
 
 MAX_PAIRS = 4
 UNDATED_CERTAINTIES = frozenset({"hypothetical"})  # events that may never happen
@@ -75,7 +75,31 @@ def code_events(analysis: Analysis) -> list[Event]:
     for item in resolved:
         events += events_of(analysis, item, lexicon)
     events = with_casualties(analysis.doc, deduplicate(events))
-    return [copy for event in events for copy in at_each_place(analysis, event, lexicon)]
+    events = [copy for event in events for copy in at_each_place(analysis, event, lexicon)]
+    return carry_places(analysis, events, lexicon)
+
+
+def carry_places(analysis: Analysis, events: list[Event], lexicon: EventLexicon) -> list[Event]:
+    """An act at a scene told in a sentence that names no place happened where the paragraph's
+    previous event did ("... operations along the Dikwa-Marte axis. Five soldiers wounded.")."""
+    scene_roots = lexicon.cue_words("scene_roots")
+    last: tuple[int, Location] | None = None  # paragraph, location
+    carried: list[Event] = []
+    for event in events:
+        paragraph = analysis.text.count("\n\n", 0, event.span[0])
+        place_named = any(event.span[0] <= p.span[0] < event.span[1] for p in analysis.places)
+        weak = event.location is None or event.location.how in WEAK_HOWS
+        follows = last is not None and last[0] == paragraph
+        if weak and follows and not place_named and event.cameo[:2] in scene_roots:
+            previous = last[1].model_copy(update={"how": "previous"})  # type: ignore[index]
+            event = event.model_copy(update={"location": previous})
+        if event.location is not None and event.location.how not in WEAK_HOWS:
+            last = (paragraph, event.location)
+        carried.append(event)
+    return carried
+
+
+WEAK_HOWS = frozenset({"document", "country"})  # a place not given for the event itself
 
 
 def at_each_place(analysis: Analysis, event: Event, lexicon: EventLexicon) -> list[Event]:

@@ -17,6 +17,10 @@ In order, and recorded in `Location.how`:
 6. ``country``: for an act done at a scene, the one country of a document whose places all
    lie in it, actors' places included ("Ethiopia's police attacked pastoralists").
 
+Then, in :func:`eventwire.events.coder.carry_places`, ``previous``: an act at a scene in a
+sentence that names no place, placed by neither of the above, happened where the paragraph's
+previous event did ("... operations along the Dikwa-Marte axis. Five soldiers wounded.").
+
 An act at a scene in places listed together ("protests in Assiut, Alexandria and Suez") is
 one event at each (:func:`coordinated`), as conflict data counts them.
 
