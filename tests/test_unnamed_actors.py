@@ -690,3 +690,19 @@ def test_burning_property_and_people(analyze: Analyze, text: str, code: str) -> 
 )
 def test_people_who_protest_something_demonstrate(analyze: Analyze, text: str, root: str) -> None:
     assert [e.cameo[:2] for e in analyze(text).events][:1] == [root]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "country"),
+    [
+        ("In Giyani, angry residents went on a looting spree.", "145", "ZAF"),
+        ("In Lagos, street hawkers went on a rampage, destroying vehicles.", "145", "NGA"),
+        ("In Bangui, 6 police officers were taken hostage by self-defense groups.", "181", "CAF"),
+        ("A Masvingo bank branch has been burnt by angry depositors.", "1712", "ZWE"),
+    ],
+)
+def test_crowds_on_a_spree_hostage_takers_and_depositors(
+    analyze: Analyze, text: str, code: str, country: str
+) -> None:
+    events = analyze(text).events
+    assert (code, country) in {(e.cameo, e.source and e.source.country) for e in events}
