@@ -706,3 +706,12 @@ def test_crowds_on_a_spree_hostage_takers_and_depositors(
 ) -> None:
     events = analyze(text).events
     assert (code, country) in {(e.cameo, e.source and e.source.country) for e in events}
+
+
+def test_an_agent_word_of_two_words_names_the_group(analyze: Analyze) -> None:
+    for text in (
+        "In Cape Town, asylum seekers held a march to parliament.",
+        "In Cape Town, local asylum-seekers also held a march to parliament.",
+    ):
+        sources = {e.source.code for e in analyze(text).events if e.source}
+        assert "ZAFREF" in sources, (text, sources)

@@ -131,8 +131,21 @@ def group_sector(res: Resolution, noun: Token) -> str | None:
         return resolve.sector_of(res, *role)
     if not (resolve.is_plural(noun) or one_of_many) and noun.lower_ not in res.words.groups:
         return None
-    sector = res.kb.sector(noun.lemma_) or res.kb.sector(noun.lower_)
+    sector = compound_sector(res, noun) or res.kb.sector(noun.lemma_) or res.kb.sector(noun.lower_)
     return None if sector == "PPL" else sector or None
+
+
+def compound_sector(res: Resolution, noun: Token) -> str | None:
+    """The sector of an agent word of two words, the first a modifier of the noun: "asylum
+    seekers", "asylum-seekers", "displaced people"."""
+    before = [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "amod") and c.i < noun.i and c.is_alpha and c.is_lower
+    ]
+    if not before:
+        return None
+    return res.kb.sector(f"{before[-1].lower_} {noun.lemma_.lower()}") or None
 
 
 def indefinite(res: Resolution, noun: Token) -> bool:
