@@ -159,16 +159,6 @@ def test_a_landmark_place_gives_way_to_the_place_it_locates(analysis_of) -> None
     assert location is not None and location.name == "Ilitha"
 
 
-def test_an_act_in_listed_places_is_an_event_at_each() -> None:
-    from eventwire.api import analyze
-
-    text = "Students staged protests on 27 June in Assiut, Alexandria, and Suez."
-    events = [e for e in analyze(text, "2016-06-28").events if e.cameo.startswith("14")]
-    places = {e.location.name for e in events if e.location is not None}
-    assert {"Assiut", "Alexandria", "Suez"} <= places
-    assert sum(e.casualties is not None for e in events) <= 1
-
-
 def test_a_plural_kind_word_names_each_place_of_a_list(analysis_of) -> None:
     analysis = analysis_of("An ambush struck a convoy in Bay and Bakool regions.")
     countries = {p.name: p.country for p in analysis.places}

@@ -40,7 +40,7 @@ from eventwire.events.casualties import with_casualties
 from eventwire.events.discourse import Discourse, Resolved
 from eventwire.events.frames import Frame, build_frames, children, occurs
 from eventwire.events.lexicon import EventLexicon, load_lexicon
-from eventwire.events.location import coordinated, is_actor, locate_event
+from eventwire.events.location import is_actor, locate_event
 from eventwire.events.modality import (
     attribution_chain,
     conditional,
@@ -75,7 +75,6 @@ def code_events(analysis: Analysis) -> list[Event]:
     for item in resolved:
         events += events_of(analysis, item, lexicon)
     events = with_casualties(analysis.doc, deduplicate(events))
-    events = [copy for event in events for copy in at_each_place(analysis, event, lexicon)]
     return carry_places(analysis, events, lexicon)
 
 
@@ -100,17 +99,6 @@ def carry_places(analysis: Analysis, events: list[Event], lexicon: EventLexicon)
 
 
 WEAK_HOWS = frozenset({"document", "country"})  # a place not given for the event itself
-
-
-def at_each_place(analysis: Analysis, event: Event, lexicon: EventLexicon) -> list[Event]:
-    """An act done at a scene in several places listed together is one event at each place
-    ("students staged protests in Assiut, Alexandria and Suez"), as conflict data counts them.
-    The casualties of the sentence stay with the first, so that no count is repeated."""
-    scene = event.cameo[:2] in lexicon.cue_words("scene_roots")
-    if event.location is None or not scene:
-        return [event]
-    others = coordinated(analysis, event.location)
-    return [event, *(event.model_copy(update={"location": o, "casualties": None}) for o in others)]
 
 
 def carry_hedges(analysis: Analysis, items: list[Resolved], lexicon: EventLexicon) -> None:

@@ -21,9 +21,6 @@ Then, in :func:`eventwire.events.coder.carry_places`, ``previous``: an act at a 
 sentence that names no place, placed by neither of the above, happened where the paragraph's
 previous event did ("... operations along the Dikwa-Marte axis. Five soldiers wounded.").
 
-An act at a scene in places listed together ("protests in Assiut, Alexandria and Suez") is
-one event at each (:func:`coordinated`), as conflict data counts them.
-
 Places that are the words of an actor mention are never locations: they are the event's
 actors ("Venezuela said ...", "Washington warned Caracas").
 """
@@ -47,7 +44,6 @@ DATELINE = re.compile(
 )
 SPECIFICITY = {"city": 0, "feature": 1, "region": 2, "country": 3}
 NOUN_CLAUSES = frozenset({"acl", "relcl"})  # clauses that describe a noun
-LISTED_HOWS = frozenset({"clause", "sentence", "gloss", "dateline"})  # a place the text lists
 
 
 def locate_event(analysis: Analysis, trigger: Token, scene: bool = False) -> Location | None:
@@ -82,38 +78,6 @@ def locate_event(analysis: Analysis, trigger: Token, scene: bool = False) -> Loc
         return as_location(only, "document")
     country = only_country([p for p in places if at_scene(analysis, p)]) if scene else None
     return as_location(country, "country") if country is not None else None
-
-
-def coordinated(analysis: Analysis, location: Location) -> list[Location]:
-    """The other places listed with an event's place ("protests in Assiut, Alexandria and
-    Suez", "attacked Zangebe, Maiwa and Mainari villages"), each as a location of its own
-    kind of evidence: an act at several places is an act at each."""
-    span = analysis.doc.char_span(location.span[0], location.span[1], alignment_mode="expand")
-    if span is None or location.how not in LISTED_HOWS:
-        return []
-    cluster = conjuncts(span.root)
-    found = []
-    for place in places_in(sentence_of(span.root), analysis.places):
-        other = analysis.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
-        if other is None or other.root.i == span.root.i or other.root.i not in cluster:
-            continue
-        if not is_actor(analysis, place):
-            found.append(as_location(place, location.how))
-    return found
-
-
-def conjuncts(token: Token) -> set[int]:
-    """The token and those coordinated with it ("Assiut, Alexandria, and Suez")."""
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    found, stack = {first.i}, [first]
-    while stack:
-        for child in stack.pop().children:
-            if child.dep_ == "conj" and child.i not in found:
-                found.add(child.i)
-                stack.append(child)
-    return found
 
 
 def places_in(sentence: Span, places: list[Place]) -> list[Place]:
