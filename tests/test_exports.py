@@ -363,3 +363,33 @@ def test_incremental_derivation_equals_a_full_rebuild(tmp_path: Path) -> None:
     kept = snapshot()
     rebuild(conn)
     assert snapshot() == kept and kept["incidents"] and kept["ledger_items"]
+
+
+def test_incremental_derivation_equals_a_rebuild_across_buckets(tmp_path: Path) -> None:
+    """A report naming no target joins, in a later batch, the incident its source's earlier
+    report names; a symmetric event stored from the other side finds its bucket."""
+    from eventwire.store.derive import update
+
+    navy = "the US naval deployment in the Caribbean"
+    named = event(USA, VEN, "154", "2025-11-28").model_copy(update={"text": f"{navy} grew"})
+    alone = named.model_copy(update={"target": None, "date": None, "text": f"{navy} went on"})
+    batches = [
+        [doc(1, "A", "2025-11-28", [named])],
+        [doc(2, "B", "2025-12-02", [alone]),
+         doc(3, "C", "2025-12-02", [event(VEN, USA, "040", "2025-12-01")])],
+        [doc(4, "D", "2025-12-03", [event(USA, VEN, "040", "2025-12-01")])],
+    ]  # fmt: skip
+    conn = open_store(tmp_path / "b.sqlite")
+    for batch in batches:
+        write_batch(conn, batch)
+        update(conn)
+
+    def snapshot() -> list[tuple]:
+        return sorted(map(tuple, conn.execute("SELECT * FROM incident_events")))
+
+    kept = snapshot()
+    rebuild(conn)
+    assert snapshot() == kept
+    sizes = sorted(n for (n,) in conn.execute(
+        "SELECT count(*) FROM incident_events GROUP BY incident_key"))  # fmt: skip
+    assert sizes == [2, 2]

@@ -213,7 +213,8 @@ def test_a_rejection_of_one_thing_does_not_merge_with_a_refusal_of_another() -> 
         Mention(4, 4, "D", "2025-11-30", "VENGOV", "USAGOV", "120", "2025-11-29", "asserted",
                 "Caracas rejected the airspace declaration"),
     ]  # fmt: skip
-    assert keys(merge(ms)) == [[1], [2], [3], [4]]
+    # the ministry's rejection names no target, and joins the one rejection of the declaration
+    assert keys(merge(ms)) == [[1, 4], [2], [3]]
 
 
 def test_a_demand_and_the_ultimatum_that_reports_it_are_one_incident() -> None:
@@ -299,3 +300,61 @@ def test_incidents_carry_the_best_supported_casualty_count_never_a_sum() -> None
     ]
     (incident,) = merge(ms)
     assert (summary(incident)["killed"], summary(incident)["wounded"]) == (3, 2)
+
+
+def test_a_state_s_government_and_forces_are_one_party_but_its_opposition_is_not() -> None:
+    ms = [
+        mention(1, 1, "A", "2025-11-22", "2025-11-21", cameo="154", text="US forces deployed"),
+        mention(2, 2, "B", "2025-11-22", "2025-11-21", cameo="154", source="USAMIL"),
+        mention(3, 3, "C", "2025-11-22", "2025-11-21", cameo="154", target="VENOPP"),
+    ]
+    assert keys(merge(ms)) == [[1, 2], [3]]
+
+
+def test_one_report_of_an_act_with_two_targets_is_one_incident() -> None:
+    text = "Petro proposed Cartagena as a venue for talks between Maduro and the opposition"
+    ms = [
+        mention(1, 1, "A", "2025-12-03", "2025-12-03", "036", text, source="COLGOV"),
+        mention(2, 1, "A", "2025-12-03", "2025-12-03", "036", text, "asserted", "COLGOV", "VENOPP"),
+    ]  # fmt: skip
+    (fused,) = merge(ms)
+    assert summary(fused)["mentions"] == 1
+
+
+def targetless(key: int, doc: int, published: str, text: str) -> Mention:
+    return Mention(key, doc, "Z", published, "USA", None, "154", published, "asserted", text,
+                   date_source="published")  # fmt: skip
+
+
+def test_a_report_naming_no_target_joins_the_only_incident_of_its_act() -> None:
+    named = mention(1, 1, "A", "2025-11-28", "2025-11-28", "154",
+                    "The US military maintained its naval deployment in the Caribbean")  # fmt: skip
+    late = targetless(2, 2, "2025-12-02", "The US naval deployment in the Caribbean continues")
+    far = targetless(3, 3, "2026-03-02", "The US naval deployment in the Caribbean continues")
+    other = targetless(4, 4, "2025-12-02", "The US deployed troops on its border")
+    assert keys(merge([named, late, far, other])) == [[1, 2], [3], [4]]
+    early = targetless(5, 5, "2025-11-26", "The US naval deployment in the Caribbean grew")
+    (joined,) = [i for i in merge([named, early]) if len(i.mentions) == 2]
+    assert summary(joined)["target_code"] == "VENGOV"
+
+
+def test_a_report_naming_no_target_between_two_incidents_joins_neither() -> None:
+    text = "The US naval deployment in the Caribbean continues"
+    ms = [
+        mention(1, 1, "A", "2025-11-28", "2025-11-28", "154", text),
+        mention(2, 2, "B", "2025-11-28", "2025-11-28", "154", text, target="COLGOV"),
+        targetless(3, 3, "2025-12-02", text),
+    ]
+    assert keys(merge(ms)) == [[1], [2], [3]]
+
+
+def test_two_undated_reports_sharing_only_the_verb_of_the_act_stay_apart() -> None:
+    ms = [
+        Mention(1, 1, "A", "2025-12-02", "VENGOV", "USA", "112", "2025-12-02", "asserted",
+                "Maduro accused the United States of trying to seize oil fields",
+                date_source="published", target_name="United States"),
+        Mention(2, 2, "B", "2025-12-06", "VENGOV", "USA", "112", "2025-12-06", "asserted",
+                "Venezuelan officials accused the US of seeking regime change in the country",
+                date_source="published", target_name="US"),
+    ]  # fmt: skip
+    assert keys(merge(ms)) == [[1], [2]]

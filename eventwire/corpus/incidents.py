@@ -2,8 +2,9 @@
 section "Incidents"; its numbers in data/corpus/incidents.yaml).
 
 Mentions are first grouped by what one happening shares: the dyad (source and target actor,
-unordered for symmetric codes), the code family and the standing of the report (it happened;
-it is planned or possible; it is denied; it is background, long past). Within a group:
+a state's own sectors as the state, unordered for symmetric codes), the code family and the
+standing of the report (it happened; it is planned or possible; it is denied; it is
+background, long past). Within a group:
 
 1. reports dated by their text join incidents by date, the most precise first: a day joins an
    incident of the same day (a day either way) that has the same code or shares evidence
@@ -13,20 +14,26 @@ it is planned or possible; it is denied; it is background, long past). Within a 
    dated incident of the window before its publication, else the only undated one whose
    evidence it shares, else stands apart. So an undated report never bridges two incidents.
 
-The incident key is the smallest event key among its reports, so that it stays the same when
-the incidents are made again, in full or for the dyads new documents touch.
+Then the incidents that share a report of one act with two targets become one, and a report
+naming no target joins the only incident of its act that names one. All of this happens
+within one bucket (:func:`bucket`). The incident key is the smallest event key among its
+reports, so that it stays the same when the incidents are made again, in full or for the
+buckets new documents touch.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from eventwire.countries import countries
+from eventwire.ledger.meanings import meanings_of, stem
 from eventwire.yamlfiles import load_yaml
 
 WORD = re.compile(r"[a-z]{4,}")
@@ -133,14 +140,29 @@ def sql_text(value: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
+    return {stem(w) for w in WORD.findall(text.lower()) if w not in stop_words()}
 
 
-def evidence_words(m: Mention) -> set[str]:
-    """Content words that tell one happening from another: common news words and the words
-    of the actors' names (which every report of the dyad shares) left out."""
+@lru_cache(maxsize=4096)
+def evidence_words(m: Mention) -> frozenset[str]:
+    """What tells one happening from another: the stems of the content words, common news
+    words and the words of the actors' names (which every report of the dyad shares) left out,
+    and the meanings they express, so that paraphrases share them ("a second conversation",
+    "another call": both a contact)."""
     names = content_words(f"{m.source_name or ''} {m.target_name or ''}")
-    return content_words(m.text or "") - stop_words() - names
+    names |= country_words(m.source) | country_words(m.target)
+    meant = {f"~{meaning}" for meaning in meanings_of(m.text or "")}
+    return frozenset((content_words(m.text or "") - names) | meant)
+
+
+@lru_cache(maxsize=1024)
+def country_words(code: str | None) -> frozenset[str]:
+    """The words of an actor's country: its names, adjectives and capitals."""
+    country = countries().get((code or "")[:3])
+    if country is None:
+        return frozenset()
+    words = (*country.names, *country.adjectives, *country.capitals)
+    return frozenset(content_words(" ".join(words)))
 
 
 @lru_cache(maxsize=1)
@@ -188,26 +210,41 @@ def family(cameo: str) -> str:
     return cameo[:2]
 
 
+def party(code: str | None) -> str:
+    """An actor as incidents tell actors apart: a state's own sectors (its government, forces,
+    police) are the state, since reports of one act name them differently; others stay."""
+    code = code or ""
+    return code[:3] if code[3:6] in rules()["state_sectors"] else code
+
+
 def pair_of(m: Mention) -> tuple[str, str]:
-    return (m.source or "", m.target or "")
+    return (party(m.source), party(m.target))
 
 
 def bucket(m: Mention) -> str:
-    """The unordered actor pair: incidents are merged within one pair only, so that the pairs
+    """The actor whose incidents a mention may join: its source, or for a symmetric code the
+    first of its two parties. Incidents are merged within one bucket only, so that the buckets
     new documents touch can be merged again alone."""
-    return "|".join(sorted(pair_of(m)))
+    source, target = pair_of(m)
+    if target and symmetric(m.cameo):
+        return min(source, target)
+    return source
+
+
+def symmetric(cameo: str) -> bool:
+    return cameo.startswith(tuple(rules()["symmetric_codes"]))
 
 
 def dyad_key(m: Mention) -> tuple:
     """What mentions of one incident share: the dyad (unordered for symmetric codes), the
     code family and the standing of the report."""
     pair = pair_of(m)
-    if m.cameo.startswith(tuple(rules()["symmetric_codes"])):
+    if symmetric(m.cameo):
         pair = tuple(sorted(pair))
     return (*pair, family(m.cameo), standing(m))
 
 
-def overlap(words: set[str], other: set[str]) -> float:
+def overlap(words: Set[str], other: Set[str]) -> float:
     return len(words & other) / max(1, min(len(words), len(other)))
 
 
@@ -315,8 +352,16 @@ class Group:
             for n in range(-days, days + 1)
             for i in self.undated.get(published + timedelta(days=n), [])
         )
-        found = [i for i in near if overlap(words, i.words) >= rules()["min_undated_overlap"]]
+        found = [i for i in near if alike(words, i.words)]
         return found[0] if len(found) == 1 else None
+
+
+def alike(words: Set[str], other: Set[str], share: float | None = None) -> bool:
+    """Evidence enough that two reports tell of one happening: a share of their words (that of
+    two undated reports unless given) and more than the one word that names the act."""
+    r = rules()
+    share = r["min_undated_overlap"] if share is None else share
+    return len(words & other) >= r["min_undated_shared"] and overlap(words, other) >= share
 
 
 def unique(incidents: Any) -> list[Incident]:
@@ -330,8 +375,18 @@ PRECISION_ORDER = {10: 0, 7: 1, 4: 2}
 
 
 def merge(mentions: list[Mention]) -> list[Incident]:
-    """Group mentions into incidents, deterministically: reports dated by their text, the
-    most precise first, then the undated ones in order of publication."""
+    """Group mentions into incidents, each bucket (:func:`bucket`) alone."""
+    buckets: dict[str, list[Mention]] = {}
+    for m in mentions:
+        buckets.setdefault(bucket(m), []).append(m)
+    incidents = [i for ms in buckets.values() for i in merge_bucket(ms)]
+    return sorted(incidents, key=lambda i: min(m.event_key for m in i.mentions))
+
+
+def merge_bucket(mentions: list[Mention]) -> list[Incident]:
+    """The incidents of one bucket, deterministically: reports dated by their text, the most
+    precise first, then the undated ones in order of publication; then the incidents of one
+    report and the reports that name no target are joined to their own."""
     groups: dict[tuple, Group] = {}
     dated = sorted(
         (m for m in mentions if text_date(m)),
@@ -344,10 +399,88 @@ def merge(mentions: list[Mention]) -> list[Incident]:
         groups.setdefault(dyad_key(m), Group()).place_dated(m)
     for m in undated:
         groups.setdefault(dyad_key(m), Group()).place_undated(m)
-    incidents = [i for g in groups.values() for i in g.incidents]
+    incidents = attach_targetless(fuse_reports([i for g in groups.values() for i in g.incidents]))
     for i in incidents:
         i.mentions.sort(key=lambda m: (m.published or "", m.event_key))
-    return sorted(incidents, key=lambda i: min(m.event_key for m in i.mentions))
+    return incidents
+
+
+def kind_of(m: Mention) -> tuple[str, str, str]:
+    """What an act is apart from its target: its source, code family and standing."""
+    return party(m.source), family(m.cameo), standing(m)
+
+
+def absorb(into: Incident, other: Incident) -> None:
+    for m in other.mentions:
+        into.add(m)
+    into.anchor = into.anchor or other.anchor
+
+
+def fuse_reports(incidents: list[Incident]) -> list[Incident]:
+    """One report of one act with two targets ("proposed talks between the government and
+    the opposition") is one happening: incidents that share such a report are one."""
+    home: dict[tuple, Incident] = {}
+    kept: list[Incident] = []
+    for incident in sorted(incidents, key=lambda i: min(m.event_key for m in i.mentions)):
+        keys = [(m.doc_key, m.text, *kind_of(m)) for m in incident.mentions]
+        found = next((home[k] for k in keys if k in home), None)
+        if found is None:
+            kept.append(incident)
+            found = incident
+        else:
+            absorb(found, incident)
+        home.update(dict.fromkeys(keys, found))
+    return kept
+
+
+def attach_targetless(incidents: list[Incident]) -> list[Incident]:
+    """A report that names no target ("the US naval deployment") joins the only incident of
+    its source, code family and standing that names one, at compatible dates and of the same
+    act; else it stands apart."""
+    named = [i for i in incidents if party(i.first.target)]
+    moves: list[tuple[Incident, Incident]] = []
+    for incident in incidents:
+        if party(incident.first.target):
+            continue
+        kind = kind_of(incident.first)
+        found = [i for i in named if kind_of(i.first) == kind and compatible(i, incident)]
+        if len(found) == 1:
+            moves.append((incident, found[0]))
+    for incident, home in moves:
+        absorb(home, incident)
+    moved = {id(incident) for incident, _ in moves}
+    return [i for i in incidents if id(i) not in moved]
+
+
+def compatible(incident: Incident, other: Incident) -> bool:
+    """Two incidents that may be one: sharing evidence, at dates that agree (their text dates
+    at their precision, else the days they were reported on within the undated window)."""
+    if not alike(incident.words, other.words, rules()["min_evidence_overlap"]):
+        return False
+    if incident.anchor and other.anchor:
+        return dates_agree(incident.anchor, other.anchor)
+    first, last = span(incident)
+    other_first, other_last = span(other)
+    reach = timedelta(days=rules()["undated_window_days"])
+    if not (first and last and other_first and other_last):
+        return False
+    return first - reach <= other_last and other_first - reach <= last
+
+
+def dates_agree(one: str, other: str) -> bool:
+    """Days a day apart at most; a month or a year that holds the other date."""
+    (first, last), (other_first, other_last) = period(one), period(other)
+    if not (first and last and other_first and other_last):
+        return False
+    slack = timedelta(days=rules()["dated_slack_days"] if len(one) == len(other) == 10 else 0)
+    return first - slack <= other_last and other_first - slack <= last
+
+
+def span(incident: Incident) -> tuple[date | None, date | None]:
+    """The first and last day its reports speak of: their text dates, else their publication."""
+    days = [d for m in incident.mentions for d in period(text_date(m) or m.published or "")]
+    known = [d for d in days if d]
+    return (min(known), max(known)) if known else (None, None)
 
 
 def reports(mentions: list[Mention]) -> int:
@@ -363,12 +496,13 @@ def summary(incident: Incident) -> dict[str, Any]:
     published = sorted(m.published for m in ms if m.published)
     code = Counter(m.cameo for m in ms).most_common(1)[0][0]
     best = incident.best_date()
+    lead = next((m for m in ms if m.target), ms[0])  # the first report that names a target
     return {
         "incident_key": min(m.event_key for m in ms),
-        "source_code": ms[0].source,
-        "target_code": ms[0].target,
-        "source_name": most_common(m.source_name for m in ms if m.source == ms[0].source),
-        "target_name": most_common(m.target_name for m in ms if m.target == ms[0].target),
+        "source_code": lead.source,
+        "target_code": lead.target,
+        "source_name": most_common(m.source_name for m in ms if m.source == lead.source),
+        "target_name": most_common(m.target_name for m in ms if m.target == lead.target),
         "cameo": code,
         "root": code[:2],
         "date": best,

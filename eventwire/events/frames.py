@@ -268,7 +268,7 @@ def target_candidates(head: Token, lexicon: EventLexicon) -> list[Token]:
     for comp in comps:
         if any(c.dep_ == "mark" for c in comp.children) and comp.dep_ == "advcl":
             continue  # "as battles raged in Baghdad": another event, not this one's target
-        out += children(comp, *SUBJECTS)
+        out += children(comp, *SUBJECTS, *PASSIVE_SUBJECTS)  # "that its airspace be closed"
         out += target_candidates(comp, lexicon)
     for prep in children(head, "prep"):
         for pcomp in children(prep, "pcomp"):
@@ -789,10 +789,20 @@ def build_frames(sentence: Span, lexicon: EventLexicon) -> list[Frame]:
 def may_frame(token: Token, lexicon: EventLexicon) -> bool:
     """Whether the lexicon has the token's word as a predicate of its part of speech."""
     if token.pos_ in ("VERB", "ADJ"):
+        if prepositional(token):
+            return False
         lemma = token.lemma_.lower()
         imported = token.pos_ == "VERB" and lemma in lexicon.imported
         return lemma in lexicon.verbs or lemma in lexicon.light_verbs or imported
     return token.pos_ in ("NOUN", "PROPN") and noun_key(token, lexicon) is not None
+
+
+def prepositional(token: Token) -> bool:
+    """A participle used as a preposition heads no clause: "the airspace above and surrounding
+    Venezuela", "talks following the attack"."""
+    if token.dep_ == "prep":
+        return True
+    return token.dep_ == "conj" and token.head.dep_ == "prep" and token.head.pos_ in ("ADP", "ADV")
 
 
 def frame_at(token: Token, lexicon: EventLexicon) -> Frame | None:

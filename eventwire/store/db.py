@@ -32,7 +32,7 @@ def migrations() -> list[tuple[int, str]]:
 
 
 SCHEMA_VERSION = migrations()[-1][0]
-DERIVED_VERSION = 7  # the latest migration that changes the derived tables, made as it runs
+DERIVED_VERSION = 8  # the latest migration that changes the derived tables, made as it runs
 
 
 def open_store(

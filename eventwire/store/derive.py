@@ -1,10 +1,11 @@
 """Tables derived from the stored events: incidents, the ledger across articles, aggregates.
 
 After each ingestion :func:`update` makes them again for what the new documents touch only:
-the incidents of the actor pairs their events name, the ledger items of the country pairs
-their ledger reports name, and the activity of the actors they mention (the writer has
-already added their counts to the other aggregates). Incidents are merged within one actor
-pair and ledger items within one country pair, so the result is the same as a full
+the incidents of the buckets their events fall in (an actor with what its incidents may
+merge with, see :func:`eventwire.corpus.incidents.bucket`), the ledger items of the country
+pairs their ledger reports name, and the activity of the actors they mention (the writer has
+already added their counts to the other aggregates). Incidents are merged within one bucket
+and ledger items within one country pair, so the result is the same as a full
 :func:`rebuild`, which a migration that changes the derived tables runs, and which
 ``derived`` notes how far it went: a run killed before its update is finished by the next.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 
-from eventwire.corpus.incidents import Mention, merge, summary
+from eventwire.corpus.incidents import Mention, bucket, merge, summary
 from eventwire.corpus.ledger import Report, merge_reports
 from eventwire.store.aggregates import rebuild_overview, recount
 from eventwire.store.writer import begin, rollback
@@ -163,31 +164,27 @@ def rebuild_incidents(conn: sqlite3.Connection) -> None:
 
 
 def update_incidents(conn: sqlite3.Connection, first: int) -> None:
-    """The incidents of every actor pair that events of documents from ``first`` up name,
-    merged again from all the pair's events."""
-    pairs = {
-        tuple(sorted((a or "", b or "")))
-        for a, b in conn.execute(
-            f"SELECT DISTINCT {SOURCE}, {TARGET} FROM events e "
-            f"WHERE e.doc_key >= ? AND NOT e.negated AND {SOURCE} IS NOT NULL",
-            (first,),
-        )
-    }
+    """The incidents of every bucket (an actor and what it may merge with) that events of
+    documents from ``first`` up fall in, merged again from all the bucket's events."""
+    new = conn.execute(MENTIONS_SQL + "AND e.doc_key >= ?", (first,))
     mentions: list[Mention] = []
-    for a, b in sorted(pairs):
-        conn.execute("DELETE FROM incidents WHERE bucket = ?", (f"{a}|{b}",))
-        directions = {(a, b), (b, a)} if a else {(b, a)}  # a source is never missing
-        for source, target in sorted(directions):
-            mentions += [Mention(**dict(row)) for row in conn.execute(*pair_query(source, target))]
+    for name in sorted({bucket(Mention(**dict(row))) for row in new}):
+        conn.execute("DELETE FROM incidents WHERE bucket = ?", (name,))
+        mentions += bucket_mentions(conn, name)
     write_incidents(conn, mentions)
 
 
-def pair_query(source: str, target: str) -> tuple[str, tuple[str, ...]]:
-    """The events from one actor to another ("" for none), as the index on the pair finds
-    them."""
-    if not target:
-        return MENTIONS_SQL + f"AND {SOURCE} = ? AND {TARGET} IS NULL", (source,)
-    return MENTIONS_SQL + f"AND {SOURCE} = ? AND {TARGET} = ?", (source, target)
+def bucket_mentions(conn: sqlite3.Connection, name: str) -> list[Mention]:
+    """The events of one bucket: those whose source, or for a symmetric code whose target,
+    is of the bucket's country (the indexes on the two actors find them), kept when their
+    bucket is this one."""
+    bounds = (name[:3], name[:3] + "~")  # every code that starts with the country's three letters
+    found = [
+        Mention(**dict(row))
+        for side in (SOURCE, TARGET)
+        for row in conn.execute(MENTIONS_SQL + f"AND {side} >= ? AND {side} < ?", bounds)
+    ]
+    return list({m.event_key: m for m in found if bucket(m) == name}.values())
 
 
 def write_incidents(conn: sqlite3.Connection, mentions: list[Mention]) -> None:
