@@ -117,3 +117,15 @@ def test_background_killings_count_for_no_protest(
 def test_no_count_is_invented(analyze: Callable[[str], DocumentResult]) -> None:
     result = analyze("Police in Nairobi arrested 30 protesters and wounded none.")
     assert all(e.casualties is None or not e.casualties.killed for e in result.events)
+
+
+def test_a_state_said_of_an_event_noun_reports_on_its_event(
+    analyze: Callable[[str], DocumentResult],
+) -> None:
+    text = "Somali forces repel a rebel attack on Baidoa, at least four dead, ten arrested."
+    assert [k for _, k, _ in killed(analyze(text))] == [4]
+
+
+def test_a_victim_with_a_long_description_counts_once(nlp: Language) -> None:
+    text = "A man accused of robbing the community was burnt to death by a mob."
+    assert mentions(nlp, text) == [("killed", 1)]

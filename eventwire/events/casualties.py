@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -379,7 +380,19 @@ def _parallel(victims: Token) -> list[Token]:
     one driver and one cook were killed" as two subjects)."""
     if victims.dep_ not in {"nsubjpass", "dobj"}:
         return [victims]
-    return [c for c in victims.head.children if c.dep_ == victims.dep_]
+    found = [c for c in victims.head.children if c.dep_ == victims.dep_]
+    listed = all(_comma_between(a, b) for a, b in pairwise(found))
+    return found if listed else [victims]
+
+
+def _comma_between(first: Token, second: Token) -> bool:
+    """Two phrases that a comma alone separates."""
+    comma = second.left_edge.i - 1
+    return (
+        first.right_edge.i <= comma
+        and first.doc[comma].text == ","
+        and (first.right_edge.i >= comma - 1)
+    )
 
 
 # ------------------------------------------------------------------ events
@@ -428,17 +441,21 @@ def _conflict_triggers(
 
 def _event_of(anchor: Token, triggers: list[Token], words: Words) -> Token | None:
     """The trigger a mention reports on: itself, one that governs it, one it governs, else the
-    nearest in the sentence. A mention inside what an uncoded event noun says ("protested
-    against attacks that had killed nine") reports on that noun's event, not on this one."""
+    nearest in the sentence. A mention inside a clause of an uncoded event noun ("protested
+    against attacks that had killed nine") reports on that noun's event, not on this one; a
+    state said of the noun ("repel an attack, at least four dead") on the event it is in."""
     if not triggers:
         return None
     if anchor in triggers:
         return anchor
+    in_clause = anchor.pos_ in {"VERB", "AUX"}
     for ancestor in anchor.ancestors:
         if ancestor in triggers:
             return ancestor
-        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in words.event_nouns:
+        event_noun = ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in words.event_nouns
+        if event_noun and in_clause:
             return None
+        in_clause = in_clause or ancestor.pos_ in {"VERB", "AUX"}
     governed = [t for t in triggers if anchor in t.ancestors]
     if governed:
         return governed[0]
