@@ -129,3 +129,16 @@ def test_a_state_said_of_an_event_noun_reports_on_its_event(
 def test_a_victim_with_a_long_description_counts_once(nlp: Language) -> None:
     text = "A man accused of robbing the community was burnt to death by a mob."
     assert mentions(nlp, text) == [("killed", 1)]
+
+
+def test_a_death_with_no_place_is_coded_in_the_victims_state(
+    analyze: Callable[[str], DocumentResult],
+) -> None:
+    result = analyze("Violence broke out near the showground when an ANC member was shot dead.")
+    counted = [e for e in result.events if e.casualties is not None and e.casualties.killed]
+    assert [(e.source.country, e.casualties.killed) for e in counted] == [("ZAF", 1)]
+
+
+def test_no_state_is_taken_from_armed_actors(analyze: Callable[[str], DocumentResult]) -> None:
+    result = analyze("Fighting broke out when Boko Haram fighters were shot dead.")
+    assert all(e.source.code != "NGAUAF" for e in result.events)
