@@ -71,6 +71,7 @@ def test_number_words(words: list[str], value: int | None) -> None:
         ("No casualties were reported.", [("killed", 0)]),
         ("The attackers were repulsed without casualties.", [("killed", 0)]),
         ("Casualties were not immediately known.", []),
+        ("At least 10 IS militants were killed in the fighting.", [("killed", 10)]),
         ("The death toll rose to 31, including 10 children.", [("killed", 31)]),
         ("Soldiers did not kill anyone.", []),
         ("The talks ended without agreement.", []),

@@ -158,7 +158,25 @@ def unit_count(token: Token, words: Words) -> int | None:
         return 1 if lower in PRONOUNS_OF_ONE else None
     if token.lemma_.lower() in words.event_nouns:
         return None
+    if token.tag_ in {"NNS", "NNPS"} and not _has_child(token, "det", "a"):
+        before = _number_before(token)
+        return number_of(before, words) if before is not None else None
     return 1 if token.tag_ in {"NN", "NNP"} or _has_child(token, "det", "a") else None
+
+
+def _number_before(noun: Token) -> Token | None:
+    """A number the parse left out of a plural's phrase before a name or acronym that it
+    misread ("At least 10 IS militants")."""
+    start = noun.left_edge.i
+    for back in (1, 2):
+        if start - back < sentence_of(noun).start:
+            return None
+        token = noun.doc[start - back]
+        if token.like_num:
+            return token if back > 1 else None
+        if not (token.is_upper or token.is_title):
+            return None
+    return None
 
 
 def victims_count(head: Token, words: Words, conjuncts: bool = True) -> int | None:
