@@ -55,7 +55,23 @@ def test_number_words(words: list[str], value: int | None) -> None:
         ("A total of eighteen Islamists were killed.", [("killed", 18)]),
         ("One dead and three injured when a bus hit a mine.", [("killed", 1), ("wounded", 3)]),
         ("No one was killed in the attack.", [("killed", 0)]),
-        ("The strikes killed militants.", [("killed", None)]),
+        ("The strikes killed militants and civilians.", [("killed", 10)]),
+        ("The strikes killed them.", [("killed", None)]),
+        ("Reports said either six soldiers or a colonel were killed.", [("killed", 1)]),
+        ("Between 6-8 attackers were killed in the fighting.", [("killed", 6)]),
+        (
+            "Two guards, one driver and one cook were killed in the ambush.",
+            [("killed", 4)],
+        ),
+        ("The raid left a soldier and a farmer killed.", [("killed", 2)]),
+        ("A trader seen near the market was shot and killed by police.", [("killed", 1)]),
+        ("Shelling of the camp caused casualties of unknown number.", [("killed", 10)]),
+        ("Casualties were reported, numbers not known.", [("killed", 10)]),
+        ("The clashes caused many casualties.", [("killed", 10)]),
+        ("No casualties were reported.", [("killed", 0)]),
+        ("The attackers were repulsed without casualties.", [("killed", 0)]),
+        ("Casualties were not immediately known.", []),
+        ("At least 10 IS militants were killed in the fighting.", [("killed", 10)]),
         ("The death toll rose to 31, including 10 children.", [("killed", 31)]),
         ("Soldiers did not kill anyone.", []),
         ("The talks ended without agreement.", []),
@@ -102,3 +118,28 @@ def test_background_killings_count_for_no_protest(
 def test_no_count_is_invented(analyze: Callable[[str], DocumentResult]) -> None:
     result = analyze("Police in Nairobi arrested 30 protesters and wounded none.")
     assert all(e.casualties is None or not e.casualties.killed for e in result.events)
+
+
+def test_a_state_said_of_an_event_noun_reports_on_its_event(
+    analyze: Callable[[str], DocumentResult],
+) -> None:
+    text = "Somali forces repel a rebel attack on Baidoa, at least four dead, ten arrested."
+    assert [k for _, k, _ in killed(analyze(text))] == [4]
+
+
+def test_a_victim_with_a_long_description_counts_once(nlp: Language) -> None:
+    text = "A man accused of robbing the community was burnt to death by a mob."
+    assert mentions(nlp, text) == [("killed", 1)]
+
+
+def test_a_death_with_no_place_is_coded_in_the_victims_state(
+    analyze: Callable[[str], DocumentResult],
+) -> None:
+    result = analyze("Violence broke out near the showground when an ANC member was shot dead.")
+    counted = [e for e in result.events if e.casualties is not None and e.casualties.killed]
+    assert [(e.source.country, e.casualties.killed) for e in counted] == [("ZAF", 1)]
+
+
+def test_no_state_is_taken_from_armed_actors(analyze: Callable[[str], DocumentResult]) -> None:
+    result = analyze("Fighting broke out when Boko Haram fighters were shot dead.")
+    assert all(e.source.code != "NGAUAF" for e in result.events)

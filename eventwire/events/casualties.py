@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -53,6 +54,10 @@ class Words:
     partitives: frozenset[str]
     cardinals: dict[str, int]
     event_nouns: frozenset[str]  # what happened, not who: "the attack" is no victim
+    reported: frozenset[str]
+    unknown_number: dict[str, frozenset[str]]
+    unknown_count: int
+    plural_count: int
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,10 @@ def load_words() -> Words:
         partitives=frozenset(data["partitives"]),
         cardinals=dict(load_rules().cardinals),
         event_nouns=frozenset(load_lexicon().nouns),
+        reported=frozenset(tolls["reported"]),
+        unknown_number={k: frozenset(v) for k, v in data["unknown_number"].items()},
+        unknown_count=int(data["unknown_count"]),
+        plural_count=int(data["plural_count"]),
     )
 
 
@@ -116,9 +125,12 @@ def number_value(words: list[str], cardinals: dict[str, int]) -> int | None:
 
 
 def number_of(token: Token, words: Words) -> int | None:
-    """The value of a number token with the number words that compound it ("Twenty-two")."""
+    """The value of a number token with the number words that compound it ("Twenty-two");
+    a range of digits ("6-8") counts its lowest."""
     parts = [token] + [c for c in token.children if c.dep_ in {"compound", "quantmod"}]
     parts = [t for t in sorted(parts, key=lambda t: t.i) if t.like_num or t.lower_ in {"a", "an"}]
+    if len(parts) > 1 and all(t.is_digit for t in parts):  # "6-8": a range, its lowest
+        return min(int(t.text) for t in parts)
     return number_value([t.lower_ for t in parts], words.cardinals)
 
 
@@ -146,20 +158,46 @@ def unit_count(token: Token, words: Words) -> int | None:
         return 1 if lower in PRONOUNS_OF_ONE else None
     if token.lemma_.lower() in words.event_nouns:
         return None
-    return 1 if token.tag_ in {"NN", "NNP"} else None
+    if token.tag_ in {"NNS", "NNPS"} and not _has_child(token, "det", "a"):
+        before = _number_before(token)
+        return number_of(before, words) if before is not None else None
+    return 1 if token.tag_ in {"NN", "NNP"} or _has_child(token, "det", "a") else None
+
+
+def _number_before(noun: Token) -> Token | None:
+    """A number the parse left out of a plural's phrase before a name or acronym that it
+    misread ("At least 10 IS militants")."""
+    start = noun.left_edge.i
+    for back in (1, 2):
+        if start - back < sentence_of(noun).start:
+            return None
+        token = noun.doc[start - back]
+        if token.like_num:
+            return token if back > 1 else None
+        if not (token.is_upper or token.is_title):
+            return None
+    return None
 
 
 def victims_count(head: Token, words: Words, conjuncts: bool = True) -> int | None:
-    """The people a noun phrase names, its conjuncts added ("four soldiers and a civilian")."""
-    counts = [unit_count(t, words) for t in (_conjuncts(head) if conjuncts else [head])]
-    known = [c for c in counts if c is not None]
-    return sum(known) if known else None
+    """The people a noun phrase names, its conjuncts added ("four soldiers and a civilian");
+    of alternatives ("either six soldiers or a major"), the smallest, as conflict data sets
+    keep the lowest of conflicting reports. Plurals with no number ("militants and
+    civilians") are an unknown number, counted as those data sets count one."""
+    units = _conjuncts(head) if conjuncts else [head]
+    known = [c for c in (unit_count(t, words) for t in units) if c is not None]
+    if not known:
+        return words.plural_count if any(t.tag_ in {"NNS", "NNPS"} for t in units) else None
+    return min(known) if _has_child(head, "cc", "or") else sum(known)
 
 
 def _conjuncts(head: Token) -> list[Token]:
+    """A noun and its conjuncts; an appositive list is one more conjunct ("Two officers, one
+    civil servant and one resident")."""
     found = [head]
     for child in head.children:
-        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+        listed = child.dep_ == "appos" and _has_child(child, "conj")
+        if (child.dep_ == "conj" or listed) and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
             found += _conjuncts(child)
     return found
 
@@ -198,20 +236,47 @@ def verb_victims(verb: Token) -> Token | None:
         subject = _child(verb, ("nsubjpass",))
         if subject is not None:
             return subject
-        return verb.head if verb.dep_ in {"acl", "amod"} else None
+        return _first_conjunct(verb.head) if verb.dep_ in {"acl", "amod"} else None
     obj = _child(verb, ("dobj",))
     if obj is not None:
         return obj
     subject = _child(verb, ("nsubj", "npadvmod"))  # "1 injured", "One civilian injured"
     if subject is not None and not _has_child(verb, "aux") and not _has_child(verb, "ccomp"):
         return subject
-    if verb.dep_ in COMPLEMENTS and verb.head.pos_ in {"VERB", "AUX"}:
-        raised = _child(verb.head, ("nsubjpass",))
-        if raised is not None:
-            return raised
+    raised = _raised_subject(verb)
+    if raised is not None:
+        return raised
     before = verb.nbor(-1) if verb.i > sentence_of(verb).start else None
     if verb.tag_ == "VBN" and before is not None and before.like_num:
         return before
+    return None
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """The first of the conjuncts a participle follows ("a soldier and a militiaman killed"),
+    up to one said to be in another state ("One dead and three injured")."""
+    while noun.dep_ == "conj" and noun.head is not noun and not _has_predicate(noun.head):
+        noun = noun.head
+    return noun
+
+
+def _has_predicate(noun: Token) -> bool:
+    return any(c.dep_ in {"amod", "acl"} and c.pos_ in {"VERB", "ADJ"} for c in noun.children)
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """The victims of a verb that completes or is conjoined to others: the passive subject of
+    the nearest that has one ("were reported killed"), else, in a passive chain, the subject
+    the parse gave its first verb ("was shot and killed")."""
+    chain, head = [verb], verb
+    while head.dep_ in COMPLEMENTS and head.head.pos_ in {"VERB", "AUX"} and len(chain) < 4:
+        head = head.head
+        chain.append(head)
+        subject = _child(head, ("nsubjpass",))
+        if subject is not None:
+            return subject
+    if len(chain) > 1 and any(_has_child(v, "auxpass") for v in chain):
+        return _child(head, ("nsubj",))
     return None
 
 
@@ -277,7 +342,36 @@ def _token_mentions(token: Token, words: Words) -> list[tuple[str, int | None]]:
         return [("killed", toll_count(token, words))]
     if lemma in words.counted and _child(token, ("nummod",)) is not None:
         return [("killed", unit_count(token, words))]
+    if lemma in words.reported and token.pos_ == "NOUN":
+        count = reported_count(token, words)
+        return [] if count is None else [("killed", count)]
     return []
+
+
+def reported_count(noun: Token, words: Words) -> int | None:
+    """The dead that a noun of casualties reports with no number of them: none ("no
+    casualties", "without casualties"), a vague quantity ("many casualties"), or an unknown
+    number told in its sentence ("casualties of unknown number", "casualties reported,
+    numbers not known")."""
+    if _has_child(noun, "det", "no") or noun.head.lower_ in words.unknown_number["without"]:
+        return 0
+    vague = [c for c in noun.children if c.dep_ == "amod" and c.lower_ in words.vague]
+    if vague:
+        return words.vague[vague[0].lower_]
+    if any(_unknown_number(t, words) for t in sentence_of(noun)):
+        return words.unknown_count
+    return None
+
+
+def _unknown_number(token: Token, words: Words) -> bool:
+    """ "unknown number", "numbers not known"."""
+    table = words.unknown_number
+    if token.lemma_.lower() not in table["nouns"]:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in table["unknown"] for c in token.children):
+        return True
+    head = token.head
+    return head.lemma_.lower() in table["known"] and _has_child(head, "neg")
 
 
 def _means_of_death(verb: Token, words: Words) -> bool:
@@ -292,8 +386,31 @@ def _means_of_death(verb: Token, words: Words) -> bool:
 def _counted(
     kind: str, victims: Token | None, words: Words, conjuncts: bool = True
 ) -> list[tuple[str, int | None]]:
-    count = victims_count(victims, words, conjuncts) if victims is not None else None
-    return [(kind, count)]
+    if victims is None:
+        return [(kind, None)]
+    counts = [victims_count(v, words, conjuncts) for v in _parallel(victims)]
+    known = [c for c in counts if c is not None]
+    return [(kind, sum(known) if known else None)]
+
+
+def _parallel(victims: Token) -> list[Token]:
+    """The victims and the subjects or objects the parse made their siblings ("Two guards,
+    one driver and one cook were killed" as two subjects)."""
+    if victims.dep_ not in {"nsubjpass", "dobj"}:
+        return [victims]
+    found = [c for c in victims.head.children if c.dep_ == victims.dep_]
+    listed = all(_comma_between(a, b) for a, b in pairwise(found))
+    return found if listed else [victims]
+
+
+def _comma_between(first: Token, second: Token) -> bool:
+    """Two phrases that a comma alone separates."""
+    comma = second.left_edge.i - 1
+    return (
+        first.right_edge.i <= comma
+        and first.doc[comma].text == ","
+        and (first.right_edge.i >= comma - 1)
+    )
 
 
 # ------------------------------------------------------------------ events
@@ -342,17 +459,21 @@ def _conflict_triggers(
 
 def _event_of(anchor: Token, triggers: list[Token], words: Words) -> Token | None:
     """The trigger a mention reports on: itself, one that governs it, one it governs, else the
-    nearest in the sentence. A mention inside what an uncoded event noun says ("protested
-    against attacks that had killed nine") reports on that noun's event, not on this one."""
+    nearest in the sentence. A mention inside a clause of an uncoded event noun ("protested
+    against attacks that had killed nine") reports on that noun's event, not on this one; a
+    state said of the noun ("repel an attack, at least four dead") on the event it is in."""
     if not triggers:
         return None
     if anchor in triggers:
         return anchor
+    in_clause = anchor.pos_ in {"VERB", "AUX"}
     for ancestor in anchor.ancestors:
         if ancestor in triggers:
             return ancestor
-        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in words.event_nouns:
+        event_noun = ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in words.event_nouns
+        if event_noun and in_clause:
             return None
+        in_clause = in_clause or ancestor.pos_ in {"VERB", "AUX"}
     governed = [t for t in triggers if anchor in t.ancestors]
     if governed:
         return governed[0]

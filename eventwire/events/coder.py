@@ -127,7 +127,7 @@ def events_of(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list
     if not item.sources and code[:2] in lexicon.cue_words("protest_roots"):
         item.sources = protesters_of(analysis, item, lexicon)
     if not item.sources and code[:2] in lexicon.cue_words("unknown_author_roots"):
-        item.sources = unknown_authors(analysis, item)
+        item.sources = unknown_authors(analysis, item, lexicon)
     if not item.sources:
         return []
     riot = riot_code(frame.sense.code, lexicon)
@@ -356,14 +356,16 @@ def held_on(noun: Token) -> bool:
     return noun.dep_ == "pobj" and on.lower_ in ("on", "in") and on.head.pos_ in ("VERB", "AUX")
 
 
-def unknown_authors(analysis: Analysis, item: Resolved) -> list[Participant]:
+def unknown_authors(analysis: Analysis, item: Resolved, lexicon: EventLexicon) -> list[Participant]:
     """The unidentified armed groups of the state where violence with no named author
     happened: the state of a place of the clause, else of the sentence, else the victims', else
-    the one state of all the document's places.
+    the one state of the sentence's actors ("clashes broke out when an ANC member was shot
+    dead"), else the one state of all the document's places.
     The subject that names no actor ("a car bomb killed ...") is their words in the text."""
     state = located_state(analysis, item) or located_state(analysis, item, sentence=True)
     victims = [t.entity.country for t in item.targets if t.entity.country in countries()]
     iso3 = state.entity.country if state is not None else next(iter(victims), None)
+    iso3 = iso3 or actors_state(analysis, item, lexicon.cue_words("armed_sectors"))
     if iso3 is None and (whole := document_state(analysis, outside_actors=True)) is not None:
         iso3 = whole.entity.country
     if iso3 is None:
@@ -378,6 +380,21 @@ def unknown_authors(analysis: Analysis, item: Resolved) -> list[Participant]:
         span = (start.idx, last.idx + len(last))
         ref = ref.model_copy(update={"text": analysis.text[span[0] : span[1]], "span": span})
     return [Participant(entity, ref, -1)]
+
+
+def actors_state(analysis: Analysis, item: Resolved, armed: frozenset[str]) -> str | None:
+    """The state of the unarmed actors named in the frame's phrase, not as the source of a
+    report, when there are some and all belong to one."""
+    sources = [a.source.span for a in analysis.attributions if a.source and a.source.span]
+    mentions = [
+        m
+        for m in analysis.actors.in_span(item.frame.sentence)
+        if m.head in item.frame.scope and not any(s <= m.start < e for s, e in sources)
+    ]
+    if any((m.entity.sector or "").lower() in armed for m in mentions):
+        return None
+    states = {m.entity.country for m in mentions}
+    return states.pop() if len(states) == 1 and states <= set(countries()) else None
 
 
 def place_state(
