@@ -100,8 +100,10 @@ def has_phrase(words: tuple[frozenset[str], ...], phrase: Phrase) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def meanings_of(text: str) -> frozenset[str]:
-    """The meanings a content text expresses."""
+    """The meanings a content text expresses (kept for the texts met most recently: merging the
+    ledger asks again for each item a report meets)."""
     words = content_stems(text)
     table = meanings().phrases
     return frozenset(
@@ -109,6 +111,7 @@ def meanings_of(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)
 def stems_of(text: str) -> frozenset[str]:
     """The stems of a text's content words."""
     return frozenset(stem(w) for w in WORD.findall(text) if w.lower() not in meanings().stop_words)
