@@ -10,7 +10,7 @@ from eventwire import errors
 from eventwire.language import other_language
 from eventwire.model import DocumentError
 from eventwire.options import Options
-from eventwire.readers import InputDocument, replace_surrogates
+from eventwire.readers import InputDocument, repair_windows_1252, replace_surrogates
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -32,7 +32,7 @@ def prepare(item: InputDocument, options: Options) -> PreparedDocument | Documen
     What the document's line gives (``published``, ``title``, ``url``, ``outlet``) wins over
     what its HTML page says of itself, and that over ``fallback_published`` (``--published``).
     """
-    item = replace_surrogates(item)
+    item = repair_windows_1252(replace_surrogates(item))
     warnings = list(item.warnings)
     text, page = item.text, PageMeta()
     if text is None:

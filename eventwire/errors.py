@@ -52,6 +52,7 @@ W_FEED_SUMMARY = "W205"  # a feed entry's page could not be fetched; its summary
 W_SURROGATES = "W206"  # lone surrogates (invalid code points) were replaced by U+FFFD
 W_UNREADABLE_DIR = "W207"  # a directory among the inputs could not be read; its files are skipped
 W_NOT_NEWS = "W208"  # files of a directory that are not news files (Markdown, data) are skipped
+W_WINDOWS_1252 = "W209"  # C1 controls read as the Windows-1252 characters they stand for
 
 
 def describe(code: str, message: str) -> str:

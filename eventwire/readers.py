@@ -33,6 +33,14 @@ MAX_REPLACED_SHARE = 0.01  # above this share of undecodable bytes a text is ref
 UNICODE_BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32",
               codecs.BOM_UTF16_LE: "utf-16", codecs.BOM_UTF16_BE: "utf-16"}  # fmt: skip
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# C1 controls that stand for the Windows-1252 character of the same byte: text decoded as
+# Latin-1 gives "Benghazi\x92s" for "Benghazi’s" and "\x93control\x94" for quotes.
+WINDOWS_1252 = {
+    chr(byte): char
+    for byte in range(0x80, 0xA0)
+    if (char := bytes([byte]).decode("cp1252", errors="ignore"))
+}
+C1_CONTROL = re.compile("[" + "".join(sorted(WINDOWS_1252)) + "]")
 
 log = logging.getLogger("eventwire")
 
@@ -302,6 +310,23 @@ def replace_surrogates(item: InputDocument) -> InputDocument:
         **{name: without_surrogates(value) for name, value in found.items()},
         warnings=[*item.warnings, errors.describe(errors.W_SURROGATES, reason)],
         text_changed=item.text_changed or "text" in found,
+    )
+
+
+def repair_windows_1252(item: InputDocument) -> InputDocument:
+    """The document with each C1 control of its text that stands for a Windows-1252
+    character (U+0092 for a right quote) replaced by that character, with a W209 warning;
+    the document itself when it has none. One character replaces one, so offsets into the
+    text are unchanged."""
+    if not item.text or not C1_CONTROL.search(item.text):
+        return item
+    count = len(C1_CONTROL.findall(item.text))
+    reason = f"{count} C1 controls in the text read as the Windows-1252 characters they stand for"
+    return replace(
+        item,
+        text=C1_CONTROL.sub(lambda m: WINDOWS_1252[m.group()], item.text),
+        warnings=[*item.warnings, errors.describe(errors.W_WINDOWS_1252, reason)],
+        text_changed=True,
     )
 
 

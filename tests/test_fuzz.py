@@ -261,3 +261,15 @@ def test_json_nested_thousands_deep_is_a_bad_line_not_the_end_of_the_run(tmp_pat
     client = TestClient(create_app(db, allow_writes=True, token="t0ken"))
     answer = client.post("/api/documents", content=deep, headers={"Authorization": "Bearer t0ken"})
     assert answer.status_code == 400 and "nested too deeply" in answer.json()["error"]
+
+
+def test_windows_1252_controls_are_read_as_what_they_stand_for() -> None:
+    text = "A bomb went off outside Benghazi\x92s main hospital, witnesses said \x93at dawn\x94."
+    (result,) = code_batch([InputDocument(id="a", text=text, published="2025-12-01")], Options())
+    assert isinstance(result, DocumentResult)
+    assert result.text == text.replace("\x92", "\u2019").replace("\x93", "\u201c").replace(
+        "\x94", "\u201d"
+    )
+    assert len(result.text) == len(text)  # offsets unchanged
+    assert any(w.startswith("W209") for w in result.warnings), result.warnings
+    assert any(p.name == "Benghazi" for p in result.places)

@@ -519,3 +519,18 @@ def test_both_ends_of_a_route_are_places(places_of) -> None:
 def test_a_kind_word_in_an_institution_s_name_is_no_town(places_of) -> None:
     places = places_of("Children in the SOS Children's Village are safe, staff in Juba said.")
     assert "Village" not in places
+
+
+def test_divisions_that_only_the_points_database_names_as_news_does() -> None:
+    north_darfur = region_named("North Darfur", "SDN")
+    assert km(north_darfur.lat, north_darfur.lon, 15.8, 25.0) < 200
+    oromia = region_named("Oromia", "ETH")
+    assert km(oromia.lat, oromia.lon, 7.5, 40.0) < 200
+    assert not any(m.record.source == "subdivision" for m in load_gazetteer().lookup("Plateau"))
+
+
+def test_named_groups_tell_the_story_s_country(places_of) -> None:
+    # Leer is a German town and a South Sudanese one; the SPLA places the story
+    places = places_of("SPLA fighters shelled positions near Leer overnight.")
+    assert places["Leer"].country == "SSD"
+    assert places_of("Flooding closed roads near Leer overnight.")["Leer"].country == "DEU"

@@ -567,14 +567,35 @@ def is_dateline(span: Span) -> bool:
 
 def is_argument(token: Token, place_parts: frozenset[str]) -> bool:
     """Whether a capital is used as an actor: a subject or object ("Washington warned
-    Caracas", "talks with Moscow"), not a place ("in Caracas", "the streets of Nairobi") or a
-    modifier ("London's Stock Exchange", "a Helsinki court")."""
+    Caracas", "talks with Moscow"), not a place ("in Caracas", "the streets of Nairobi",
+    "clashed in Bwaise junction of Kampala") or a modifier ("London's Stock Exchange", "a
+    Helsinki court")."""
+    token = _phrase_head(token)  # "in Seapoint, Cape Town": the container of a place is a place
+    if token.dep_ != "pobj":
+        return token.dep_ in ARGUMENT_DEPS
+    if token.head.lower_ in LOCATIVE:
+        return False
+    if token.head.lower_ != "of":
+        return True
+    owner = token.head.head
+    return owner.lemma_.lower() not in place_parts and not _in_locative_phrase(owner)
+
+
+def _phrase_head(token: Token) -> Token:
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
-        token = token.head  # "in Seapoint, Cape Town": the container of a place is a place
-    if token.dep_ == "pobj":
-        of_a_place = token.head.lower_ == "of" and token.head.head.lemma_.lower() in place_parts
-        return token.head.lower_ not in LOCATIVE and not of_a_place
-    return token.dep_ in ARGUMENT_DEPS
+        token = token.head
+    return token
+
+
+def _in_locative_phrase(token: Token, depth: int = 3) -> bool:
+    """Whether a noun lies inside a phrase of place, through "of" ("in Bwaise junction of
+    Kampala", "at the headquarters of the Ministry of Finance, Abuja")."""
+    token = _phrase_head(token)
+    if token.dep_ != "pobj" or depth == 0:
+        return False
+    if token.head.lower_ in LOCATIVE:
+        return True
+    return token.head.lower_ == "of" and _in_locative_phrase(token.head.head, depth - 1)
 
 
 def looks_like_person(res: Resolution, span: Span) -> bool:

@@ -22,6 +22,7 @@ from eventwire.geo.divisions import (
     kind_words,
     middle,
     state_points,
+    states,
     town_divisions,
     town_key,
     within,
@@ -75,6 +76,7 @@ def build_gazetteer() -> Gazetteer:
     _add_us_states(gaz, cache.get_us_states(), cities, points)
     _add_divisions(gaz, cities, iso3_of, admin2_of, points)
     _add_subdivisions(gaz, iso3_of, points)
+    _add_states(gaz, cities, iso3_of)
     for row in _read_tsv("demonyms.tsv"):
         gaz.demonyms[row["word"].lower()] = row["iso3"]
     return gaz
@@ -371,6 +373,33 @@ def _add_subdivisions(
             lat, lon = point  # the country's, not the namesake town's, area
         record = GeoRecord(sub.name, "region", iso3, lat, lon, "subdivision", admin1=town.admin1)
         gaz.add(sub.name, record)
+
+
+def _add_states(gaz: Gazetteer, cities: dict, iso3_of: dict[str, str]) -> None:
+    """First-level divisions that neither GeoNames nor ISO 3166-2 name as news does ("North
+    Darfur", "Oromia"), from the points database, each at its conventional point and in the
+    province of its nearest town; names that are ordinary words are left out."""
+    ignored = set(_read_yaml("divisions.yaml")["ignored_subdivision_names"])
+    towns: dict[str, list[dict]] = defaultdict(list)
+    for info in cities.values():
+        if info.get("admin1code") and info["countrycode"] in iso3_of:
+            towns[iso3_of[info["countrycode"]]].append(info)
+    short_name = kind_words().short_name
+    for iso3, name, point in states():
+        names = [n for n in (name, short_name(name)) if n and name_key(n) not in ignored]
+        known = any(m.record.country == iso3 for n in names for m in gaz.lookup(n))
+        if not names or known or iso3 not in gaz.countries or not towns[iso3]:
+            continue
+        nearest = min(towns[iso3], key=lambda t: _squared(point, t))
+        record = GeoRecord(
+            name, "region", iso3, point[0], point[1], "subdivision", admin1=nearest["admin1code"]
+        )
+        for alias in names:
+            gaz.add(alias, record)
+
+
+def _squared(point: tuple[float, float], town: dict) -> float:
+    return (float(town["latitude"]) - point[0]) ** 2 + (float(town["longitude"]) - point[1]) ** 2
 
 
 def _in_extent(point: tuple[float, float], extent: Extent) -> bool:

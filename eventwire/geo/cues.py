@@ -29,6 +29,7 @@ class Cues:
     motion_words: frozenset[str]  # lemmas: "the highway to Maxixe"
     route_nouns: frozenset[str]  # "the Mandera-Nairobi route", "the Dikwa-Marte axis"
     reference_prepositions: frozenset[str]  # "Ilitha township near Berlin"
+    site_nouns: frozenset[str]  # "Bwaise junction of Kampala"
 
 
 @lru_cache(maxsize=1)
@@ -59,4 +60,5 @@ def load_cues() -> Cues:
         title_words=frozenset(raw["title_words"]),
         motion_words=frozenset(raw["motion_words"]),
         reference_prepositions=frozenset(raw["reference_prepositions"]),
+        site_nouns=frozenset(raw["site_nouns"]),
     )

@@ -80,6 +80,24 @@ def state_points(short_name: Callable[[str], str | None]) -> dict[StateKey, tupl
     return points
 
 
+State = tuple[str, str, tuple[float, float]]  # ISO alpha-3 country, name, conventional point
+
+
+def states() -> list[State]:
+    """Every first-level division of the points database that has a point, in file order."""
+    root = Path(str(metadata.distribution(POINTS_PACKAGE).locate_file(POINTS_DIR)))
+    countries = json.loads((root / "countries.json").read_text(encoding="utf-8"))
+    iso3_of = {c["iso2"]: c["iso3"] for c in countries}
+    found: list[State] = []
+    for path in sorted(root.glob("by-country/*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            iso3 = iso3_of.get(state.get("country_code") or "")
+            if iso3 and state.get("latitude") and state.get("longitude"):
+                point = round(float(state["latitude"]), 4), round(float(state["longitude"]), 4)
+                found.append((iso3, state["name"], point))
+    return found
+
+
 @dataclass(frozen=True)
 class KindWords:
     """The words around a division's name ("Province of", "District"), as two patterns."""

@@ -23,6 +23,7 @@ from eventwire.geo.cues import Cues, load_cues
 from eventwire.model import Location, Place
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+MAX_DEPTH = 3  # modifiers followed inside a locative phrase
 
 
 def place_index(doc: Doc, places: list[Place]) -> dict[int, Place]:
@@ -70,20 +71,54 @@ def _locative_place(anchor: Token, index: dict[int, Place], cues: Cues) -> Place
     return None
 
 
-def _place_at(token: Token, index: dict[int, Place], cues: Cues) -> Place | None:
-    """The place a noun phrase names: its own, X in "the city of X", or "the Caracas airport"."""
+def _place_at(token: Token, index: dict[int, Place], cues: Cues, depth: int = 0) -> Place | None:
+    """The place a noun phrase names: its own, X in "the city of X", "the Caracas airport", or
+    the place of a site within it: "Bwaise junction of Kampala", "outside Parliament in Cape
+    Town", "the headquarters of the Ministry of Finance, Abuja"."""
     if token.i in index:
         return index[token.i]
     for child in token.children:
         if child.dep_ == "compound" and child.i in index:
             return index[child.i]
-    if token.lower_ in cues.settlement_nouns:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.i in index:
-                        return index[obj.i]
+    if depth >= MAX_DEPTH:
+        return None
+    for child in token.children:
+        inner = _inner_place(token, child, index, cues, depth)
+        if inner is not None:
+            return inner
     return None
+
+
+def _inner_place(
+    head: Token, child: Token, index: dict[int, Place], cues: Cues, depth: int
+) -> Place | None:
+    """The place that a modifier of a site's noun phrase names (see :func:`_place_at`)."""
+    if child.dep_ == "appos":  # "the Ministry of Finance, Abuja"; "(Kisumu)" is a gloss
+        glossed = child.i > 0 and child.doc[child.i - 1].text == "("
+        return None if glossed else _place_at(child, index, cues, depth + 1)
+    if child.dep_ != "prep":
+        return None
+    of_site = child.lower_ == "of" and _site(head, cues)
+    if not (of_site or child.lower_ in cues.locative_prepositions):
+        return None
+    for obj in child.children:
+        if obj.dep_ == "pobj":
+            place = _place_at(obj, index, cues, depth + 1)
+            if place is not None:
+                return place
+    return None
+
+
+def _site(token: Token, cues: Cues) -> bool:
+    """Whether a noun names a site or an area, so that its "of X" says where it is."""
+    word = token.lower_
+    return (
+        token.pos_ == "PROPN"
+        or word in cues.settlement_nouns
+        or word in cues.within_nouns
+        or word in cues.part_nouns
+        or word in cues.site_nouns
+    )
 
 
 def _venue_place(trigger: Token, index: dict[int, Place], cues: Cues) -> Place | None:

@@ -43,16 +43,21 @@ NAMESAKE_SHARE = 10  # a town with a tenth of its division's people stands for a
 
 
 def document_countries(
-    doc: Doc, toponyms: list[Toponym], gaz: Gazetteer, words: Words | None = None
+    doc: Doc,
+    toponyms: list[Toponym],
+    gaz: Gazetteer,
+    words: Words | None = None,
+    actors: Counter[str] | None = None,
 ) -> dict[str, float]:
     """How much the document is about each country, from 0 to 1.
 
-    Each country's share of the unambiguous evidence (country and place names, demonyms),
-    scaled down while there is little evidence: one passing "U.S." does not make a story
-    American enough to move Geneva to New York State. (``words``: :class:`Words` of the
+    Each country's share of the unambiguous evidence (country and place names, demonyms,
+    and the countries of the named actors the caller found: ``actors``, "the SPLA" for South
+    Sudan), scaled down while there is little evidence: one passing "U.S." does not make a
+    story American enough to move Geneva to New York State. (``words``: :class:`Words` of the
     document, when the caller has them.)
     """
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter(actors or {})
     divisions: Counter[str] = Counter()
     for toponym in toponyms:
         country = toponym.qualifier.country if toponym.qualifier is not None else None

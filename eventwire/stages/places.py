@@ -9,9 +9,14 @@ and resolved is described in :mod:`eventwire.geo.mentions` and :mod:`eventwire.g
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from spacy.tokens import Doc
 
+from eventwire.actors.kb import load_kb
 from eventwire.analysis import Analysis
+from eventwire.countries import countries
 from eventwire.geo.cues import load_cues
 from eventwire.geo.gazetteer import Gazetteer, GeoRecord, load_gazetteer
 from eventwire.geo.mentions import Toponym, find_toponyms
@@ -19,6 +24,10 @@ from eventwire.geo.resolve import choose, directional_point, document_countries
 from eventwire.geo.words import Words
 from eventwire.model import Place
 from eventwire.registry import stage
+
+ACTOR_LABELS = frozenset({"ORG", "NORP"})  # entity labels of the names asked of the knowledge base
+ACRONYM = re.compile(r"[A-Z]{2,6}")  # "SPLA", also in "SPLA/O-IO", which the parser leaves unnamed
+ACTOR_KINDS = frozenset({"organisation", "group"})  # entries that tell a story's country
 
 
 @stage("places")
@@ -28,13 +37,31 @@ def find_places(analysis: Analysis) -> list[Place]:
     gaz = load_gazetteer()
     words = Words.of(doc, analysis.text)
     toponyms = find_toponyms(doc, gaz, load_cues(), words)
-    context = document_countries(doc, toponyms, gaz, words)
+    context = document_countries(doc, toponyms, gaz, words, actor_countries(analysis))
     places = []
     for toponym in toponyms:
         record = choose(toponym, context)
         if record is not None:
             places.append(place_of(doc, toponym, record, gaz))
     return sorted(places, key=lambda p: p.span)
+
+
+def actor_countries(analysis: Analysis) -> Counter[str]:
+    """The countries of the organisations and groups the document names that the knowledge
+    base places in one country ("the SPLA", "ANC councillors"), each name counted once: as
+    much evidence of where the story is as a demonym."""
+    kb = load_kb()
+    names = {e.text for e in analysis.doc.ents if e.label_ in ACTOR_LABELS}
+    names |= {part for t in analysis.doc for part in t.text.split("/") if ACRONYM.fullmatch(part)}
+    found: Counter[str] = Counter()
+    for name in sorted(names):
+        entry = kb.lookup(name)
+        if entry is None or entry.kind not in ACTOR_KINDS:
+            continue
+        country = kb.entity(entry, analysis.published).country
+        if country and country in countries():
+            found[country] += 1
+    return found
 
 
 def place_of(doc: Doc, toponym: Toponym, record: GeoRecord, gaz: Gazetteer) -> Place:
