@@ -306,6 +306,7 @@ def place_candidates(head: Token, lexicon: EventLexicon) -> list[Token]:
 def complement_heads(head: Token) -> list[Token]:
     """Complement verbs of a trigger: 'declined to resign', 'accused Y of attempting'."""
     out = children(head, "xcomp", "ccomp")
+    out += [c for c in children(head, "advcl") if c.pos_ == "VERB" and to_infinitive(c)]
     for prep in children(head, "prep"):
         out += children(prep, "pcomp")
     for obj in children(head, "dobj"):
@@ -313,6 +314,11 @@ def complement_heads(head: Token) -> list[Token]:
     for comp in list(out):
         out += [c for c in children(comp, "conj") if c.pos_ == "VERB"]
     return out
+
+
+def to_infinitive(verb: Token) -> bool:
+    """ "to assure him": a purpose clause, which says what the act was for."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def between_pair(noun: Token) -> list[Token]:
@@ -367,8 +373,11 @@ class TriggerFacts:
 
     @property
     def preps(self) -> set[str]:
+        """The prepositions of the trigger, but not those of a time ("called on Tuesday")."""
         if self._preps is None:
-            self._preps = {p.lower_ for p in children(self.trigger, "prep", "prt")}
+            self._preps = {
+                p.lower_ for p in children(self.trigger, "prep", "prt") if not of_time(p)
+            }
         return self._preps
 
     @property
@@ -391,6 +400,11 @@ class TriggerFacts:
         if self._texts is None:
             self._texts = (joined(self.scope, lemmas=True), joined(self.scope, lemmas=False))
         return self._texts
+
+
+def of_time(prep: Token) -> bool:
+    """Whether a preposition's object is a date or a time ("on Tuesday", "in June")."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
 def sense_holds(sense: Sense, facts: TriggerFacts) -> bool:
