@@ -534,3 +534,15 @@ def test_named_groups_tell_the_story_s_country(places_of) -> None:
     places = places_of("SPLA fighters shelled positions near Leer overnight.")
     assert places["Leer"].country == "SSD"
     assert places_of("Flooding closed roads near Leer overnight.")["Leer"].country == "DEU"
+
+
+def test_parts_of_continents_islands_lakes_and_rivers(places_of) -> None:
+    places = places_of("Drought has spread across East Africa, from the Nile to Lake Victoria.")
+    assert near(places["East Africa"], -2.0, 37.0, 300)  # not Africa's middle
+    assert places["Lake Victoria"].kind == "feature"
+    java = places_of("Floods hit central Java and Sumatra in Indonesia this week.")
+    assert java["Java"].country == "IDN" and java["Sumatra"].country == "IDN"
+    titicaca = places_of("Fishermen on Lake Titicaca reported the lowest water in decades.")
+    assert titicaca["Lake Titicaca"].country is None and near(
+        titicaca["Lake Titicaca"], -15.8, -69.4
+    )
