@@ -546,3 +546,25 @@ def test_parts_of_continents_islands_lakes_and_rivers(places_of) -> None:
     assert titicaca["Lake Titicaca"].country is None and near(
         titicaca["Lake Titicaca"], -15.8, -69.4
     )
+
+
+def test_a_container_after_a_comma_and_in(places_of) -> None:
+    places = places_of("Austin, in Scott County, Indiana, saw the outbreak begin.")
+    assert places["Austin"].country == "USA" and near(places["Austin"], 38.76, -85.81)
+    assert "in Scott County" not in places  # the container's span holds no "in"
+    peru = places_of("A spill in the province of Cajamarca, in Peru, poisoned residents.")
+    assert peru["Cajamarca"].country == "PER"
+
+
+def test_a_province_named_by_words_the_parser_splits_or_opens_a_sentence_with(places_of) -> None:
+    kashmir = places_of("In the Indian state of Jammu and Kashmir, roads were closed.")
+    assert "Jammu and Kashmir" in kashmir and kashmir["Jammu and Kashmir"].kind == "region"
+    wales = places_of("Victoria has most cases. New South Wales is second with 74.")
+    assert wales["New South Wales"].country == "AUS" and "Wales" not in wales
+
+
+def test_a_name_listed_with_provinces_is_the_province(places_of) -> None:
+    places = places_of("Cases occurred in British Columbia, Alberta, Ontario and New Brunswick.")
+    assert places["New Brunswick"].country == "CAN"
+    listed = places_of("People fell ill in New York City, Long Island, New York and New Jersey.")
+    assert listed["Long Island"].country == "USA"  # not the Bahamian island of that name

@@ -203,15 +203,18 @@ def _scan(doc: Doc, reading: _Reading) -> list[Toponym]:
 
 
 def _mark_containers(doc: Doc, found: list[Toponym], gaz: Gazetteer) -> None:
-    """A name right after another one and a comma that can be a container of it ("Buffalo,
+    """A name right after another one and a comma that holds a place of that name ("Buffalo,
     New York", "Pandi, Bulacan") is read as the container: the state, not the city."""
     by_start = {t.start: t for t in found}
     for toponym in found:
         if toponym.qualifier is None:
             continue
         after = _comma_qualifier(doc, toponym.end, gaz)
-        following = by_start.get(toponym.end + 1)
-        if after is not None and following is not None and following.end == after[1]:
+        following = by_start.get(_qualifier_start(doc, toponym.end))
+        if after is None or following is None or following.end != after[1]:
+            continue
+        records = records_of(toponym)  # "New York City, Long Island": no Bahamian island
+        if any(lies_within(r, area) for r in records for area in after[0].areas):
             following.container = True
 
 
@@ -325,6 +328,8 @@ def _is_toponym(span: Span, matches: list[NameMatch], reading: _Reading) -> bool
         return True
     if _strong(matches):
         return _used_as_place(span, matches, reading)
+    if _province_in_full(span, matches) and not _title_after(span, cues):
+        return True
     if _looks_like_acronym(span.text) and not any(m.record.source == "admin1" for m in matches):
         return False  # "U.N." is not the Indian town of Un; "NSW" is New South Wales
     word = span.text.lower() if len(span) == 1 else None
@@ -416,6 +421,8 @@ def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> b
     titled = any(m.main_name for m in matches) and _institution_after(span, cues)
     if entity is not None and _opens_the_name(entity, span) and (strong or titled):
         return True  # "the U.S. Centers for Disease Control", "NSW Premier Gladys ..."
+    if len(entities) > 1 and _division_of_places(span, entities, matches):
+        return True  # "Jammu and Kashmir", which the parser reads as two places
     if len(entities) > 1 or (entity is not None and not _same_tokens(entity, span)):
         return False
     if entity is not None and entity.label_ not in NAME_LABELS:
@@ -439,6 +446,15 @@ def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> b
     if entity is None and biggest >= KNOWN_CITY:
         return True
     return _place_words_around(span, cues, gaz)
+
+
+def _division_of_places(span: Span, entities: set[Span], matches: list[NameMatch]) -> bool:
+    """A division's own name made of names the parser calls places ("Jammu and Kashmir",
+    "Trinidad and Tobago" aside: countries are found by name)."""
+    inside = all(
+        e.label_ in PLACE_LABELS and span.start <= e.start and e.end <= span.end for e in entities
+    )
+    return inside and any(m.main_name and m.record.source in DIVISION_SOURCES for m in matches)
 
 
 def _unknown_word_as_place(span: Span, reading: _Reading) -> bool:
@@ -466,6 +482,12 @@ def _big_city(matches: list[NameMatch], span: Span) -> bool:
 def _strong(matches: list[NameMatch]) -> bool:
     """Whether the name is a country's, a state's, a feature's or a continent's own name."""
     return any(m.main_name and m.record.source in STRONG_SOURCES for m in matches)
+
+
+def _province_in_full(span: Span, matches: list[NameMatch]) -> bool:
+    """A province's own name of several words, written in full ("New South Wales", "British
+    Columbia"), even where the parser tags none of it."""
+    return len(span) > 1 and any(m.main_name and m.record.source == "admin1" for m in matches)
 
 
 def _inside_longer_name(span: Span, cues: Cues) -> bool:
@@ -688,19 +710,27 @@ def _qualifier_before(doc: Doc, noun: int, gaz: Gazetteer) -> Qualifier | None:
 
 
 def _comma_qualifier(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Qualifier, int] | None:
-    """ "Paris, Texas", "Long Beach, CA", "Pandi, Bulacan": the qualifier and its end."""
+    """ "Paris, Texas", "Long Beach, CA", "Pandi, Bulacan", "Cajamarca, in Peru": the
+    qualifier and its end."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
-    for stop in range(min(len(doc), end + 4), end + 1, -1):
+    first = _qualifier_start(doc, end)
+    for stop in range(min(len(doc), first + 3), first, -1):
         if doc[stop - 1].is_space or doc[stop - 1].is_punct:
             continue
-        text = doc[end + 1 : stop].text
+        text = doc[first:stop].text
         if not text[:1].isupper():
             continue
         qualifier = _qualifier_named(text, gaz)
         if qualifier is not None:
             return qualifier, stop
     return None
+
+
+def _qualifier_start(doc: Doc, end: int) -> int:
+    """Where the container after the comma at ``end`` begins: after an "in" ("Cajamarca, in
+    Peru")."""
+    return end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "in" else end + 1
 
 
 def _name_qualifier(doc: Doc, at: int, gaz: Gazetteer, backwards: bool = False) -> Qualifier | None:
@@ -737,7 +767,8 @@ def _containers(doc: Doc, found: list[Toponym], gaz: Gazetteer) -> list[Toponym]
         if toponym.qualifier is None:
             continue
         after = _comma_qualifier(doc, toponym.end, gaz)
-        if after is None or toponym.end + 1 in starts:
+        first = _qualifier_start(doc, toponym.end)
+        if after is None or first in starts:
             continue
         areas = [
             a
@@ -746,7 +777,7 @@ def _containers(doc: Doc, found: list[Toponym], gaz: Gazetteer) -> list[Toponym]
             or any(lies_within(r, a) for r in records_of(toponym))
         ]
         if areas:
-            extra.append(Toponym(toponym.end + 1, after[1], [NameMatch(a, True) for a in areas]))
+            extra.append(Toponym(first, after[1], [NameMatch(a, True) for a in areas]))
     return extra
 
 
@@ -769,12 +800,13 @@ def _containers_of_unknown_names(
         if end < len(doc) and words.forms[end].lower() in cues.kind_words_after:
             end += 1
         after = _comma_qualifier(doc, end, reading.gaz)
-        if after is None or end + 1 in taken:
+        first = _qualifier_start(doc, end)
+        if after is None or first in taken:
             continue
         areas = [a for a in after[0].areas if a.source in DIVISION_SOURCES]
         if areas:
-            extra.append(Toponym(end + 1, after[1], [NameMatch(a, True) for a in areas]))
-            taken.update(range(end + 1, after[1]))
+            extra.append(Toponym(first, after[1], [NameMatch(a, True) for a in areas]))
+            taken.update(range(first, after[1]))
     return extra
 
 

@@ -145,13 +145,14 @@ def choose(toponym: Toponym, context: dict[str, float]) -> GeoRecord | None:
         areas = [m for m in candidates if m.record.source in CONTAINER_SOURCES]
         districts = [m for m in candidates if m.record.source == "admin2"]
         candidates = areas or districts or candidates
+    areas = _qualifying_areas(_listed_qualifier(toponym), context)
     if toponym.prefers_state:
         states = [m for m in toponym.matches if m.record.source in STATE_SOURCES]
         states = [m for m in states if m.record.source != "admin2"] or states  # not a county
-        candidates = [m for m in states if m.record.lat is not None] or candidates
+        states = _within([m for m in states if m.record.lat is not None], areas)
+        candidates = states or candidates  # "the province of Cajamarca, in Peru": its town
     elif toponym.prefers_town:
         candidates = [m for m in candidates if m.record.source == "city"] or candidates
-    areas = _qualifying_areas(_listed_qualifier(toponym), context)
     candidates = _within(candidates, areas)
     if not candidates:
         return _area_point(areas)
@@ -162,14 +163,20 @@ def choose(toponym: Toponym, context: dict[str, float]) -> GeoRecord | None:
 
 
 def _listed_with_states(toponym: Toponym) -> bool:
-    """A name that can be a US state, listed with a state's own name ("Pennsylvania and New
-    York", "Texas, Kansas, New York"): the state, not the city."""
-    if not any(m.record.source == "us_state" for m in toponym.matches):
-        return False
+    """A name that can be a state or province, listed with a state's or province's own name
+    of that country ("Pennsylvania and New York", "Texas, Kansas, New York", "Alberta,
+    Manitoba, Ontario and New Brunswick"): the state or province, not the city."""
+    countries = {m.record.country for m in toponym.matches if m.record.source in LISTED_STATES}
     return any(
-        any(m.main_name and m.record.source == "us_state" for m in mate.matches)
+        any(
+            m.main_name and m.record.source in LISTED_STATES and m.record.country in countries
+            for m in mate.matches
+        )
         for mate in toponym.list_mates
     )
+
+
+LISTED_STATES = frozenset({"us_state", "admin1"})
 
 
 def _listed_qualifier(toponym: Toponym) -> Qualifier | None:
