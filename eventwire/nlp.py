@@ -80,7 +80,6 @@ def collective_subjects() -> frozenset[str]:
 
 
 HEADLINE = "eventwire_headlines"
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_TAGS = frozenset({"NNS", "NNPS", "NNP"})  # "Gunmen", "Fulanis", "SAF": not "a bomb"
 
 
@@ -97,56 +96,60 @@ def make_headline_parse(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def headline_parse(nlp: Language, doc: Doc) -> Doc:
     """The parse, with each sentence that opens like a headline in the present tense
     ("Fulanis attack Dusa", "SAF bomb Deribat", "Military arrest and beat a soldier"), where
-    the parser read the verb as a noun, parsed again with the verb's past form in its place:
-    that parse is kept where the word is then a verb and the sentence keeps its bounds. The
+    the parser read the verb as a noun, parsed again alone with the verb's past form in its
+    place: that parse is kept where the word is then a verb and the sentence stays one. The
     words, their offsets and the named entities stay those of the text."""
-    candidates = headline_candidates(doc)
-    if not candidates:
-        return doc
-    verbs = headline_verbs()
-    text = doc.text
-    for i in sorted(candidates, reverse=True):
+    parses: dict[int, Doc] = {}
+    for sentence, i in headline_candidates(doc):
         token = doc[i]
-        text = text[: token.idx] + verbs[token.lower_] + text[token.idx + len(token) :]
+        at = token.idx - sentence.start_char
+        text = (
+            sentence.text[:at] + headline_verbs()[token.lower_] + sentence.text[at + len(token) :]
+        )
+        other = _parsed_up_to_headlines(nlp, text)
+        whole = len(other) == len(sentence) and sum(t.is_sent_start for t in other) == 1
+        if whole and other[i - sentence.start].pos_ == "VERB":
+            parses[sentence.start] = other
+    return _merged(doc, parses) if parses else doc
+
+
+def _parsed_up_to_headlines(nlp: Language, text: str) -> Doc:
     other = nlp.make_doc(text)
-    if len(other) != len(doc):
-        return doc
-    for proc_name, proc in nlp.pipeline:
-        if proc_name == HEADLINE:
+    for name, proc in nlp.pipeline:
+        if name == HEADLINE:
             break
         other = proc(other)
-    kept = [i for i in candidates if other[i].pos_ == "VERB" and _same_sentence(doc, other, i)]
-    return _merged(doc, other, kept) if kept else doc
+    return other
 
 
-def headline_candidates(doc: Doc) -> list[int]:
-    """Tokens that may be a headline's present-tense verb read as a noun: a listed verb's own
-    form, after a plural or proper noun (or a sentence's first, capitalised adjective:
-    "Military arrest ..."), with no finite verb before it in its sentence."""
+def headline_candidates(doc: Doc) -> list[tuple[Span, int]]:
+    """Sentences that may open with a headline's present-tense verb read as a noun, each with
+    that word: a listed verb's own form, after a plural or proper noun (or a sentence's first,
+    capitalised adjective: "Military arrest ..."), with no verb before it."""
     verbs = headline_verbs()
     found = []
     for sentence in doc.sents:
         for token in sentence:
-            if token.pos_ in ("VERB", "AUX") and token.tag_ in FINITE_TAGS:
+            if token.pos_ in ("VERB", "AUX"):
                 break
-            listed = token.lower_ in verbs and token.pos_ != "VERB"
-            if token.i > sentence.start and listed and _headline_verb(token):
-                found.append(token.i)
+            listed = token.lower_ in verbs and token.i > sentence.start
+            if listed and _headline_verb(token, sentence.start):
+                found.append((sentence, token.i))
                 break
     return found
 
 
-def _headline_verb(token: Token) -> bool:
+def _headline_verb(token: Token, start: int) -> bool:
     doc = token.doc
     k = token.i - 1
-    while k > token.sent.start and doc[k].is_quote:  # '"Pipeline vandals" attack ...'
+    while k > start and doc[k].is_quote:  # '"Pipeline vandals" attack ...'
         k -= 1
     before = doc[k]
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     subject = (
         before.tag_ in SUBJECT_TAGS
         or before.lower_ in collective_subjects()
-        or (before.tag_ == "JJ" and before.is_sent_start and before.text[:1].isupper())
+        or (before.tag_ == "JJ" and k == start and before.text[:1].isupper())
     )
     if not subject or not token.text.islower() or after is None:
         return False
@@ -157,27 +160,30 @@ def _headline_verb(token: Token) -> bool:
     return after.lower_ not in ("of", "on", "against", "by") and after.pos_ not in ("VERB", "AUX")
 
 
-def _same_sentence(doc: Doc, other: Doc, i: int) -> bool:
-    ours, theirs = doc[i].sent, other[i].sent
-    return (ours.start, ours.end) == (theirs.start, theirs.end)
-
-
-def _merged(doc: Doc, other: Doc, kept: list[int]) -> Doc:
-    """The document's words and entities, with the parse of ``other`` in the sentences of the
-    tokens ``kept`` (whose lemma stays the verb's own form)."""
-    spans = {(other[i].sent.start, other[i].sent.end) for i in kept}
-    taken = {k for start, end in spans for k in range(start, end)}
-    source = [other[t.i] if t.i in taken else t for t in doc]
+def _merged(doc: Doc, parses: dict[int, Doc]) -> Doc:
+    """The document's words and entities, with the parse of each sentence in ``parses`` (by
+    its first token) taken from that parse; a word that became a verb keeps its own form as
+    its lemma ("attack")."""
+    source: list[tuple[Token, int]] = [(t, 0) for t in doc]  # a token and its sentence start
+    for start, other in parses.items():
+        for t in other:
+            source[start + t.i] = (t, start)
+    changed = {
+        start + t.i
+        for start, other in parses.items()
+        for t in other
+        if t.lower_ != doc[start + t.i].lower_
+    }
     merged = Doc(
         doc.vocab,
         words=[t.text for t in doc],
         spaces=[bool(t.whitespace_) for t in doc],
-        tags=[t.tag_ for t in source],
-        pos=[t.pos_ for t in source],
-        morphs=[str(t.morph) for t in source],
-        lemmas=[doc[t.i].lower_ if t.i in kept else t.lemma_ for t in source],
-        heads=[t.head.i for t in source],
-        deps=[t.dep_ for t in source],
+        tags=[t.tag_ for t, _ in source],
+        pos=[t.pos_ for t, _ in source],
+        morphs=[str(t.morph) for t, _ in source],
+        lemmas=[doc[k].lower_ if k in changed else t.lemma_ for k, (t, _) in enumerate(source)],
+        heads=[at + t.head.i for t, at in source],
+        deps=[t.dep_ for t, _ in source],
         ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc],
     )
     merged.user_data.update(doc.user_data)

@@ -26,6 +26,16 @@ def test_a_headline_verb_is_a_verb(nlp: Language, text: str, verb: str) -> None:
     assert token.lemma_ == verb and doc.text == text  # the words and offsets are the text's
 
 
+def test_only_the_headline_sentence_is_parsed_again(nlp: Language) -> None:
+    text = "Officials said the talks went well. Rebels shell Marawi overnight. Residents fled."
+    doc = nlp(text)
+    assert [s.text for s in doc.sents] == [
+        "Officials said the talks went well.", "Rebels shell Marawi overnight.", "Residents fled."
+    ]  # fmt: skip
+    assert next(t for t in doc if t.text == "shell").pos_ == "VERB"
+    assert all(t.head.sent == t.sent for t in doc)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -34,6 +44,8 @@ def test_a_headline_verb_is_a_verb(nlp: Language, text: str, verb: str) -> None:
         "U.S. Lifts Travel Ban to Lebanon.",
         "According to the UN release, aid resumed.",
         "Rebels attacked the town on Monday.",
+        "The ad slams Kasich for voting in favor of an assault-weapons ban in 1994.",
+        "Marco Rubio, speaking at a Super Tuesday rally in Miami, is criticized.",
     ],
 )
 def test_nouns_and_real_verbs_are_left_alone(nlp: Language, text: str) -> None:
