@@ -37,7 +37,7 @@ def find_places(analysis: Analysis) -> list[Place]:
     gaz = load_gazetteer()
     words = Words.of(doc, analysis.text)
     toponyms = find_toponyms(doc, gaz, load_cues(), words)
-    context = document_countries(doc, toponyms, gaz, words, actor_countries(analysis))
+    context = document_countries(doc, toponyms, gaz, words, actor_countries(analysis, words))
     places = []
     for toponym in toponyms:
         record = choose(toponym, context)
@@ -46,13 +46,14 @@ def find_places(analysis: Analysis) -> list[Place]:
     return sorted(places, key=lambda p: p.span)
 
 
-def actor_countries(analysis: Analysis) -> Counter[str]:
+def actor_countries(analysis: Analysis, words: Words) -> Counter[str]:
     """The countries of the organisations and groups the document names that the knowledge
     base places in one country ("the SPLA", "ANC councillors"), each name counted once: as
     much evidence of where the story is as a demonym."""
     kb = load_kb()
     names = {e.text for e in analysis.doc.ents if e.label_ in ACTOR_LABELS}
-    names |= {part for t in analysis.doc for part in t.text.split("/") if ACRONYM.fullmatch(part)}
+    capitals = (form for form in words.forms if form[:2].isupper())
+    names |= {part for form in capitals for part in form.split("/") if ACRONYM.fullmatch(part)}
     found: Counter[str] = Counter()
     for name in sorted(names):
         entry = kb.lookup(name)
