@@ -186,7 +186,7 @@ def _merged(doc: Doc, parses: dict[int, Doc]) -> Doc:
         deps=[t.dep_ for t, _ in source],
         ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc],
     )
-    merged.user_data.update(doc.user_data)
+    merged.user_data.update({k: v for k, v in doc.user_data.items() if k != SENTENCES})
     return merged
 
 
