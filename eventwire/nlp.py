@@ -69,11 +69,13 @@ def headline_words() -> dict:
     return load_yaml(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
 def headline_verbs() -> dict[str, str]:
     """Verbs that headlines put in the present tense, with their past forms."""
     return {str(k): str(v) for k, v in headline_words()["verbs"].items()}
 
 
+@lru_cache(maxsize=1)
 def collective_subjects() -> frozenset[str]:
     """Singular nouns of groups that take a plural verb in headlines ("militia attack")."""
     return frozenset(headline_words()["collective_subjects"])

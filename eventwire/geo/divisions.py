@@ -60,26 +60,6 @@ def town_divisions() -> dict[TownKey, tuple[str | None, str | None]]:
 StateKey = tuple[str, str]  # ISO alpha-3 country, name key of the division
 
 
-def state_points(short_name: Callable[[str], str | None]) -> dict[StateKey, tuple[float, float]]:
-    """The conventional point of each first-level division (state, province, region, county
-    where counties are the first level), by country and by the name key of its full name and
-    of its short name (``short_name``: the name without its kind words)."""
-    root = Path(str(metadata.distribution(POINTS_PACKAGE).locate_file(POINTS_DIR)))
-    countries = json.loads((root / "countries.json").read_text(encoding="utf-8"))
-    iso3_of = {c["iso2"]: c["iso3"] for c in countries}
-    points: dict[StateKey, tuple[float, float]] = {}
-    for path in sorted(root.glob("by-country/*/states.json")):
-        for state in json.loads(path.read_text(encoding="utf-8")):
-            iso3 = iso3_of.get(state.get("country_code") or "")
-            if not iso3 or not state.get("latitude") or not state.get("longitude"):
-                continue
-            point = round(float(state["latitude"]), 4), round(float(state["longitude"]), 4)
-            names = [state["name"], short_name(state["name"])]
-            for name in filter(None, names):
-                points.setdefault((iso3, name_key(name)), point)
-    return points
-
-
 State = tuple[str, str, tuple[float, float]]  # ISO alpha-3 country, name, conventional point
 
 
@@ -96,6 +76,17 @@ def states() -> list[State]:
                 point = round(float(state["latitude"]), 4), round(float(state["longitude"]), 4)
                 found.append((iso3, state["name"], point))
     return found
+
+
+def state_points(short_name: Callable[[str], str | None]) -> dict[StateKey, tuple[float, float]]:
+    """The conventional point of each first-level division (state, province, region, county
+    where counties are the first level), by country and by the name key of its full name and
+    of its short name (``short_name``: the name without its kind words)."""
+    points: dict[StateKey, tuple[float, float]] = {}
+    for iso3, name, point in states():
+        for each in filter(None, (name, short_name(name))):
+            points.setdefault((iso3, name_key(each)), point)
+    return points
 
 
 @dataclass(frozen=True)
