@@ -568,3 +568,30 @@ def test_a_name_listed_with_provinces_is_the_province(places_of) -> None:
     assert places["New Brunswick"].country == "CAN"
     listed = places_of("People fell ill in New York City, Long Island, New York and New Jersey.")
     assert listed["Long Island"].country == "USA"  # not the Bahamian island of that name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the second object of a preposition of place, which the parser calls a person
+        ("Students protested in Kebili and Sbikha.", "Sbikha", "TUN"),
+        ("Students protested in Assiut and Kebili.", "Kebili", "TUN"),
+        # a site in lower case, of the name
+        ("Protests in the hospital of Kerkennah against staff shortage.", "Kerkennah", "TUN"),
+        # a known city's possessive inside the name of a building
+        ("A car bomb exploded at Benghazi’s Al-Jalaa Hospital.", "Benghazi", "LBY"),
+        # the seat of an institution, after a comma
+        ("Workers at the Federal University of Agriculture, Abeokuta have paralysed activities.",
+         "Abeokuta", "NGA"),
+    ],
+)  # fmt: skip
+def test_words_around_a_name_that_make_it_a_place(
+    places_of, text: str, name: str, country: str
+) -> None:
+    places = places_of(text)
+    assert name in places and places[name].country == country, places
+
+
+def test_a_person_named_after_an_institution_and_a_comma_is_no_place(places_of) -> None:
+    places = places_of("Aid was sent by the Red Cross, Joseph Stein said.")
+    assert "Joseph" not in places, places

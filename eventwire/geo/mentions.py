@@ -58,6 +58,7 @@ BIG_CITY = 1_000_000
 QUARTER_CITY = 100_000  # people of a city whose quarters the text may name before it
 QUARTER_RATIO = 10
 KNOWN_CITY = 100_000
+SEAT_LABELS = frozenset({"ORG", "FAC"})  # names whose seat may follow them after a comma
 STRONG_SOURCES = frozenset({"country", "us_state", "feature", "continent"})
 
 
@@ -419,8 +420,9 @@ def _used_as_place(span: Span, matches: list[NameMatch], reading: _Reading) -> b
         # "Kiev", "Bombay": a well-known city's other name, when the parser calls it a place
         return entity.label_ != "FAC" and any(m.record.population >= KNOWN_CITY for m in matches)
     titled = any(m.main_name for m in matches) and _institution_after(span, cues)
-    if entity is not None and _opens_the_name(entity, span) and (strong or titled):
-        return True  # "the U.S. Centers for Disease Control", "NSW Premier Gladys ..."
+    owner = _owner_of_what_follows(span, matches)
+    if entity is not None and _opens_the_name(entity, span) and (strong or titled or owner):
+        return True  # "the U.S. Centers for Disease Control", "Benghazi's Al-Jalaa Hospital"
     if len(entities) > 1 and _division_of_places(span, entities, matches):
         return True  # "Jammu and Kashmir", which the parser reads as two places
     if len(entities) > 1 or (entity is not None and not _same_tokens(entity, span)):
@@ -546,6 +548,17 @@ def _opens_the_name(entity: Span, span: Span) -> bool:
     return start == span.start and span.end < entity.end
 
 
+def _owner_of_what_follows(span: Span, matches: list[NameMatch]) -> bool:
+    """ "Benghazi's Al-Jalaa Hospital", "Kabul's airport": a known city's own name with a
+    possessive."""
+    doc = span.doc
+    owned = span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}
+    return owned and any(
+        m.main_name and m.record.kind == "city" and m.record.population >= KNOWN_CITY
+        for m in matches
+    )
+
+
 def _title_after(span: Span, cues: Cues) -> bool:
     """Whether a capitalised word of a newspaper's or a team's name follows the name."""
     doc = span.doc
@@ -612,15 +625,27 @@ def _place_words_around(
     prepositions: frozenset[str] | None = None,
     listed: bool = True,
 ) -> bool:
-    """Whether the words next to a name say it is a place ("in X", "X, Texas", ...; with
-    `listed`, also "X and Odessa")."""
+    """Whether the words next to a name say it is a place ("in X", "between Sbikha and X",
+    "X, Texas", ...; with `listed`, also "X and Odessa")."""
     doc = span.doc
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1
-    if before >= 0 and doc[before].lower_ in (prepositions or cues.place_prepositions):
+    words = prepositions or cues.place_prepositions
+    if before >= 0 and doc[before].lower_ in words:
+        return True
+    if _second_object_of(span.root, words):
         return True
     return (listed and _listed_with_a_place(span)) or _explicit_place_words(span, cues, gaz)
+
+
+def _second_object_of(root: Token, prepositions: frozenset[str]) -> bool:
+    """ "in Harar and X", "between Sbikha and X": a name joined to the object of a preposition
+    of place."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first is not root and first.dep_ == "pobj" and first.head.lower_ in prepositions
 
 
 def _listed_with_a_place(span: Span) -> bool:
@@ -635,15 +660,26 @@ def _listed_with_a_place(span: Span) -> bool:
 def _explicit_place_words(span: Span, cues: Cues, gaz: Gazetteer) -> bool:
     """ "the city of X", "X province", "X as a venue", "X, Texas": words that leave no doubt."""
     doc = span.doc
-    if _settlement_of_before(doc, span.start, cues) is not None:
+    if _settlement_of_before(doc, span.start, cues) is not None or _site_of(doc, span.start, cues):
         return True
     if _direction_before(doc, span.start, cues):
         return True
     if span.end < len(doc) and doc[span.end].lower_ in cues.kind_words_after:
         return True
-    if _venue_after(doc, span.end, cues):
+    if _venue_after(doc, span.end, cues) or _seat_after_a_name(span):
         return True
     return _comma_qualifier(doc, span.end, gaz) is not None
+
+
+def _seat_after_a_name(span: Span) -> bool:
+    """ "the Federal University of Agriculture, X", "the Ministry of Finance, X": a name after
+    a comma that closes the name of an institution or a building is where it is, unless a
+    person's name goes on after it ("the Red Cross, Joseph Stein said")."""
+    doc, start = span.doc, span.start
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text[:1].isupper():
+        return False
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in SEAT_LABELS
 
 
 def _venue_after(doc: Doc, end: int, cues: Cues) -> bool:
@@ -656,6 +692,12 @@ def _venue_after(doc: Doc, end: int, cues: Cues) -> bool:
         if token.pos_ not in {"DET", "ADJ", "ADV"}:
             return False
     return False
+
+
+def _site_of(doc: Doc, start: int, cues: Cues) -> bool:
+    """ "the hospital of Kerkennah", "the main market of X": a site in lower case, of the name
+    (a capital makes it a name of its own: "the University of Chicago")."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in cues.site_nouns
 
 
 def _settlement_of_before(doc: Doc, start: int, cues: Cues) -> int | None:
